@@ -1,0 +1,74 @@
+package dev.petrel.engine;
+
+import dev.petrel.api.Connection;
+import dev.petrel.api.Database;
+import dev.petrel.pager.Pager;
+import dev.petrel.vfs.Vfs;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The engine's {@link Database}: owns the pager of one database file and the connections made on it.
+ *
+ * <p>Today one pager serves all connections of a database; the MVCC layer ({@code BEGIN CONCURRENT}) will sit
+ * between connections and this pager (see docs/ARCHITECTURE.md).
+ */
+public final class EngineDatabase implements Database {
+    /** The default page size of new databases (SQLite's default). */
+    public static final int DEFAULT_PAGE_SIZE = 4096;
+
+    private final Vfs vfs;
+    private final String path;
+    private final Pager pager;
+    private final List<EngineConnection> connections = new ArrayList<>();
+    private boolean closed;
+
+    private EngineDatabase(Vfs vfs, String path, Pager pager) {
+        this.vfs = vfs;
+        this.path = path;
+        this.pager = pager;
+    }
+
+    public static EngineDatabase open(Vfs vfs, String path) {
+        return new EngineDatabase(vfs, path, Pager.open(vfs, path, DEFAULT_PAGE_SIZE));
+    }
+
+    @Override
+    public Connection connect() {
+        if (closed) {
+            throw dev.petrel.api.PetrelException.misuse("database is closed");
+        }
+        EngineConnection c = new EngineConnection(this);
+        connections.add(c);
+        return c;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    Pager pager() {
+        return pager;
+    }
+
+    Vfs vfs() {
+        return vfs;
+    }
+
+    void forget(EngineConnection c) {
+        connections.remove(c);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        for (EngineConnection c : new ArrayList<>(connections)) {
+            c.close();
+        }
+        pager.close();
+        closed = true;
+    }
+}
