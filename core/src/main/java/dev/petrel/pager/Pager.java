@@ -116,6 +116,8 @@ public final class Pager {
     private final byte[] changeProbe = new byte[CHANGE_PROBE_BYTES];
     private boolean changeProbeValid;
     private Wal wal;
+    /** Set while header bytes 18/19 still say WAL but the pager has already left WAL mode. */
+    private boolean leavingWal;
 
     private final List<Savepoint> savepoints = new ArrayList<>();
     private int generation;
@@ -176,7 +178,7 @@ public final class Pager {
         }
         boolean walHeader = size > 0 && (header[FileHeader.WRITE_VERSION_OFFSET] == WAL_FORMAT_VERSION
                 || header[FileHeader.READ_VERSION_OFFSET] == WAL_FORMAT_VERSION);
-        if (wal == null && (walHeader || (size == 0 && vfs.exists(walPath)))) {
+        if (wal == null && !leavingWal && (walHeader || (size == 0 && vfs.exists(walPath)))) {
             Wal w = Wal.open(vfs, walPath, size > 0 ? pageSize : 0, random);
             if (walHeader || w.mxFrame() > 0) {
                 wal = w;
@@ -1066,8 +1068,13 @@ public final class Pager {
             wal = null;
             vfs.delete(walPath);
             journalMode = mode;
-            if (!isEmpty()) {
-                setFormatVersion(LEGACY_FORMAT_VERSION);
+            leavingWal = true;
+            try {
+                if (!isEmpty()) {
+                    setFormatVersion(LEGACY_FORMAT_VERSION);
+                }
+            } finally {
+                leavingWal = false;
             }
         }
         if (journalMode.hasJournalFile() && !readTxn && vfs.exists(journalPath)
