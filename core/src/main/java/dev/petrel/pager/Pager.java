@@ -670,10 +670,8 @@ public final class Pager {
         try {
             if (wal != null) {
                 wal.recover();
-            } else if (journal != null && journal.recordCount() > 0) {
-                journal.playback(file, synchronous);
-                journal.finish(journalMode, synchronous);
             } else if (journal != null) {
+                journal.playback(file, synchronous);
                 journal.finish(journalMode, synchronous);
             }
             errorState = false;

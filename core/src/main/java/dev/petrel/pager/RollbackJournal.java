@@ -204,6 +204,11 @@ final class RollbackJournal {
             return;
         }
         if (file == null) {
+            if (!vfs.exists(path)) {
+                // Nothing was journaled durably; what is left to undo is the growth of the file.
+                finishPlayback(db, initialPages, pageSize, sync);
+                return;
+            }
             file = vfs.open(path, Vfs.OPEN_MAIN_JOURNAL | Vfs.OPEN_READWRITE);
         }
         playbackFile(file, db, recordCount, sync);
