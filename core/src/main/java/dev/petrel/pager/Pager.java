@@ -106,6 +106,8 @@ public final class Pager {
     private boolean txnChanged;
     private boolean headerUpdated;
     private boolean errorState;
+    /** The journal a failed rollback still has to play back (ERROR state), or null. */
+    private RollbackJournal errorJournal;
     private boolean closed;
 
     private RollbackJournal journal;
@@ -116,6 +118,12 @@ public final class Pager {
     private final byte[] changeProbe = new byte[CHANGE_PROBE_BYTES];
     private boolean changeProbeValid;
     private Wal wal;
+    /**
+     * Whether this write transaction appends to the WAL. The first transaction of a new database in WAL mode goes
+     * through a rollback journal into the database file instead, as SQLite's does: SQLite ignores a WAL beside an
+     * empty database file.
+     */
+    private boolean txnUsesWal;
     /** Set while header bytes 18/19 still say WAL but the pager has already left WAL mode. */
     private boolean leavingWal;
 
@@ -467,6 +475,7 @@ public final class Pager {
         readBeforeWrite = hadRead;
         writeTxn = true;
         dbOrigSize = pageCount;
+        txnUsesWal = wal != null && !(pageCount == 0 && wal.mxFrame() == 0);
         txnChanged = false;
         headerUpdated = false;
         dbFileTouched = false;
@@ -530,7 +539,7 @@ public final class Pager {
         }
         try {
             updateHeaderForCommit();
-            if (wal != null) {
+            if (txnUsesWal) {
                 commitToWal();
             } else {
                 commitToDatabase();
@@ -643,7 +652,7 @@ public final class Pager {
     /** Puts files and cache back as they were when the transaction began; on failure enters the error state. */
     private void rollbackChanges() {
         try {
-            if (wal != null) {
+            if (txnUsesWal) {
                 wal.rollbackWrite();
             } else if (journalStarted) {
                 if (dbFileTouched) {
@@ -654,6 +663,7 @@ public final class Pager {
             errorState = false;
         } catch (PetrelException e) {
             errorState = true;
+            errorJournal = !txnUsesWal && journalStarted ? journal : null;
             throw e;
         } finally {
             pageCount = dbOrigSize;
@@ -668,11 +678,13 @@ public final class Pager {
             throw new PetrelException(ResultCode.BUSY, null);
         }
         try {
+            if (errorJournal != null) {
+                errorJournal.playback(file, synchronous);
+                errorJournal.finish(journalMode, synchronous);
+                errorJournal = null;
+            }
             if (wal != null) {
                 wal.recover();
-            } else if (journal != null) {
-                journal.playback(file, synchronous);
-                journal.finish(journalMode, synchronous);
             }
             errorState = false;
             changeProbeValid = false;
@@ -694,8 +706,8 @@ public final class Pager {
             try {
                 load(p.pgno(), p.data);
             } catch (PetrelException e) {
-                java.util.Arrays.fill(p.data, (byte) 0);
-                errorState = true;
+                // The holder keeps a stale image (it should not hold pins across a rollback); later gets reload.
+                cache.remove(p.pgno());
             }
         }
     }
@@ -720,10 +732,11 @@ public final class Pager {
     /** The first change of a transaction starts its rollback journal (which records the initial size, J3). */
     private void beginChange() {
         txnChanged = true;
-        if (journalStarted || wal != null) {
+        if (journalStarted || txnUsesWal) {
             return;
         }
-        boolean memory = !journalMode.hasJournalFile();
+        // The first commit of a new WAL database also needs a journal file (see txnUsesWal).
+        boolean memory = journalMode == JournalMode.MEMORY || journalMode == JournalMode.OFF;
         if (journal == null || journalInMemory != memory) {
             if (journal != null) {
                 journal.closeHandle();
@@ -881,7 +894,7 @@ public final class Pager {
         if (victims.isEmpty()) {
             return false;
         }
-        if (wal != null) {
+        if (txnUsesWal) {
             for (Page p : victims) {
                 wal.appendFrame(p.pgno(), p.data, 0);
                 p.dirty = false;
@@ -927,7 +940,7 @@ public final class Pager {
     private void journalOriginal(Page page) {
         beginChange();
         int pgno = page.pgno();
-        if (wal == null && pgno <= dbOrigSize && !journaled.get(pgno)) {
+        if (!txnUsesWal && pgno <= dbOrigSize && !journaled.get(pgno)) {
             journal.append(pgno, page.data);
             journaled.set(pgno);
         }
