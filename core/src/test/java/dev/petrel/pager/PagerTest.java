@@ -547,4 +547,52 @@ class PagerTest {
         probe.close();
         p.close();
     }
+
+    @Test
+    void anotherConnectionRollsBackAHotJournalWhenItsTransactionBegins() {
+        MemoryVfs base = new MemoryVfs();
+        dev.petrel.vfs.FaultInjectingVfs crashing = new dev.petrel.vfs.FaultInjectingVfs(base, 11);
+        Pager a = Pager.open(crashing, "db", 512);
+        a.beginWrite();
+        writeNewPages(a, 6, 1);
+        a.commit();
+        Pager b = Pager.open(base, "db", 512);
+        assertEquals(1, readTag(b, 4));
+        b.endRead();
+        a.setCacheSize(2);
+        a.beginWrite();
+        for (int pgno = 2; pgno <= 7; pgno++) {
+            rewrite(a, pgno, 2);
+        }
+        writeNewPages(a, 3, 2);
+        // a has spilled pages into the database file; its process dies with everything it wrote surviving.
+        crashing.powerLossNow(dev.petrel.vfs.FaultInjectingVfs.PowerLoss.TEAR);
+        assertTrue(base.exists("db-journal"));
+        b.beginWrite();
+        assertFalse(base.exists("db-journal"), "b rolled the hot journal back before its transaction");
+        assertEquals(7, b.pageCount());
+        for (int pgno = 2; pgno <= 7; pgno++) {
+            assertEquals(1, readTag(b, pgno));
+        }
+        rewrite(b, 3, 3);
+        b.commit();
+        b.close();
+        Pager c = Pager.open(base, "db", 512);
+        assertEquals(3, readTag(c, 3));
+        assertEquals(1, readTag(c, 2));
+        c.close();
+    }
+
+    @Test
+    void journalModeCannotChangeIntoWalInsideATransaction() {
+        MemoryVfs vfs = new MemoryVfs();
+        Pager p = Pager.open(vfs, "db", 1024);
+        p.beginWrite();
+        PetrelException e = assertThrows(PetrelException.class, () -> p.setJournalMode(JournalMode.WAL));
+        assertEquals("cannot change into wal mode from within a transaction", e.getMessage());
+        p.rollback();
+        assertEquals(JournalMode.TRUNCATE, p.setJournalMode(JournalMode.TRUNCATE));
+        assertEquals("truncate", p.journalMode().pragmaName());
+        p.close();
+    }
 }
