@@ -211,7 +211,7 @@ class BTreeWorkloadTest {
         /** One random operation; the growing phase inserts more than it deletes, the shrinking phase the reverse. */
         void step(boolean growing) {
             int r = rng.nextInt(100);
-            int inserts = growing ? 60 : 25;
+            int inserts = growing ? 60 : 33;
             if (r < inserts) {
                 long rowid = rng.nextInt(8) == 0 && !rows.isEmpty() ? rows.lastKey() + 1 : rng.nextInt(keyRange);
                 put(rowid, row());
