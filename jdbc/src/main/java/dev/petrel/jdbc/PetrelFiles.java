@@ -2,10 +2,14 @@ package dev.petrel.jdbc;
 
 import dev.petrel.Petrel;
 import dev.petrel.api.Database;
+import dev.petrel.vfs.Vfs;
+import dev.petrel.vfs.VfsFile;
+import dev.petrel.vfs.jvm.FileVfs;
 
 /**
  * Opens Petrel databases by path on the JVM: {@code ":memory:"} (or the empty string) for a private in-memory
- * database, anything else as a file. The one place that picks the JVM file VFS, shared by the driver and the shell.
+ * database, anything else as a file through {@link FileVfs}. The one place that picks the VFS, shared by the driver
+ * and the shell.
  */
 public final class PetrelFiles {
     private PetrelFiles() {
@@ -26,6 +30,36 @@ public final class PetrelFiles {
         if (isMemory(path)) {
             return Petrel.openMemory();
         }
-        return Petrel.open(new StandInFileVfs(readOnly), path);
+        Vfs files = new FileVfs();
+        return Petrel.open(readOnly ? new ReadOnlyVfs(files) : files, path);
+    }
+
+    /** Opens every file read-only and never creates one, whatever flags the pager asks for. */
+    private static final class ReadOnlyVfs implements Vfs {
+        private final Vfs base;
+
+        ReadOnlyVfs(Vfs base) {
+            this.base = base;
+        }
+
+        @Override
+        public String name() {
+            return base.name();
+        }
+
+        @Override
+        public VfsFile open(String path, int flags) {
+            return base.open(path, (flags & ~(OPEN_CREATE | OPEN_READWRITE)) | OPEN_READONLY);
+        }
+
+        @Override
+        public void delete(String path) {
+            throw new dev.petrel.api.PetrelException(dev.petrel.api.ResultCode.READONLY, null);
+        }
+
+        @Override
+        public boolean exists(String path) {
+            return base.exists(path);
+        }
     }
 }
