@@ -16,6 +16,8 @@ import java.util.List;
  */
 final class ResultPrinter {
     private static final byte[] NL = {'\n'};
+    /** The {@code --wrap} width of the columnar modes (sqlite3's default). */
+    static final int WRAP_WIDTH = 60;
     private final Shell.Settings s;
     private final TextOut out;
 
@@ -283,22 +285,78 @@ final class ResultPrinter {
         return w;
     }
 
+    /**
+     * The display lines of a cell in the columnar modes: tabs expand to the next multiple of 8, any other control
+     * character ends the line (and is dropped), and a line is cut at {@link #WRAP_WIDTH} columns.
+     */
+    static List<String> displayLines(String text) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        int width = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            if (cp == '\t') {
+                do {
+                    line.append(' ');
+                    width++;
+                } while ((width & 7) != 0 && width < WRAP_WIDTH);
+                i++;
+            } else if (cp < ' ') {
+                i += cp == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n' ? 2 : 1;
+                lines.add(line.toString());
+                line.setLength(0);
+                width = 0;
+                if (i >= text.length()) {
+                    return lines;
+                }
+                continue;
+            } else {
+                line.appendCodePoint(cp);
+                width += displayWidth(new String(Character.toChars(cp)));
+                i += Character.charCount(cp);
+            }
+            if (width >= WRAP_WIDTH && i < text.length()) {
+                lines.add(line.toString());
+                line.setLength(0);
+                width = 0;
+            }
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
     private void printColumnar(Statement stmt) {
         int n = stmt.columnCount();
         String[] names = new String[n];
         int[] widths = new int[n];
         for (int i = 0; i < n; i++) {
-            names[i] = stmt.columnName(i);
+            names[i] = displayLines(stmt.columnName(i)).get(0);
             widths[i] = displayWidth(names[i]);
         }
-        List<String[]> rows = new ArrayList<>();
+        List<List<String[]>> rows = new ArrayList<>();
+        boolean multiLine = false;
         do {
-            String[] r = new String[n];
+            List<List<String>> cells = new ArrayList<>();
+            int height = 1;
             for (int i = 0; i < n; i++) {
-                r[i] = new String(plain(stmt, i), StandardCharsets.UTF_8);
-                widths[i] = Math.max(widths[i], displayWidth(r[i]));
+                List<String> lines = displayLines(new String(plain(stmt, i), StandardCharsets.UTF_8));
+                for (String l : lines) {
+                    widths[i] = Math.max(widths[i], displayWidth(l));
+                }
+                height = Math.max(height, lines.size());
+                cells.add(lines);
             }
-            rows.add(r);
+            multiLine |= height > 1;
+            List<String[]> physical = new ArrayList<>();
+            for (int k = 0; k < height; k++) {
+                String[] r = new String[n];
+                for (int i = 0; i < n; i++) {
+                    r[i] = k < cells.get(i).size() ? cells.get(i).get(k) : "";
+                }
+                physical.add(r);
+            }
+            rows.add(physical);
         } while (stmt.step());
         switch (s.mode) {
             case COLUMN:
@@ -310,35 +368,40 @@ final class ResultPrinter {
                     }
                     line(dashes, widths, "", "  ", "", false);
                 }
-                for (String[] r : rows) {
-                    line(r, widths, "", "  ", "", false);
-                }
+                body(rows, widths, "", "  ", "", multiLine ? "\n" : null);
                 break;
             case BOX:
-                rule(widths, "┌─", "─┬─", "─┐", "─");
+                out.print(rule(widths, "┌─", "─┬─", "─┐", "─"));
                 line(names, widths, "│ ", " │ ", " │", true);
-                rule(widths, "├─", "─┼─", "─┤", "─");
-                for (String[] r : rows) {
-                    line(r, widths, "│ ", " │ ", " │", false);
-                }
-                rule(widths, "└─", "─┴─", "─┘", "─");
+                out.print(rule(widths, "├─", "─┼─", "─┤", "─"));
+                body(rows, widths, "│ ", " │ ", " │", multiLine ? rule(widths, "├─", "─┼─", "─┤", "─") : null);
+                out.print(rule(widths, "└─", "─┴─", "─┘", "─"));
                 break;
             case TABLE:
-                rule(widths, "+-", "-+-", "-+", "-");
+                out.print(rule(widths, "+-", "-+-", "-+", "-"));
                 line(names, widths, "| ", " | ", " |", true);
-                rule(widths, "+-", "-+-", "-+", "-");
-                for (String[] r : rows) {
-                    line(r, widths, "| ", " | ", " |", false);
-                }
-                rule(widths, "+-", "-+-", "-+", "-");
+                out.print(rule(widths, "+-", "-+-", "-+", "-"));
+                body(rows, widths, "| ", " | ", " |", multiLine ? rule(widths, "+-", "-+-", "-+", "-") : null);
+                out.print(rule(widths, "+-", "-+-", "-+", "-"));
                 break;
             default: // MARKDOWN
                 line(names, widths, "| ", " | ", " |", true);
-                rule(widths, "|-", "-|-", "-|", "-");
-                for (String[] r : rows) {
-                    line(r, widths, "| ", " | ", " |", false);
-                }
+                out.print(rule(widths, "|-", "-|-", "-|", "-"));
+                body(rows, widths, "| ", " | ", " |", null);
                 break;
+        }
+    }
+
+    /** The data rows; {@code between} (if any) separates rows once some row spans several lines. */
+    private void body(List<List<String[]>> rows, int[] widths, String left, String mid, String right,
+            String between) {
+        for (int r = 0; r < rows.size(); r++) {
+            if (r > 0 && between != null) {
+                out.print(between);
+            }
+            for (String[] physical : rows.get(r)) {
+                line(physical, widths, left, mid, right, false);
+            }
         }
     }
 
@@ -353,11 +416,11 @@ final class ResultPrinter {
         out.print(sb.append('\n').toString());
     }
 
-    private void rule(int[] widths, String left, String mid, String right, String fill) {
+    private static String rule(int[] widths, String left, String mid, String right, String fill) {
         StringBuilder sb = new StringBuilder(left);
         for (int i = 0; i < widths.length; i++) {
             sb.append(fill.repeat(widths[i])).append(i < widths.length - 1 ? mid : right);
         }
-        out.print(sb.append('\n').toString());
+        return sb.append('\n').toString();
     }
 }

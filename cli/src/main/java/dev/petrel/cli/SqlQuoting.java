@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** Literal and identifier quoting shared by the quote and insert modes, {@code .dump} and {@code .schema}. */
 final class SqlQuoting {
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
     /** SQLite's keywords: an identifier equal to one of them must be quoted. */
     private static final Set<String> KEYWORDS = new HashSet<>(Arrays.asList(("ABORT ACTION ADD AFTER ALL ALTER "
             + "ALWAYS ANALYZE AND AS ASC ATTACH AUTOINCREMENT BEFORE BEGIN BETWEEN BY CASCADE CASE CAST CHECK COLLATE "
@@ -59,7 +59,7 @@ final class SqlQuoting {
         return out;
     }
 
-    /** {@code X'hex'} with upper-case digits. */
+    /** {@code X'hex'} with lower-case digits, as sqlite3 writes blobs. */
     static String blobLiteral(byte[] b) {
         StringBuilder sb = new StringBuilder(b.length * 2 + 3).append("X'");
         for (byte x : b) {
