@@ -13,6 +13,12 @@ abstract class Cursor {
     /** Advances to the next row; false when there is none. */
     abstract boolean next();
 
+    /**
+     * Whether column values can be read: on a row, or before the first {@link #next()} when the first row is
+     * already known (metadata types come from it, as sqlite-jdbc's do).
+     */
+    abstract boolean hasRow();
+
     abstract int columnCount();
 
     abstract String columnName(int idx);
@@ -72,6 +78,11 @@ abstract class Cursor {
             }
             done = !row;
             return row;
+        }
+
+        @Override
+        boolean hasRow() {
+            return !done && (!pendingFirst || firstRow);
         }
 
         @Override
@@ -147,6 +158,11 @@ abstract class Cursor {
                 pos++;
             }
             return pos < rows.size();
+        }
+
+        @Override
+        boolean hasRow() {
+            return pos >= 0 && pos < rows.size();
         }
 
         @Override

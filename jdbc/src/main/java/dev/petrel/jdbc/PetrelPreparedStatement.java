@@ -352,7 +352,7 @@ final class PetrelPreparedStatement extends PreparedStatementBase {
         if (stmt.columnCount() == 0) {
             return null;
         }
-        return new PetrelResultSetMetaData(new Cursor.OfStatement(stmt, false, false), () -> false);
+        return new PetrelResultSetMetaData(new Cursor.OfStatement(stmt, false, false));
     }
 
     @Override

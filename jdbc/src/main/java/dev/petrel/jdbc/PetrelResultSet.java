@@ -456,7 +456,7 @@ final class PetrelResultSet extends ResultSetBase {
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
         checkOpen();
-        return new PetrelResultSetMetaData(cursor, () -> onRow);
+        return new PetrelResultSetMetaData(cursor);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
 
 /**
  * Column names and types of a result, as sqlite-jdbc reports them.
@@ -18,11 +17,9 @@ import java.util.function.BooleanSupplier;
  */
 final class PetrelResultSetMetaData implements ResultSetMetaData {
     private final Cursor cursor;
-    private final BooleanSupplier onRow;
 
-    PetrelResultSetMetaData(Cursor cursor, BooleanSupplier onRow) {
+    PetrelResultSetMetaData(Cursor cursor) {
         this.cursor = cursor;
-        this.onRow = onRow;
     }
 
     private int idx(int column) throws SQLException {
@@ -54,7 +51,7 @@ final class PetrelResultSetMetaData implements ResultSetMetaData {
 
     private int valueType(int column) throws SQLException {
         int idx = idx(column);
-        return onRow.getAsBoolean() ? cursor.type(idx) : ColumnType.NULL;
+        return cursor.hasRow() ? cursor.type(idx) : ColumnType.NULL;
     }
 
     @Override
