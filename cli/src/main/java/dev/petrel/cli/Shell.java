@@ -24,7 +24,8 @@ import java.nio.charset.StandardCharsets;
  * {@code Parse error near line N: ...} (it failed to prepare) or {@code Runtime error near line N: ...} (it failed
  * while stepping), N being the buffer's first line, followed for parse errors by the statement and a caret.
  * Statements given as arguments report {@code Error: in prepare, ...} / {@code Error: stepping, ...} instead.
- * A primary result code above 1 is appended as {@code (N)}.
+ * A primary result code above 1 is appended as {@code (N)}. With {@code .changes on} (and {@code .timer on}) a line
+ * follows each input buffer, not each statement, and none follows statements given as arguments.
  */
 final class Shell {
     /** The settings {@code .show} lists and the output modes read. */
@@ -203,6 +204,7 @@ final class Shell {
      *     rather than from the command line ("Error: in prepare, ")
      */
     boolean runSql(String sql, int startLine, boolean fromInput) {
+        long started = System.nanoTime();
         int pos = 0;
         while (pos < sql.length()) {
             while (pos < sql.length() && Character.isWhitespace(sql.charAt(pos))) {
@@ -228,7 +230,6 @@ final class Shell {
                 report(e, "in prepare, ", context, startLine, fromInput);
                 return false;
             }
-            long started = System.nanoTime();
             try {
                 if (stmt.step()) {
                     new ResultPrinter(settings, out).print(stmt);
@@ -239,15 +240,14 @@ final class Shell {
                 return false;
             }
             stmt.close();
-            if (settings.changes) {
-                out.print("changes: " + conn.changes() + "   total_changes: " + conn.totalChanges() + "\n");
-            }
-            if (settings.timer) {
-                double secs = (System.nanoTime() - started) / 1e9;
-                out.print(String.format(java.util.Locale.ROOT, "Run Time: real %.3f user %f sys %f\n", secs, secs,
-                        0.0));
-            }
             pos = end;
+        }
+        if (fromInput && settings.changes) {
+            out.print("changes: " + conn.changes() + "   total_changes: " + conn.totalChanges() + "\n");
+        }
+        if (fromInput && settings.timer) {
+            double secs = (System.nanoTime() - started) / 1e9;
+            out.print(String.format(java.util.Locale.ROOT, "Run Time: real %.3f user %f sys %f\n", secs, secs, 0.0));
         }
         return true;
     }
