@@ -1,9 +1,6 @@
 package dev.petrel.cli;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
-import java.math.RoundingMode;
 
 /**
  * Renders a REAL as the sqlite3 3.40 shell does in quote, json and insert modes and in {@code .dump}: SQLite's
@@ -13,23 +10,24 @@ import java.math.RoundingMode;
  * 80-bit {@code long double} arithmetic (64-bit significand, round half to even): the value is scaled into [1, 10)
  * by multiplying and dividing with powers of ten, a rounding term 0.5e-19 is added, and digits are peeled off by
  * "take the integer part, subtract it, multiply by ten", at most 26 significant ones. Trailing zeros are dropped but
- * at least one digit follows the point ({@code 1.0e+100}, {@code 0.1000000000000000055}). This class reproduces
- * that arithmetic exactly by holding each intermediate as an exact {@link BigDecimal} rounded to a 64-bit
+ * at least one digit follows the point ({@code 1.0e+100}, {@code 0.10000000000000000555}). This class reproduces
+ * that arithmetic exactly: each intermediate is a binary fraction {@code m * 2^k} ({@link Ext}) rounded to a 64-bit
  * significand after every operation, so the digits match the real shell's byte for byte.
  */
 final class RealFormat {
     private static final int SIGNIFICAND_BITS = 64;
+    /** Extra quotient bits computed before rounding a division (two guard bits plus a sticky remainder). */
+    private static final int DIVISION_GUARD_BITS = 2;
     private static final int MAX_DIGITS_ALTFORM2 = 26;
     private static final int MAX_DECIMAL_EXPONENT = 350;
-    private static final MathContext DIVISION = new MathContext(120, RoundingMode.HALF_EVEN);
-    private static final BigDecimal TEN = BigDecimal.TEN;
-    private static final BigDecimal ONE = BigDecimal.ONE;
-    private static final BigDecimal TENTH = new BigDecimal(0.1);
-    private static final BigDecimal E8 = new BigDecimal(1e8);
-    private static final BigDecimal E_MINUS_8 = new BigDecimal(1e-8);
-    private static final BigDecimal E10 = new BigDecimal(1e10);
-    private static final BigDecimal E100 = new BigDecimal(1e100);
-    private static final BigDecimal HALF = new BigDecimal("0.5");
+    private static final Ext ONE = Ext.of(1.0);
+    private static final Ext TEN = Ext.of(10.0);
+    private static final Ext TENTH = Ext.of(0.1);
+    private static final Ext E8 = Ext.of(1e8);
+    private static final Ext E_MINUS_8 = Ext.of(1e-8);
+    private static final Ext E10 = Ext.of(1e10);
+    private static final Ext E100 = Ext.of(1e100);
+    private static final Ext HALF = Ext.of(0.5);
 
     private RealFormat() {
     }
@@ -53,42 +51,42 @@ final class RealFormat {
             return out.append("Inf").toString();
         }
         int digitsAfter = precision > 0 ? precision - 1 : 0;
-        BigDecimal rounder = HALF;
+        Ext rounder = HALF;
         for (int i = digitsAfter; i > 0; i--) {
-            rounder = ext(rounder.multiply(TENTH));
+            rounder = rounder.times(TENTH);
         }
-        BigDecimal real = new BigDecimal(value);
+        Ext real = Ext.of(value);
         int exp = 0;
         if (value > 0) {
-            BigDecimal scale = ONE;
-            while (real.compareTo(ext(E100.multiply(scale))) >= 0 && exp <= MAX_DECIMAL_EXPONENT) {
-                scale = ext(scale.multiply(E100));
+            Ext scale = ONE;
+            while (real.compareTo(E100.times(scale)) >= 0 && exp <= MAX_DECIMAL_EXPONENT) {
+                scale = scale.times(E100);
                 exp += 100;
             }
-            while (real.compareTo(ext(E10.multiply(scale))) >= 0 && exp <= MAX_DECIMAL_EXPONENT) {
-                scale = ext(scale.multiply(E10));
+            while (real.compareTo(E10.times(scale)) >= 0 && exp <= MAX_DECIMAL_EXPONENT) {
+                scale = scale.times(E10);
                 exp += 10;
             }
-            while (real.compareTo(ext(TEN.multiply(scale))) >= 0 && exp <= MAX_DECIMAL_EXPONENT) {
-                scale = ext(scale.multiply(TEN));
+            while (real.compareTo(TEN.times(scale)) >= 0 && exp <= MAX_DECIMAL_EXPONENT) {
+                scale = scale.times(TEN);
                 exp++;
             }
-            real = ext(real.divide(scale, DIVISION));
+            real = real.dividedBy(scale);
             while (real.compareTo(E_MINUS_8) < 0) {
-                real = ext(real.multiply(E8));
+                real = real.times(E8);
                 exp -= 8;
             }
             while (real.compareTo(ONE) < 0) {
-                real = ext(real.multiply(TEN));
+                real = real.times(TEN);
                 exp--;
             }
             if (exp > MAX_DECIMAL_EXPONENT) {
                 return out.append("Inf").toString();
             }
         }
-        real = ext(real.add(rounder));
+        real = real.plus(rounder);
         if (real.compareTo(TEN) >= 0) {
-            real = ext(real.multiply(TENTH));
+            real = real.times(TENTH);
             exp++;
         }
         boolean exponential = exp < -4 || exp > digitsAfter;
@@ -132,10 +130,10 @@ final class RealFormat {
 
     /** The digit extractor: integer part, then (value - digit) * 10, for at most 26 significant digits. */
     private static final class Digits {
-        private BigDecimal value;
+        private Ext value;
         private int left = MAX_DIGITS_ALTFORM2;
 
-        Digits(BigDecimal value) {
+        Digits(Ext value) {
             this.value = value;
         }
 
@@ -144,35 +142,78 @@ final class RealFormat {
                 return '0';
             }
             left--;
-            int digit = value.intValue();
-            value = ext(value.subtract(BigDecimal.valueOf(digit)).multiply(TEN));
+            int digit = value.floor();
+            value = value.minus(new Ext(BigInteger.valueOf(digit), 0)).times(TEN);
             return (char) ('0' + digit);
         }
     }
 
-    /** Rounds a non-negative exact value to the nearest number with a 64-bit significand (ties to even). */
-    static BigDecimal ext(BigDecimal x) {
-        if (x.signum() == 0) {
-            return BigDecimal.ZERO;
-        }
-        int e = (int) Math.floor((x.precision() - x.scale() - 1) * 3.321928094887362);
-        while (pow2(e).compareTo(x) > 0) {
-            e--;
-        }
-        while (pow2(e + 1).compareTo(x) <= 0) {
-            e++;
-        }
-        int shift = SIGNIFICAND_BITS - 1 - e;
-        BigDecimal scaled = shift >= 0 ? x.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(shift)))
-                : x.divide(new BigDecimal(BigInteger.ONE.shiftLeft(-shift)));
-        BigInteger q = scaled.setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact();
-        BigDecimal m = new BigDecimal(q);
-        return shift >= 0 ? m.divide(new BigDecimal(BigInteger.ONE.shiftLeft(shift)))
-                : m.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(-shift)));
-    }
+    /**
+     * A non-negative x87 extended value: {@code m * 2^k} with {@code m} of at most 64 bits once rounded. Every
+     * operation computes the exact result and rounds it to 64 significant bits, ties to even.
+     */
+    static final class Ext {
+        final BigInteger m;
+        final int k;
 
-    private static BigDecimal pow2(int e) {
-        return e >= 0 ? new BigDecimal(BigInteger.ONE.shiftLeft(e))
-                : ONE.divide(new BigDecimal(BigInteger.ONE.shiftLeft(-e)));
+        Ext(BigInteger m, int k) {
+            this.m = m;
+            this.k = k;
+        }
+
+        static Ext of(double d) {
+            long bits = Double.doubleToRawLongBits(d) & Long.MAX_VALUE;
+            int biased = (int) (bits >>> 52);
+            long fraction = bits & ((1L << 52) - 1);
+            if (biased == 0) {
+                return new Ext(BigInteger.valueOf(fraction), -1074);
+            }
+            return new Ext(BigInteger.valueOf(fraction | (1L << 52)), biased - 1075);
+        }
+
+        /** Rounds {@code m * 2^k} (plus a positive amount below its last bit if {@code sticky}) to 64 bits. */
+        static Ext round(BigInteger m, int k, boolean sticky) {
+            int drop = m.bitLength() - SIGNIFICAND_BITS;
+            if (drop <= 0) {
+                return new Ext(m, k);
+            }
+            BigInteger kept = m.shiftRight(drop);
+            BigInteger rest = m.subtract(kept.shiftLeft(drop));
+            int cmp = rest.compareTo(BigInteger.ONE.shiftLeft(drop - 1));
+            if (cmp > 0 || (cmp == 0 && (sticky || kept.testBit(0)))) {
+                kept = kept.add(BigInteger.ONE);
+            }
+            return new Ext(kept, k + drop);
+        }
+
+        Ext times(Ext o) {
+            return round(m.multiply(o.m), k + o.k, false);
+        }
+
+        Ext plus(Ext o) {
+            int low = Math.min(k, o.k);
+            return round(m.shiftLeft(k - low).add(o.m.shiftLeft(o.k - low)), low, false);
+        }
+
+        Ext minus(Ext o) {
+            int low = Math.min(k, o.k);
+            return round(m.shiftLeft(k - low).subtract(o.m.shiftLeft(o.k - low)), low, false);
+        }
+
+        Ext dividedBy(Ext o) {
+            int shift = Math.max(0, SIGNIFICAND_BITS + DIVISION_GUARD_BITS + o.m.bitLength() - m.bitLength());
+            BigInteger[] qr = m.shiftLeft(shift).divideAndRemainder(o.m);
+            return round(qr[0], k - o.k - shift, qr[1].signum() != 0);
+        }
+
+        int compareTo(Ext o) {
+            int low = Math.min(k, o.k);
+            return m.shiftLeft(k - low).compareTo(o.m.shiftLeft(o.k - low));
+        }
+
+        /** The integer part (the value is below 2^31 where this is used). */
+        int floor() {
+            return (k >= 0 ? m.shiftLeft(k) : m.shiftRight(-k)).intValue();
+        }
     }
 }
