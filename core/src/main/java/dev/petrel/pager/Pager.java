@@ -7,7 +7,6 @@ import dev.petrel.vfs.Vfs;
 import dev.petrel.vfs.VfsFile;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -127,7 +126,7 @@ public final class Pager {
     /** Set while header bytes 18/19 still say WAL but the pager has already left WAL mode. */
     private boolean leavingWal;
 
-    private final List<Savepoint> savepoints = new ArrayList<>();
+    private final SavepointStack savepoints = new SavepointStack();
     private int generation;
 
     private Pager(Vfs vfs, String path, VfsFile file, int defaultPageSize) {
@@ -763,9 +762,8 @@ public final class Pager {
     /** Opens a savepoint inside the write transaction; returns its id (its nesting depth, from 0). */
     public int openSavepoint() {
         requireWrite();
-        savepoints.add(new Savepoint(pageCount));
         generation++;
-        return savepoints.size() - 1;
+        return savepoints.open(pageCount);
     }
 
     /** Open savepoints (ids {@code 0 .. n-1}). */
@@ -776,17 +774,7 @@ public final class Pager {
     /** Forgets savepoint {@code id} and every newer one, keeping their changes. */
     public void releaseSavepoint(int id) {
         requireSavepoint(id);
-        if (id > 0) {
-            Savepoint parent = savepoints.get(id - 1);
-            for (int i = id; i < savepoints.size(); i++) {
-                for (Map.Entry<Integer, byte[]> e : savepoints.get(i).images.entrySet()) {
-                    if (e.getKey() <= parent.pageCount) {
-                        parent.images.putIfAbsent(e.getKey(), e.getValue());
-                    }
-                }
-            }
-        }
-        savepoints.subList(id, savepoints.size()).clear();
+        savepoints.release(id);
         generation++;
     }
 
@@ -796,8 +784,9 @@ public final class Pager {
      */
     public void rollbackToSavepoint(int id) {
         requireSavepoint(id);
-        for (int i = savepoints.size() - 1; i >= id; i--) {
-            for (Map.Entry<Integer, byte[]> e : savepoints.get(i).images.entrySet()) {
+        int target = savepoints.pageCountAt(id);
+        for (Map<Integer, byte[]> images : savepoints.rollbackTo(id)) {
+            for (Map.Entry<Integer, byte[]> e : images.entrySet()) {
                 Page p = get(e.getKey());
                 try {
                     journalOriginal(p);
@@ -809,15 +798,12 @@ public final class Pager {
                 }
             }
         }
-        Savepoint target = savepoints.get(id);
-        pageCount = target.pageCount;
+        pageCount = target;
         for (Page p : cache.all()) {
             if (p.pgno() > pageCount && p.pinCount == 0) {
                 cache.remove(p.pgno());
             }
         }
-        target.images.clear();
-        savepoints.subList(id + 1, savepoints.size()).clear();
         generation++;
     }
 
@@ -825,16 +811,6 @@ public final class Pager {
         requireWrite();
         if (id < 0 || id >= savepoints.size()) {
             throw PetrelException.misuse("no such savepoint: " + id);
-        }
-    }
-
-    /** Original page images since one savepoint opened (S1). */
-    private static final class Savepoint {
-        final int pageCount;
-        final Map<Integer, byte[]> images = new HashMap<>();
-
-        Savepoint(int pageCount) {
-            this.pageCount = pageCount;
         }
     }
 
@@ -926,12 +902,7 @@ public final class Pager {
         if (page.dirty && page.writableGeneration == generation) {
             return;
         }
-        if (!savepoints.isEmpty()) {
-            Savepoint top = savepoints.get(savepoints.size() - 1);
-            if (page.pgno() <= top.pageCount && !top.images.containsKey(page.pgno())) {
-                top.images.put(page.pgno(), page.data.clone());
-            }
-        }
+        savepoints.capture(page);
         journalOriginal(page);
         page.dirty = true;
         page.writableGeneration = generation;
