@@ -284,8 +284,11 @@ public final class Pager {
     /** Sets the page size of an empty database; ignored once page 1 exists (as SQLite does outside VACUUM). */
     public void setPageSize(int size) {
         if (pageCount == 0 && !writeTxn && FileHeader.isValidPageSize(size) && size - reservedBytes >= MIN_USABLE_SIZE
-                && file.size() == 0 && wal == null) {
+                && file.size() == 0 && (wal == null || wal.mxFrame() == 0)) {
             pageSize = size;
+            if (wal != null) {
+                wal.setPageSize(size);
+            }
             cache.setCapacity(cachePages(cacheSizeSetting, pageSize));
         }
     }

@@ -595,4 +595,26 @@ class PagerTest {
         assertEquals("truncate", p.journalMode().pragmaName());
         p.close();
     }
+
+    @Test
+    void pageSizeCanBeSetAfterChoosingWalOnANewDatabase() {
+        MemoryVfs vfs = new MemoryVfs();
+        Pager p = Pager.open(vfs, "db", 4096);
+        p.setJournalMode(JournalMode.WAL);
+        p.setPageSize(1024);
+        p.beginWrite();
+        writeNewPages(p, 2, 1);
+        p.commit();
+        p.beginWrite();
+        rewrite(p, 2, 2);
+        p.commit();
+        p.endRead();
+        p.setCheckpointOnClose(false);
+        p.close();
+        assertEquals(1024, FileHeader.getInt(vfs.snapshot("db-wal"), Wal.PAGE_SIZE_OFFSET));
+        Pager q = Pager.open(vfs, "db", 4096);
+        assertEquals(1024, q.pageSize());
+        assertEquals(2, readTag(q, 2));
+        q.close();
+    }
 }
