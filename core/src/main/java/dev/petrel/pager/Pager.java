@@ -16,10 +16,12 @@ import java.util.Map;
  *
  * <p>Contract with the layer above (the B-tree):
  * <ul>
- *   <li>Reads happen in a read transaction ({@link #beginRead}/{@link #endRead}; {@link #get} starts one if none is
- *       open), writes in a write transaction ({@link #beginWrite}, then {@link #commit} or {@link #rollback}). A
- *       read transaction sees one snapshot of the database until it ends. A lock that cannot be had is
- *       {@code SQLITE_BUSY}; the transaction state is then as before the call.</li>
+ *   <li>Reads happen in a read transaction ({@link #beginRead}/{@link #endRead}; {@link #get}, {@link #pageCount}
+ *       and {@link #getHeaderInt} start one if none is open, and it lasts until {@link #endRead}), writes in a write
+ *       transaction ({@link #beginWrite}, then {@link #commit} or {@link #rollback}; these end the read transaction
+ *       too unless it was begun before the write). A read transaction sees one snapshot of the database until it
+ *       ends, and holds SHARED meanwhile. A lock that cannot be had is {@code SQLITE_BUSY}; the transaction state is
+ *       then as before the call.</li>
  *   <li>{@link #get} and {@link #allocate} return a pinned {@link Page}; every pin is undone by {@link #release}.
  *       {@link #markWritable} must precede any change to a page's bytes.</li>
  *   <li>{@link #commit} makes every change durable at once; {@link #rollback} undoes them all, page images, page
@@ -271,8 +273,11 @@ public final class Pager {
         return pageSize - reservedBytes;
     }
 
-    /** The database size in pages as this transaction sees it. */
+    /** The database size in pages as this transaction sees it (starts a read transaction if none is open). */
     public int pageCount() {
+        if (!readTxn && !closed) {
+            beginRead();
+        }
         return pageCount;
     }
 
