@@ -36,7 +36,9 @@ export async function deleteDatabase(name: string): Promise<void> {
 
 /** Stores a .sqlite file (bytes, a File or a URL) in OPFS under `name`, reporting progress. */
 export async function importDatabase(name: string, source: Uint8Array | File | string, onProgress: Progress): Promise<void> {
-  await api.importDatabase(name, source, { onProgress });
+  await api.importDatabase(name, source, {
+    onProgress: (p: { loaded: number; total?: number }) => onProgress(p.loaded, p.total ?? 0),
+  });
 }
 
 export async function exportDatabase(db: Database): Promise<Uint8Array> {

@@ -7,7 +7,6 @@ import dev.petrel.vfs.Vfs;
 import dev.petrel.vfs.VfsFile;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +16,12 @@ import java.util.Map;
  *
  * <p>Contract with the layer above (the B-tree):
  * <ul>
- *   <li>Reads happen in a read transaction ({@link #beginRead}/{@link #endRead}; {@link #get} starts one if none is
- *       open), writes in a write transaction ({@link #beginWrite}, then {@link #commit} or {@link #rollback}). A
- *       read transaction sees one snapshot of the database until it ends. A lock that cannot be had is
- *       {@code SQLITE_BUSY}; the transaction state is then as before the call.</li>
+ *   <li>Reads happen in a read transaction ({@link #beginRead}/{@link #endRead}; {@link #get}, {@link #pageCount}
+ *       and {@link #getHeaderInt} start one if none is open, and it lasts until {@link #endRead}), writes in a write
+ *       transaction ({@link #beginWrite}, then {@link #commit} or {@link #rollback}; these end the read transaction
+ *       too unless it was begun before the write). A read transaction sees one snapshot of the database until it
+ *       ends, and holds SHARED meanwhile. A lock that cannot be had is {@code SQLITE_BUSY}; the transaction state is
+ *       then as before the call.</li>
  *   <li>{@link #get} and {@link #allocate} return a pinned {@link Page}; every pin is undone by {@link #release}.
  *       {@link #markWritable} must precede any change to a page's bytes.</li>
  *   <li>{@link #commit} makes every change durable at once; {@link #rollback} undoes them all, page images, page
@@ -127,7 +128,7 @@ public final class Pager {
     /** Set while header bytes 18/19 still say WAL but the pager has already left WAL mode. */
     private boolean leavingWal;
 
-    private final List<Savepoint> savepoints = new ArrayList<>();
+    private final SavepointStack savepoints = new SavepointStack();
     private int generation;
 
     private Pager(Vfs vfs, String path, VfsFile file, int defaultPageSize) {
@@ -272,8 +273,11 @@ public final class Pager {
         return pageSize - reservedBytes;
     }
 
-    /** The database size in pages as this transaction sees it. */
+    /** The database size in pages as this transaction sees it (starts a read transaction if none is open). */
     public int pageCount() {
+        if (!readTxn && !closed) {
+            beginRead();
+        }
         return pageCount;
     }
 
@@ -285,8 +289,11 @@ public final class Pager {
     /** Sets the page size of an empty database; ignored once page 1 exists (as SQLite does outside VACUUM). */
     public void setPageSize(int size) {
         if (pageCount == 0 && !writeTxn && FileHeader.isValidPageSize(size) && size - reservedBytes >= MIN_USABLE_SIZE
-                && file.size() == 0 && wal == null) {
+                && file.size() == 0 && (wal == null || wal.mxFrame() == 0)) {
             pageSize = size;
+            if (wal != null) {
+                wal.setPageSize(size);
+            }
             cache.setCapacity(cachePages(cacheSizeSetting, pageSize));
         }
     }
@@ -763,9 +770,8 @@ public final class Pager {
     /** Opens a savepoint inside the write transaction; returns its id (its nesting depth, from 0). */
     public int openSavepoint() {
         requireWrite();
-        savepoints.add(new Savepoint(pageCount));
         generation++;
-        return savepoints.size() - 1;
+        return savepoints.open(pageCount);
     }
 
     /** Open savepoints (ids {@code 0 .. n-1}). */
@@ -776,17 +782,7 @@ public final class Pager {
     /** Forgets savepoint {@code id} and every newer one, keeping their changes. */
     public void releaseSavepoint(int id) {
         requireSavepoint(id);
-        if (id > 0) {
-            Savepoint parent = savepoints.get(id - 1);
-            for (int i = id; i < savepoints.size(); i++) {
-                for (Map.Entry<Integer, byte[]> e : savepoints.get(i).images.entrySet()) {
-                    if (e.getKey() <= parent.pageCount) {
-                        parent.images.putIfAbsent(e.getKey(), e.getValue());
-                    }
-                }
-            }
-        }
-        savepoints.subList(id, savepoints.size()).clear();
+        savepoints.release(id);
         generation++;
     }
 
@@ -796,8 +792,9 @@ public final class Pager {
      */
     public void rollbackToSavepoint(int id) {
         requireSavepoint(id);
-        for (int i = savepoints.size() - 1; i >= id; i--) {
-            for (Map.Entry<Integer, byte[]> e : savepoints.get(i).images.entrySet()) {
+        int target = savepoints.pageCountAt(id);
+        for (Map<Integer, byte[]> images : savepoints.rollbackTo(id)) {
+            for (Map.Entry<Integer, byte[]> e : images.entrySet()) {
                 Page p = get(e.getKey());
                 try {
                     journalOriginal(p);
@@ -809,15 +806,12 @@ public final class Pager {
                 }
             }
         }
-        Savepoint target = savepoints.get(id);
-        pageCount = target.pageCount;
+        pageCount = target;
         for (Page p : cache.all()) {
             if (p.pgno() > pageCount && p.pinCount == 0) {
                 cache.remove(p.pgno());
             }
         }
-        target.images.clear();
-        savepoints.subList(id + 1, savepoints.size()).clear();
         generation++;
     }
 
@@ -825,16 +819,6 @@ public final class Pager {
         requireWrite();
         if (id < 0 || id >= savepoints.size()) {
             throw PetrelException.misuse("no such savepoint: " + id);
-        }
-    }
-
-    /** Original page images since one savepoint opened (S1). */
-    private static final class Savepoint {
-        final int pageCount;
-        final Map<Integer, byte[]> images = new HashMap<>();
-
-        Savepoint(int pageCount) {
-            this.pageCount = pageCount;
         }
     }
 
@@ -926,12 +910,7 @@ public final class Pager {
         if (page.dirty && page.writableGeneration == generation) {
             return;
         }
-        if (!savepoints.isEmpty()) {
-            Savepoint top = savepoints.get(savepoints.size() - 1);
-            if (page.pgno() <= top.pageCount && !top.images.containsKey(page.pgno())) {
-                top.images.put(page.pgno(), page.data.clone());
-            }
-        }
+        savepoints.capture(page);
         journalOriginal(page);
         page.dirty = true;
         page.writableGeneration = generation;

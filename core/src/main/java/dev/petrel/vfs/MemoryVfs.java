@@ -12,8 +12,9 @@ import java.util.Map;
  * the base that the fault-injecting VFS wraps.
  *
  * <p>Files outlive their handles (until deleted or the VFS is dropped), so a test can close a database and open
- * it again. Locks are tracked per file across all handles of this VFS with SQLite's rules: many SHARED, at most
- * one RESERVED or PENDING, EXCLUSIVE alone. {@link #sync} is a no-op: memory has no power loss.
+ * it again. Locks are tracked per file across all handles of this VFS with SQLite's rules ({@link LockTable}):
+ * many SHARED, at most one RESERVED or PENDING, PENDING keeps new SHARED out, EXCLUSIVE alone. {@code sync} is a
+ * no-op: memory has no power loss ({@link FaultInjectingVfs} simulates one).
  */
 public final class MemoryVfs implements Vfs {
     private final String name;

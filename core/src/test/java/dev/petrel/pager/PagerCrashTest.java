@@ -28,6 +28,12 @@ class PagerCrashTest {
     /** The outcome of one run: whether it crashed. */
     static boolean runOnce(JournalMode mode, Synchronous sync, long seed, long crashAt, PowerLoss loss, int cache,
             long[] mutationsOut) {
+        return runOnce(mode, sync, seed, crashAt, loss, cache, mutationsOut, false);
+    }
+
+    /** One run; {@code switching} goes DELETE, then WAL from a third of the way, then DELETE from two thirds. */
+    static boolean runOnce(JournalMode mode, Synchronous sync, long seed, long crashAt, PowerLoss loss, int cache,
+            long[] mutationsOut, boolean switching) {
         FaultInjectingVfs vfs = new FaultInjectingVfs(new MemoryVfs(), seed);
         if (crashAt > 0) {
             vfs.powerLossAt(crashAt, loss);
@@ -36,11 +42,16 @@ class PagerCrashTest {
         String ctx = mode + "/" + sync + " seed=" + seed + " crashAt=" + crashAt + " loss=" + loss + " cache=" + cache;
         try {
             Pager p = Pager.open(vfs, "db", PAGE_SIZE);
-            p.setJournalMode(mode);
+            p.setJournalMode(switching ? JournalMode.DELETE : mode);
             p.setSynchronous(sync);
             p.setCacheSize(cache);
             p.setWalAutoCheckpoint(9);
             for (int t = 1; t <= TXNS; t++) {
+                if (switching && t == TXNS / 3) {
+                    p.setJournalMode(JournalMode.WAL);
+                } else if (switching && t == 2 * TXNS / 3) {
+                    p.setJournalMode(JournalMode.DELETE);
+                }
                 w.runTxn(p, t);
             }
             p.close();
@@ -76,7 +87,7 @@ class PagerCrashTest {
             assertNotNull(m, ctx + ": no model for user_version " + uv);
             Workload.verify(q, m, ctx);
             // The recovered database takes new transactions.
-            q.setJournalMode(mode);
+            q.setJournalMode(switching ? JournalMode.DELETE : mode);
             q.beginWrite();
             Page page = q.allocate();
             PagerTest.fill(page, 99, q.usableSize());
@@ -92,20 +103,26 @@ class PagerCrashTest {
         return true;
     }
 
+    /** Workloads (seeds) per mode; each gets an equal share of the crash points. */
+    static final int SEEDS = 4;
+
     static int crashMany(JournalMode mode, Synchronous sync, int points, PowerLoss[] losses) {
-        long seed = SEED + mode.ordinal() * 1000L + sync.ordinal();
-        long[] small = new long[1];
-        long[] big = new long[1];
-        assertFalse(runOnce(mode, sync, seed, 0, PowerLoss.DROP_UNSYNCED, 4, small));
-        assertFalse(runOnce(mode, sync, seed, 0, PowerLoss.DROP_UNSYNCED, 200, big));
-        assertTrue(big[0] > 50, "workload does I/O: " + big[0]);
         int crashed = 0;
-        for (int i = 0; i < points; i++) {
-            PowerLoss loss = losses[i % losses.length];
-            int cache = (i / losses.length) % 2 == 0 ? 4 : 200;
-            long at = 1 + (i * (cache == 4 ? small[0] : big[0])) / points;
-            if (runOnce(mode, sync, seed, at, loss, cache, null)) {
-                crashed++;
+        int perSeed = Math.max(1, points / SEEDS);
+        for (int s = 0; s < SEEDS; s++) {
+            long seed = SEED + mode.ordinal() * 1000L + sync.ordinal() * 100L + s;
+            long[] small = new long[1];
+            long[] big = new long[1];
+            assertFalse(runOnce(mode, sync, seed, 0, PowerLoss.DROP_UNSYNCED, 4, small));
+            assertFalse(runOnce(mode, sync, seed, 0, PowerLoss.DROP_UNSYNCED, 200, big));
+            assertTrue(big[0] > 50, "workload does I/O: " + big[0]);
+            for (int i = 0; i < perSeed; i++) {
+                PowerLoss loss = losses[i % losses.length];
+                int cache = (i / losses.length) % 2 == 0 ? 4 : 200;
+                long at = 1 + (i * (cache == 4 ? small[0] : big[0])) / perSeed;
+                if (runOnce(mode, sync, seed, at, loss, cache, null)) {
+                    crashed++;
+                }
             }
         }
         return crashed;
@@ -134,5 +151,26 @@ class PagerCrashTest {
     void memoryAndOffOnlyReopen(JournalMode mode) {
         int crashed = crashMany(mode, Synchronous.FULL, 30, new PowerLoss[] {PowerLoss.DROP_UNSYNCED});
         assertTrue(crashed > 0);
+    }
+
+    @org.junit.jupiter.api.Test
+    void powerLossWhileSwitchingIntoAndOutOfWal() {
+        int points = 200 * scale();
+        long seed = SEED + 77;
+        long[] small = new long[1];
+        long[] big = new long[1];
+        assertFalse(runOnce(JournalMode.DELETE, Synchronous.FULL, seed, 0, PowerLoss.DROP_UNSYNCED, 4, small, true));
+        assertFalse(runOnce(JournalMode.DELETE, Synchronous.FULL, seed, 0, PowerLoss.DROP_UNSYNCED, 200, big, true));
+        int crashed = 0;
+        PowerLoss[] losses = PowerLoss.values();
+        for (int i = 0; i < points; i++) {
+            int cache = i % 2 == 0 ? 4 : 200;
+            long at = 1 + (i * (cache == 4 ? small[0] : big[0])) / points;
+            if (runOnce(JournalMode.DELETE, Synchronous.FULL, seed, at, losses[i % losses.length], cache, null, true)) {
+                crashed++;
+            }
+        }
+        System.out.println("PagerCrashTest DELETE<->WAL switching: " + crashed + " points recovered of " + points);
+        assertTrue(crashed >= points * 9 / 10);
     }
 }
