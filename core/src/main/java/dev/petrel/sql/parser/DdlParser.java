@@ -294,7 +294,7 @@ abstract class DdlParser extends DmlParser {
             } else if (t.type() == TokenType.IDENTIFIER && w.equalsIgnoreCase("false")) {
                 v = new Expr.Literal(t.offset(), Expr.LiteralKind.FALSE, 0L, "FALSE");
             } else {
-                v = new Expr.Literal(t.offset(), Expr.LiteralKind.STRING, w, t.text());
+                v = new Expr.Literal(t.offset(), Expr.LiteralKind.STRING, w, SqlPrinter.quoteString(w));
             }
             return new ColumnConstraint.Default(pos, cname, v, sliceFrom(startIdx));
         }
