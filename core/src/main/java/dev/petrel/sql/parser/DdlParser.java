@@ -113,7 +113,10 @@ abstract class DdlParser extends DmlParser {
             }
         }
         while (constraintsFollow) {
-            constraints.add(tableConstraint());
+            TableConstraint tc = tableConstraint();
+            if (tc != null) {
+                constraints.add(tc);
+            }
             // SQLite allows table constraints without separating commas, but not a trailing comma.
             if (!accept(TokenType.COMMA) && at(TokenType.RPAREN)) {
                 break;
@@ -187,10 +190,8 @@ abstract class DdlParser extends DmlParser {
         Token t = peek();
         Keyword k = t.keyword();
         if (k == null) {
-            if (cname != null) {
-                throw syntaxError();
-            }
-            return null;
+            // SQLite accepts a dangling CONSTRAINT name and ignores it.
+            return cname != null ? columnConstraint(columnName) : null;
         }
         switch (k) {
             case PRIMARY: {
@@ -236,10 +237,7 @@ abstract class DdlParser extends DmlParser {
             case AS:
                 return generated(pos, cname, columnName);
             default:
-                if (cname != null) {
-                    throw syntaxError();
-                }
-                return null;
+                return cname != null ? columnConstraint(columnName) : null;
         }
     }
 
@@ -390,11 +388,15 @@ abstract class DdlParser extends DmlParser {
         throw syntaxErrorAt(t);
     }
 
+    /** One table constraint, or null for a dangling {@code CONSTRAINT name} (accepted and ignored by SQLite). */
     private TableConstraint tableConstraint() {
         int pos = peek().offset();
         String cname = null;
         if (accept(Keyword.CONSTRAINT)) {
             cname = nm();
+            if (at(TokenType.COMMA) || at(TokenType.RPAREN)) {
+                return null;
+            }
         }
         Token t = advance();
         Keyword k = t.keyword();

@@ -38,8 +38,11 @@ abstract class ExprParser extends ParserCore {
     static final int PREC_CONCAT = 10;
     static final int PREC_COLLATE = 11;
 
-    /** SQLite's default SQLITE_MAX_VARIABLE_NUMBER. */
-    static final int MAX_VARIABLE_NUMBER = 32766;
+    /**
+     * The largest {@code ?NNN}: SQLITE_MAX_VARIABLE_NUMBER as sqlite-jdbc (the project's reference build) compiles
+     * SQLite; the library's own default is 32766.
+     */
+    static final int MAX_VARIABLE_NUMBER = 250000;
 
     /** Parameter slots of the current statement: index-1 -> name as written (null for a plain '?'). */
     List<String> paramNames = new ArrayList<>();
@@ -78,11 +81,19 @@ abstract class ExprParser extends ParserCore {
 
     /** Parses an expression whose operators all bind at least as tightly as {@code minPrec}. */
     final Expr expr(int minPrec) {
+        return expr(minPrec, false);
+    }
+
+    /**
+     * With {@code stopAtAnd}, a top-level AND ends the expression: the low bound of BETWEEN may be any expression
+     * (even an OR) except that its first top-level AND belongs to the BETWEEN, as in SQLite's grammar.
+     */
+    private Expr expr(int minPrec, boolean stopAtAnd) {
         Expr left = prefix();
         while (true) {
             Token t = peek();
             int prec = infixPrec(t);
-            if (prec < minPrec || prec == 0) {
+            if (prec < minPrec || prec == 0 || (stopAtAnd && t.keyword() == Keyword.AND)) {
                 return left;
             }
             left = infix(left, prec);
@@ -207,9 +218,8 @@ abstract class ExprParser extends ParserCore {
                 return new Expr.NullTest(pos, left, true);
             case IS: {
                 boolean not = accept(Keyword.NOT);
-                if (atWord("DISTINCT") && atAhead(1, Keyword.FROM)) {
-                    advance();
-                    advance();
+                if (accept(Keyword.DISTINCT)) {
+                    expect(Keyword.FROM);
                     not = !not;
                 }
                 return new Expr.Binary(pos, not ? Expr.BinaryOp.IS_NOT : Expr.BinaryOp.IS, left, expr(prec + 1));
@@ -232,7 +242,7 @@ abstract class ExprParser extends ParserCore {
             case IN:
                 return inRhs(pos, not, left);
             case BETWEEN: {
-                Expr low = expr(PREC_EQ);
+                Expr low = expr(PREC_OR, true);
                 expect(Keyword.AND);
                 Expr high = expr(prec + 1);
                 return new Expr.Between(pos, not, left, low, high);
@@ -527,12 +537,12 @@ abstract class ExprParser extends ParserCore {
      * numbers. Returns null if no word is present (allowed in CAST and column definitions).
      */
     final TypeName typeName() {
-        if (!isTypeWord(peek())) {
+        if (!isTypeWord()) {
             return null;
         }
         int startIdx = p;
         StringBuilder name = new StringBuilder();
-        while (isTypeWord(peek())) {
+        while (isTypeWord()) {
             if (name.length() > 0) {
                 name.append(' ');
             }
@@ -549,8 +559,10 @@ abstract class ExprParser extends ParserCore {
         return new TypeName(name.toString(), freeze(args), sliceFrom(startIdx));
     }
 
-    private static boolean isTypeWord(Token t) {
-        return isIds(t) && t.keyword() != Keyword.GENERATED;
+    /** A type-name word; GENERATED is one too unless ALWAYS follows (then a generated-column clause starts). */
+    private boolean isTypeWord() {
+        Token t = peek();
+        return isIds(t) && !(t.keyword() == Keyword.GENERATED && atAhead(1, Keyword.ALWAYS));
     }
 
     /** {@code [+|-] INTEGER|FLOAT} as text with its sign ('+' dropped). */

@@ -32,15 +32,12 @@ abstract class SelectParser extends ExprParser {
 
     final Select selectAfterWith(int pos, With with) {
         SelectBody body = selectBody();
-        List<OrderingTerm> orderBy = List.of();
-        if (at(Keyword.ORDER)) {
-            advance();
-            expect(Keyword.BY);
-            orderBy = orderingTerms();
-        }
-        Limit limit = limitClause();
-        return new Select(pos, with, body, orderBy, limit);
+        return new Select(pos, with, body, pendingOrderBy, pendingLimit);
     }
+
+    /** ORDER BY and LIMIT read after the last SELECT core by {@link #selectBody()}; they belong to the whole. */
+    private List<OrderingTerm> pendingOrderBy = List.of();
+    private Limit pendingLimit;
 
     final Limit limitClause() {
         if (!accept(Keyword.LIMIT)) {
@@ -84,10 +81,34 @@ abstract class SelectParser extends ExprParser {
         return new With(pos, recursive, freeze(ctes));
     }
 
+    /**
+     * Simple selects joined by compound operators. As in SQLite's grammar, ORDER BY and LIMIT follow a SELECT core
+     * (never VALUES), and only the last core may carry them.
+     */
     private SelectBody selectBody() {
         SelectBody left = oneSelect();
         while (true) {
+            List<OrderingTerm> orderBy = List.of();
+            Token orderTok = peek();
+            if (left instanceof SelectBody.Core || left instanceof SelectBody.Compound c
+                    && c.right() instanceof SelectBody.Core) {
+                if (at(Keyword.ORDER)) {
+                    advance();
+                    expect(Keyword.BY);
+                    orderBy = orderingTerms();
+                }
+            }
+            Token limitTok = peek();
+            Limit limit = left instanceof SelectBody.Values
+                    || left instanceof SelectBody.Compound c2 && c2.right() instanceof SelectBody.Values
+                    ? null : limitClause();
             Token t = peek();
+            if ((!orderBy.isEmpty() || limit != null) && compoundOpName() != null) {
+                throw errorAt(orderBy.isEmpty() ? limitTok : orderTok, (orderBy.isEmpty() ? "LIMIT" : "ORDER BY")
+                        + " clause should come after " + compoundOpName() + " not before");
+            }
+            pendingOrderBy = orderBy;
+            pendingLimit = limit;
             SelectBody.Op op;
             if (t.keyword() == Keyword.UNION) {
                 advance();
@@ -103,6 +124,14 @@ abstract class SelectParser extends ExprParser {
             }
             left = new SelectBody.Compound(t.offset(), left, op, oneSelect());
         }
+    }
+
+    private String compoundOpName() {
+        Keyword k = peek().keyword();
+        if (k == Keyword.UNION) {
+            return atAhead(1, Keyword.ALL) ? "UNION ALL" : "UNION";
+        }
+        return k == Keyword.INTERSECT ? "INTERSECT" : k == Keyword.EXCEPT ? "EXCEPT" : null;
     }
 
     private SelectBody oneSelect() {
