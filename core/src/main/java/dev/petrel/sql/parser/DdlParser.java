@@ -161,6 +161,10 @@ abstract class DdlParser extends DmlParser {
         TypeName type = typeName();
         List<ColumnConstraint> cons = new ArrayList<>();
         while (true) {
+            if (at(Keyword.DEFERRABLE) || (at(Keyword.NOT) && atAhead(1, Keyword.DEFERRABLE))) {
+                standaloneDeferrable(cons);
+                continue;
+            }
             ColumnConstraint c = columnConstraint(name);
             if (c == null) {
                 break;
@@ -168,6 +172,38 @@ abstract class DdlParser extends DmlParser {
             cons.add(c);
         }
         return new ColumnDef(pos, name, type, freeze(cons));
+    }
+
+    /**
+     * A {@code [NOT] DEFERRABLE ...} clause standing alone among column constraints: SQLite applies it to the
+     * latest foreign key; here, to this column's last REFERENCES (it is ignored if there is none).
+     */
+    private void standaloneDeferrable(List<ColumnConstraint> cons) {
+        Boolean[] d = deferrableClause();
+        for (int i = cons.size() - 1; i >= 0; i--) {
+            if (cons.get(i) instanceof ColumnConstraint.References r) {
+                ForeignKey fk = r.foreignKey();
+                cons.set(i, new ColumnConstraint.References(r.pos(), r.name(), new ForeignKey(fk.pos(), fk.table(),
+                        fk.columns(), fk.onDelete(), fk.onUpdate(), fk.match(), d[0], d[1])));
+                return;
+            }
+        }
+    }
+
+    /** {@code [NOT] DEFERRABLE [INITIALLY DEFERRED|IMMEDIATE]} as {deferrable, initiallyDeferred}. */
+    private Boolean[] deferrableClause() {
+        Boolean deferrable = !accept(Keyword.NOT);
+        expect(Keyword.DEFERRABLE);
+        Boolean initiallyDeferred = null;
+        if (accept(Keyword.INITIALLY)) {
+            if (accept(Keyword.DEFERRED)) {
+                initiallyDeferred = Boolean.TRUE;
+            } else {
+                expect(Keyword.IMMEDIATE);
+                initiallyDeferred = Boolean.FALSE;
+            }
+        }
+        return new Boolean[] {deferrable, initiallyDeferred};
     }
 
     private ConflictAction onConflict() {
@@ -352,16 +388,9 @@ abstract class DdlParser extends DmlParser {
         Boolean deferrable = null;
         Boolean initiallyDeferred = null;
         if (at(Keyword.DEFERRABLE) || (at(Keyword.NOT) && atAhead(1, Keyword.DEFERRABLE))) {
-            deferrable = !accept(Keyword.NOT);
-            advance();
-            if (accept(Keyword.INITIALLY)) {
-                if (accept(Keyword.DEFERRED)) {
-                    initiallyDeferred = Boolean.TRUE;
-                } else {
-                    expect(Keyword.IMMEDIATE);
-                    initiallyDeferred = Boolean.FALSE;
-                }
-            }
+            Boolean[] d = deferrableClause();
+            deferrable = d[0];
+            initiallyDeferred = d[1];
         }
         return new ForeignKey(pos, table, cols, onDelete, onUpdate, match, deferrable, initiallyDeferred);
     }

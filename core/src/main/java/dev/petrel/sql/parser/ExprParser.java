@@ -147,14 +147,9 @@ abstract class ExprParser extends ParserCore {
             case ISNULL:
             case NOTNULL:
                 return PREC_EQ;
-            case NOT: {
-                Keyword k = peek(1).keyword();
-                if (k == Keyword.IN || k == Keyword.LIKE || k == Keyword.GLOB || k == Keyword.REGEXP
-                        || k == Keyword.MATCH || k == Keyword.BETWEEN || k == Keyword.NULL) {
-                    return PREC_EQ;
-                }
-                return 0;
-            }
+            case NOT:
+                // After an operand NOT can only continue it (NOT NULL/IN/LIKE/BETWEEN...), as in SQLite's grammar.
+                return PREC_EQ;
             case COLLATE:
                 return PREC_COLLATE;
             default:
@@ -495,7 +490,7 @@ abstract class ExprParser extends ParserCore {
             expect(TokenType.RPAREN);
         }
         Expr.Over over = null;
-        if (atWord("OVER") && (peek(1).type() == TokenType.LPAREN || isId(peek(1)))) {
+        if (atWord("OVER") && (peek(1).type() == TokenType.LPAREN || isWindowNameAfterOver(peek(1)))) {
             Token o = advance();
             if (accept(TokenType.LPAREN)) {
                 over = new Expr.Over(o.offset(), null, parseWindowSpecBody(o.offset()));
@@ -504,6 +499,11 @@ abstract class ExprParser extends ParserCore {
             }
         }
         return new Expr.FunctionCall(pos, nameOf(nameTok), distinct, star, args, orderBy, filter, over);
+    }
+
+    /** Whether {@code t} after OVER makes OVER a keyword (SQLite's tokenizer looks one word ahead). */
+    private static boolean isWindowNameAfterOver(Token t) {
+        return isNm(t) && t.keyword() != Keyword.INDEXED && t.keyword() != Keyword.FILTER;
     }
 
     /** {@code term [ASC|DESC] [NULLS FIRST|LAST] (, ...)*}. */

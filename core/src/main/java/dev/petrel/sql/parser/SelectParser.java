@@ -305,7 +305,14 @@ abstract class SelectParser extends ExprParser {
     final TableSource fromClause() {
         TableSource left = tableItem();
         if (at(Keyword.ON) || at(Keyword.USING)) {
-            throw errorAt(peek(), "a JOIN clause is required before " + peek().keyword().name());
+            Token t = advance();
+            if (t.keyword() == Keyword.ON) {
+                expr();
+            } else {
+                expect(TokenType.LPAREN);
+                nameListUntilRparen();
+            }
+            throw errorAt(t, "a JOIN clause is required before " + t.keyword().name());
         }
         while (true) {
             Token t = peek();
@@ -423,9 +430,8 @@ abstract class SelectParser extends ExprParser {
             advance();
             expect(Keyword.BY);
             indexedBy = nm();
-        } else if (at(Keyword.NOT) && atAhead(1, Keyword.INDEXED)) {
-            advance();
-            advance();
+        } else if (accept(Keyword.NOT)) {
+            expect(Keyword.INDEXED);
             notIndexed = true;
         }
         return new TableSource.Table(pos, schema, name, alias, indexedBy, notIndexed);

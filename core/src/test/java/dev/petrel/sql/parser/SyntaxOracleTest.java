@@ -107,6 +107,40 @@ class SyntaxOracleTest {
         assertTrue(lines.size() >= 100);
     }
 
+    /** Every keyword (and a few words SQLite treats specially) in every position a name can take. */
+    @Test
+    void keywordsAsNamesAgreeWithSqlite() {
+        List<String> words = new ArrayList<>();
+        for (dev.petrel.sql.lexer.Keyword k : dev.petrel.sql.lexer.Keyword.values()) {
+            words.add(k.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        words.addAll(List.of("true", "false", "concurrent", "rowid", "stored", "strict"));
+        String[] templates = {
+            "CREATE TABLE %s(x)", "CREATE TABLE t(%s INT)", "CREATE TABLE t(x %s)", "SELECT %s FROM t",
+            "SELECT x AS %s FROM t", "SELECT x %s FROM t", "SELECT * FROM t %s", "SELECT * FROM t AS %s",
+            "SELECT %s(x) FROM t", "SELECT t.%s FROM t", "SELECT %s.x FROM t", "INSERT INTO t(%s) VALUES (1)",
+            "UPDATE t SET %s = 1", "CREATE INDEX %s ON t(x)", "PRAGMA %s", "SELECT x FROM t ORDER BY %s",
+            "SELECT * FROM t WHERE %s = 1", "SELECT * FROM t WHERE x = %s", "WITH %s AS (SELECT 1) SELECT 2",
+            "SELECT x COLLATE %s FROM t", "SELECT count(*) OVER %s FROM t", "DROP TABLE %s", "SAVEPOINT %s",
+            "SELECT * FROM t JOIN u USING (%s)", "SELECT CAST(x AS %s) FROM t", "PRAGMA x = %s",
+        };
+        List<String> mismatches = new ArrayList<>();
+        int n = 0;
+        for (String w : words) {
+            for (String tpl : templates) {
+                String sql = String.format(tpl, w);
+                n++;
+                String expected = sqliteSyntaxError(sql);
+                String actual = petrelError(sql);
+                if (!(expected == null ? actual == null : expected.equals(actual))) {
+                    mismatches.add(sql + "\n    sqlite: " + expected + "\n    petrel: " + actual);
+                }
+            }
+        }
+        System.out.println("keywords as names: " + n + " statements, " + mismatches.size() + " mismatches");
+        assertEquals("", String.join("\n", mismatches));
+    }
+
     @Test
     void acceptedStatementsParseAndRoundTrip() throws IOException {
         List<String> problems = new ArrayList<>();
