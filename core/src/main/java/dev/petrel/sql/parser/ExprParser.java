@@ -1,5 +1,6 @@
 package dev.petrel.sql.parser;
 
+import dev.petrel.api.PetrelException;
 import dev.petrel.sql.ast.Expr;
 import dev.petrel.sql.ast.NullsOrder;
 import dev.petrel.sql.ast.OrderingTerm;
@@ -43,6 +44,14 @@ abstract class ExprParser extends ParserCore {
      * SQLite; the library's own default is 32766.
      */
     static final int MAX_VARIABLE_NUMBER = 250000;
+
+    /** SQLITE_MAX_EXPR_DEPTH: the tallest expression tree SQLite accepts. */
+    static final int MAX_EXPR_DEPTH = 1000;
+
+    /** Height of the expression tree last returned by {@link #expr} or {@link #prefix()} (a leaf is 1). */
+    private int lastHeight;
+    /** Current recursion depth of {@link #prefix()}, bounded so that no input can overflow the Java stack. */
+    int nesting;
 
     /** Parameter slots of the current statement: index-1 -> name as written (null for a plain '?'). */
     List<String> paramNames = new ArrayList<>();
@@ -90,14 +99,40 @@ abstract class ExprParser extends ParserCore {
      */
     private Expr expr(int minPrec, boolean stopAtAnd) {
         Expr left = prefix();
+        int height = lastHeight;
         while (true) {
             Token t = peek();
             int prec = infixPrec(t);
             if (prec < minPrec || prec == 0 || (stopAtAnd && t.keyword() == Keyword.AND)) {
+                lastHeight = height;
                 return left;
             }
+            lastHeight = 0;
             left = infix(left, prec);
+            height = 1 + Math.max(height, lastHeight);
+            if (height > MAX_EXPR_DEPTH) {
+                throw tooDeep(t);
+            }
         }
+    }
+
+    final PetrelException tooDeep(Token t) {
+        return errorAt(t, "Expression tree is too large (maximum depth " + MAX_EXPR_DEPTH + ")");
+    }
+
+    /** Prefix operators and terms, with the depth guard; sets {@link #lastHeight}. */
+    private Expr prefix() {
+        Token t = peek();
+        if (++nesting > MAX_EXPR_DEPTH) {
+            throw tooDeep(t);
+        }
+        lastHeight = 1;
+        Expr e = prefix0();
+        nesting--;
+        if (lastHeight > MAX_EXPR_DEPTH) {
+            throw tooDeep(t);
+        }
+        return e;
     }
 
     /** The precedence of the operator starting at {@code t}, or 0 if it does not continue an expression. */
@@ -286,27 +321,15 @@ abstract class ExprParser extends ParserCore {
         return new Expr.InTable(pos, not, left, schema, name, args);
     }
 
-    /** Prefix operators and terms. */
-    private Expr prefix() {
+    /** Prefix operators and terms; a term's height is 1 unless it is a parenthesised expression. */
+    private Expr prefix0() {
         Token t = peek();
         int pos = t.offset();
         switch (t.type()) {
-            case MINUS: {
-                advance();
-                Expr operand = prefix();
-                if (operand instanceof Expr.Literal lit && lit.kind() == Expr.LiteralKind.REAL
-                        && lit.text().equals("9223372036854775808")) {
-                    // The one integer literal that exists only with its sign.
-                    return new Expr.Literal(pos, Expr.LiteralKind.INTEGER, Long.MIN_VALUE, "-" + lit.text());
-                }
-                return new Expr.Unary(pos, Expr.UnaryOp.NEG, operand);
-            }
+            case MINUS:
             case PLUS:
-                advance();
-                return new Expr.Unary(pos, Expr.UnaryOp.POS, prefix());
             case BITNOT:
-                advance();
-                return new Expr.Unary(pos, Expr.UnaryOp.BITNOT, prefix());
+                return unaryChain();
             case INTEGER:
                 advance();
                 return integerLiteral(t);
@@ -332,28 +355,78 @@ abstract class ExprParser extends ParserCore {
                 if (atSelectStart()) {
                     Select s = parseSelect();
                     expect(TokenType.RPAREN);
+                    lastHeight = 1;
                     return new Expr.Subquery(pos, s);
                 }
                 List<Expr> list = exprList();
                 expect(TokenType.RPAREN);
-                return list.size() == 1 ? list.get(0) : new Expr.RowValue(pos, freeze(list));
+                if (list.size() == 1) {
+                    return list.get(0);
+                }
+                lastHeight = 1;
+                return new Expr.RowValue(pos, freeze(list));
             }
-            case KEYWORD:
-                return keywordTerm(t);
+            case KEYWORD: {
+                Expr e = keywordTerm(t);
+                if (!(e instanceof Expr.Unary)) {
+                    lastHeight = 1;
+                }
+                return e;
+            }
             default:
                 if (isIdj(t)) {
-                    return columnOrCall();
+                    Expr e = columnOrCall();
+                    lastHeight = 1;
+                    return e;
                 }
                 throw syntaxError();
         }
     }
 
+    /** A run of unary - + ~ (read in a loop) applied to the term that follows. */
+    private Expr unaryChain() {
+        List<Token> ops = new ArrayList<>();
+        while (at(TokenType.MINUS) || at(TokenType.PLUS) || at(TokenType.BITNOT)) {
+            ops.add(advance());
+        }
+        Expr operand = prefix();
+        int height = lastHeight;
+        for (int i = ops.size() - 1; i >= 0; i--) {
+            Token op = ops.get(i);
+            int pos = op.offset();
+            if (op.type() == TokenType.MINUS && operand instanceof Expr.Literal lit
+                    && lit.kind() == Expr.LiteralKind.REAL && lit.text().equals("9223372036854775808")) {
+                // The one integer literal that exists only with its sign.
+                operand = new Expr.Literal(pos, Expr.LiteralKind.INTEGER, Long.MIN_VALUE, "-" + lit.text());
+                continue;
+            }
+            Expr.UnaryOp u = op.type() == TokenType.MINUS ? Expr.UnaryOp.NEG
+                    : op.type() == TokenType.PLUS ? Expr.UnaryOp.POS : Expr.UnaryOp.BITNOT;
+            operand = new Expr.Unary(pos, u, operand);
+            height++;
+        }
+        lastHeight = height;
+        return operand;
+    }
+
     private Expr keywordTerm(Token t) {
         int pos = t.offset();
         switch (t.keyword()) {
-            case NOT:
-                advance();
-                return new Expr.Unary(pos, Expr.UnaryOp.NOT, expr(PREC_NOT));
+            case NOT: {
+                // A run of NOTs is read in a loop, not by recursion: its length must not cost Java stack.
+                List<Token> nots = new ArrayList<>();
+                while (at(Keyword.NOT)) {
+                    nots.add(advance());
+                }
+                Expr operand = expr(PREC_NOT);
+                int height = lastHeight;
+                for (int i = nots.size() - 1; i >= 0; i--) {
+                    operand = new Expr.Unary(nots.get(i).offset(), Expr.UnaryOp.NOT, operand);
+                    height++;
+                }
+                lastHeight = height;
+                return operand;
+            }
             case NULL:
                 advance();
                 return new Expr.Literal(pos, Expr.LiteralKind.NULL, null, "NULL");

@@ -25,9 +25,16 @@ abstract class SelectParser extends ExprParser {
 
     @Override
     final Select parseSelect() {
-        int pos = peek().offset();
+        Token first = peek();
+        // A subquery costs more Java stack than an expression level: count it twice against the depth limit.
+        nesting += 2;
+        if (nesting > MAX_EXPR_DEPTH) {
+            throw tooDeep(first);
+        }
         With with = at(Keyword.WITH) ? with() : null;
-        return selectAfterWith(pos, with);
+        Select s = selectAfterWith(first.offset(), with);
+        nesting -= 2;
+        return s;
     }
 
     final Select selectAfterWith(int pos, With with) {

@@ -271,10 +271,7 @@ public class SqlPrinter {
                 }
             }
         } else if (e instanceof Expr.Binary b) {
-            int p = prec(b);
-            expr(b.left(), p);
-            w(" ").w(binaryOp(b.op())).w(" ");
-            expr(b.right(), p + 1);
+            binary(b);
         } else if (e instanceof Expr.Like l) {
             expr(l.left(), ExprParser.PREC_EQ);
             w(l.not() ? " NOT " : " ").w(l.op().name()).w(" ");
@@ -363,6 +360,26 @@ public class SqlPrinter {
             w(")");
         } else {
             throw new IllegalArgumentException("cannot print " + e);
+        }
+    }
+
+    /**
+     * A binary operator. The left spine of same-precedence operators (long AND chains, sums) is walked in a loop so
+     * that printing a tree as tall as the parser accepts needs little Java stack.
+     */
+    private void binary(Expr.Binary top) {
+        int p = prec(top);
+        java.util.ArrayList<Expr.Binary> spine = new java.util.ArrayList<>();
+        Expr cur = top;
+        while (cur instanceof Expr.Binary b && prec(b) == p) {
+            spine.add(b);
+            cur = b.left();
+        }
+        expr(cur, p);
+        for (int i = spine.size() - 1; i >= 0; i--) {
+            Expr.Binary b = spine.get(i);
+            w(" ").w(binaryOp(b.op())).w(" ");
+            expr(b.right(), p + 1);
         }
     }
 

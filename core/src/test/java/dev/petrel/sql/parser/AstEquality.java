@@ -27,12 +27,21 @@ final class AstEquality {
         });
     }
 
-    /** Null if equal, else a path describing the first difference. */
+    /** Null if equal, else a path describing the first difference. Iterative: trees may be 1000 levels tall. */
     static String diff(Object a, Object b) {
-        return diff(a, b, "");
+        java.util.ArrayDeque<Object[]> work = new java.util.ArrayDeque<>();
+        work.push(new Object[] {a, b, ""});
+        while (!work.isEmpty()) {
+            Object[] item = work.pop();
+            String d = step(item[0], item[1], (String) item[2], work);
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
     }
 
-    private static String diff(Object a, Object b, String path) {
+    private static String step(Object a, Object b, String path, java.util.ArrayDeque<Object[]> work) {
         if (a == b) {
             return null;
         }
@@ -46,11 +55,8 @@ final class AstEquality {
             if (la.size() != lb.size()) {
                 return path + ": list size " + la.size() + " vs " + lb.size();
             }
-            for (int i = 0; i < la.size(); i++) {
-                String d = diff(la.get(i), lb.get(i), path + "[" + i + "]");
-                if (d != null) {
-                    return d;
-                }
+            for (int i = la.size() - 1; i >= 0; i--) {
+                work.push(new Object[] {la.get(i), lb.get(i), path + "[" + i + "]"});
             }
             return null;
         }
@@ -58,26 +64,21 @@ final class AstEquality {
             return path + ": " + a.getClass().getSimpleName() + " vs " + b.getClass().getSimpleName();
         }
         if (a.getClass().isRecord()) {
-            for (RecordComponent rc : components(a.getClass())) {
+            RecordComponent[] rcs = components(a.getClass());
+            for (int i = rcs.length - 1; i >= 0; i--) {
+                RecordComponent rc = rcs[i];
                 String n = rc.getName();
                 if (n.equals("pos") || n.equals("nameOffset") || n.equals("sourceText")) {
                     continue;
                 }
                 try {
-                    Object va = rc.getAccessor().invoke(a);
-                    Object vb = rc.getAccessor().invoke(b);
-                    String d = diff(va, vb, path + "." + a.getClass().getSimpleName() + "." + n);
-                    if (d != null) {
-                        return d;
-                    }
+                    String sub = path.length() > 200 ? "..." : path + "." + a.getClass().getSimpleName() + "." + n;
+                    work.push(new Object[] {rc.getAccessor().invoke(a), rc.getAccessor().invoke(b), sub});
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }
             }
             return null;
-        }
-        if (a instanceof Double x && b instanceof Double y) {
-            return x.equals(y) ? null : path + ": " + x + " vs " + y;
         }
         return a.equals(b) ? null : path + ": " + a + " vs " + b;
     }
