@@ -290,6 +290,30 @@ public final class BTree {
         }
     }
 
+    /**
+     * Walks a cell's whole overflow chain, checking each link and that no page repeats, before a caller allocates
+     * a buffer of the payload's claimed size: the claim is then backed by real, distinct pages.
+     */
+    void validateChain(int pgno, CellInfo ci) {
+        long need = CellCodec.overflowPageCount(ci.payloadSize, ci.localSize, usableSize());
+        java.util.HashSet<Integer> seen = new java.util.HashSet<>();
+        int p = ci.overflowPgno;
+        for (long i = 0; i < need; i++) {
+            checkOverflowPgno(pgno, p);
+            if (!seen.add(p)) {
+                throw PetrelException.corrupt(p, "overflow chain loops");
+            }
+            if (i + 1 < need) {
+                Page page = pager.get(p);
+                try {
+                    p = page.getInt(CellCodec.OVERFLOW_NEXT_OFFSET);
+                } finally {
+                    pager.release(page);
+                }
+            }
+        }
+    }
+
     void checkOverflowPgno(int from, int pgno) {
         if (pgno < 2 || pgno > pager.pageCount()) {
             throw PetrelException.corrupt(from, "overflow page number " + pgno + " out of range");

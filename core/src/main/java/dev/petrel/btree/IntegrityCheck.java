@@ -33,7 +33,7 @@ public final class IntegrityCheck {
     private final int pageCount;
     private final Map<Integer, KeyInfo> keyInfos = new HashMap<>();
     private final List<String> errors = new ArrayList<>();
-    private byte[] used;
+    private PageSet used;
     private String prefix = "";
     private final CellInfo ci = new CellInfo();
     private long lastRowid;
@@ -57,10 +57,10 @@ public final class IntegrityCheck {
 
     /** Runs every check; returns ["ok"] or the messages. */
     public List<String> run() {
-        used = new byte[pageCount + 1];
+        used = new PageSet(pageCount);
         int lockByte = pager.lockBytePgno();
         if (lockByte <= pageCount) {
-            used[lockByte] = 1;
+            used.add(lockByte);
         }
         checkFreelist();
         markPointerMaps();
@@ -86,7 +86,7 @@ public final class IntegrityCheck {
         }
         prefix = "";
         for (int p = 1; p <= pageCount && !full(); p++) {
-            if (used[p] == 0) {
+            if (!used.contains(p)) {
                 error("Page " + p + ": never used");
             }
         }
@@ -112,11 +112,10 @@ public final class IntegrityCheck {
             error("invalid page number " + Integer.toUnsignedString(p));
             return false;
         }
-        if (used[p] != 0) {
+        if (!used.add(p)) {
             error("2nd reference to page " + p);
             return false;
         }
-        used[p] = 1;
         return true;
     }
 
@@ -160,7 +159,7 @@ public final class IntegrityCheck {
         }
         int step = usable / 5 + 1;
         for (long p = 2; p <= pageCount; p += step) {
-            used[(int) p] = 1;
+            used.add((int) p);
         }
     }
 
@@ -269,6 +268,10 @@ public final class IntegrityCheck {
 
     private Object[] readKey(BtNode node, int off) {
         try {
+            if (ci.localSize < ci.payloadSize) {
+                bt.checkPayload(node.pgno, ci);
+                bt.validateChain(node.pgno, ci);
+            }
             byte[] payload = new byte[ci.payloadSize];
             node.page.getBytes(ci.payloadOffset, payload, 0, ci.localSize);
             if (ci.localSize < ci.payloadSize) {
@@ -306,6 +309,37 @@ public final class IntegrityCheck {
                     + " pages missing from overflow list starting at " + first);
         } else if (p != 0) {
             error("Extends off end of overflow list starting at " + first);
+        }
+    }
+
+    /**
+     * The set of pages seen: a flag array for ordinary sizes, a hash set when the header claims a huge database
+     * (a corrupt size field must not cost memory in proportion to the claim).
+     */
+    static final class PageSet {
+        private static final int DENSE_LIMIT = 1 << 22;
+        private final byte[] dense;
+        private final java.util.HashSet<Integer> sparse;
+
+        PageSet(int pageCount) {
+            dense = pageCount <= DENSE_LIMIT ? new byte[pageCount + 1] : null;
+            sparse = dense == null ? new java.util.HashSet<>() : null;
+        }
+
+        /** Adds page p; false if it was already there. */
+        boolean add(int p) {
+            if (dense != null) {
+                if (dense[p] != 0) {
+                    return false;
+                }
+                dense[p] = 1;
+                return true;
+            }
+            return sparse.add(p);
+        }
+
+        boolean contains(int p) {
+            return dense != null ? dense[p] != 0 : sparse.contains(p);
         }
     }
 
