@@ -36,8 +36,12 @@ public final class BTree {
     public static final int SCHEMA_ROOTPAGE = 3;
     public static final int SCHEMA_SQL = 4;
 
+    /** Header bytes 21..23 (max/min embedded and leaf payload fractions) as one big-endian value: 64, 32, 32. */
+    private static final int EXPECTED_FRACTIONS = (64 << 16) | (32 << 8) | 32;
+
     private final Pager pager;
     private final List<BtCursor> cursors = new ArrayList<>();
+    private boolean headerChecked;
 
     private BTree(Pager pager) {
         this.pager = pager;
@@ -87,7 +91,25 @@ public final class BTree {
         return open(root, false, keyInfo, writable);
     }
 
+    /**
+     * Checks the header bytes SQLite checks before it reads any b-tree (its page-1 initialization): a read version
+     * above 2 or payload fractions other than 64/32/32 mean the file is not a database this library can read.
+     */
+    private void checkHeader() {
+        if (headerChecked || pager.pageCount() == 0) {
+            return;
+        }
+        int versions = pager.getHeaderInt(FileHeader.PAGE_SIZE_OFFSET);
+        int fractions = pager.getHeaderInt(FileHeader.RESERVED_BYTES_OFFSET);
+        int readVersion = versions & 0xff;
+        if (readVersion > 2 || (fractions & 0xffffff) != EXPECTED_FRACTIONS) {
+            throw new PetrelException(ResultCode.NOTADB, null);
+        }
+        headerChecked = true;
+    }
+
     private BtCursor open(int root, boolean table, KeyInfo keyInfo, boolean writable) {
+        checkHeader();
         if (root < 1 || root > pager.pageCount()) {
             throw PetrelException.corrupt(root, "root page number out of range");
         }
@@ -390,6 +412,7 @@ public final class BTree {
 
     /** PRAGMA integrity_check over the whole file: "ok" alone, or up to {@code maxErrors} messages. */
     public List<String> integrityCheck(int maxErrors) {
+        checkHeader();
         return new IntegrityCheck(this, maxErrors).run();
     }
 }

@@ -57,6 +57,10 @@ public final class IntegrityCheck {
 
     /** Runs every check; returns ["ok"] or the messages. */
     public List<String> run() {
+        if (pageCount < 1) {
+            // The pager read a size above 2^31-1 pages from the header: no such file can exist.
+            throw PetrelException.corrupt(1, "database size " + Integer.toUnsignedString(pageCount));
+        }
         used = new PageSet(pageCount);
         int lockByte = pager.lockBytePgno();
         if (lockByte <= pageCount) {
@@ -120,11 +124,11 @@ public final class IntegrityCheck {
     }
 
     private void checkFreelist() {
-        prefix = "Main freelist: ";
+        prefix = "Freelist: ";
         int trunk = pager.getHeaderInt(FileHeader.FREELIST_TRUNK_OFFSET);
         long expected = pager.getHeaderInt(FileHeader.FREELIST_COUNT_OFFSET) & 0xffffffffL;
         long seen = 0;
-        while (trunk != 0 && seen < expected && !full()) {
+        while (trunk != 0 && !full()) {
             if (!ref(trunk)) {
                 break;
             }

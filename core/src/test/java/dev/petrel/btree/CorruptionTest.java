@@ -112,66 +112,93 @@ class CorruptionTest {
                 (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** Opens, scans every tree, seeks, checks and maybe writes one image. */
+    /**
+     * Opens, scans every tree, seeks, checks and maybe writes one image. Each phase runs even when an earlier one
+     * found corruption; the first exception is rethrown at the end.
+     */
     private static void exercise(byte[] image, boolean write, TestSupport.Rng rng) {
         MemoryVfs vfs = new MemoryVfs();
         vfs.put("db", image);
         Pager pager = Pager.open(vfs, "db", 4096);
+        RuntimeException first = null;
         try {
             pager.beginRead();
             BTree bt = BTree.open(pager);
-            List<SchemaEntry> schema = bt.readSchema();
-            for (SchemaEntry e : schema) {
-                if (e.rootpage() <= 0 || e.rootpage() > Integer.MAX_VALUE) {
-                    continue;
-                }
-                boolean table = "table".equals(e.type());
-                BtCursor c = table ? bt.openTable((int) e.rootpage(), false)
-                        : bt.openIndex((int) e.rootpage(), KeyInfo.BINARY, false);
+            List<SchemaEntry> schema = new ArrayList<>();
+            try {
+                schema = bt.readSchema();
+                scan(bt, schema, rng);
+            } catch (PetrelException e) {
+                first = e;
+            }
+            try {
+                bt.integrityCheck(100);
+            } catch (PetrelException e) {
+                first = first == null ? e : first;
+            }
+            if (write) {
                 try {
-                    int steps = 0;
-                    for (boolean ok = c.first(); ok && steps < MAX_SCAN_STEPS; ok = c.next(), steps++) {
-                        if (table) {
-                            c.rowid();
-                        }
-                        new Record(c.payload(), bt.textEncoding()).values();
-                        c.record().column(0);
-                    }
-                    for (boolean ok = c.last(); ok && steps < 2 * MAX_SCAN_STEPS; ok = c.prev(), steps++) {
-                        c.payloadSize();
-                    }
+                    pager.beginWrite();
+                    writeSome(bt, pager, schema, rng);
+                    bt.integrityCheck(100);
+                } catch (PetrelException e) {
+                    first = first == null ? e : first;
+                }
+            }
+        } finally {
+            pager.close();
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private static void scan(BTree bt, List<SchemaEntry> schema, TestSupport.Rng rng) {
+        for (SchemaEntry e : schema) {
+            if (e.rootpage() <= 0 || e.rootpage() > Integer.MAX_VALUE) {
+                continue;
+            }
+            boolean table = "table".equals(e.type());
+            BtCursor c = table ? bt.openTable((int) e.rootpage(), false)
+                    : bt.openIndex((int) e.rootpage(), KeyInfo.BINARY, false);
+            try {
+                int steps = 0;
+                for (boolean ok = c.first(); ok && steps < MAX_SCAN_STEPS; ok = c.next(), steps++) {
                     if (table) {
-                        c.seekRowid(rng.nextInt(400), BtCursor.GE);
-                    } else {
-                        c.seek(new IndexKey(KeyInfo.BINARY, new Object[] {(long) rng.nextInt(1000)}, 1, 0),
-                                BtCursor.LE);
+                        c.rowid();
+                    }
+                    new Record(c.payload(), bt.textEncoding()).values();
+                    c.record().column(0);
+                }
+                for (boolean ok = c.last(); ok && steps < 2 * MAX_SCAN_STEPS; ok = c.prev(), steps++) {
+                    c.payloadSize();
+                }
+                if (table) {
+                    c.seekRowid(rng.nextInt(400), BtCursor.GE);
+                } else {
+                    c.seek(new IndexKey(KeyInfo.BINARY, new Object[] {(long) rng.nextInt(1000)}, 1, 0), BtCursor.LE);
+                }
+            } finally {
+                c.close();
+            }
+        }
+    }
+
+    private static void writeSome(BTree bt, Pager pager, List<SchemaEntry> schema, TestSupport.Rng rng) {
+        for (SchemaEntry e : schema) {
+            if ("table".equals(e.type()) && e.rootpage() > 1 && e.rootpage() <= pager.pageCount()) {
+                BtCursor c = bt.openTable((int) e.rootpage(), true);
+                try {
+                    for (int k = 0; k < 20; k++) {
+                        c.insert(rng.nextInt(400), RecordEncoder.encode((long) k, rng.bytes(rng.nextInt(3000))));
+                        if (c.seekRowid(rng.nextInt(400)) == 0) {
+                            c.delete();
+                        }
                     }
                 } finally {
                     c.close();
                 }
             }
-            bt.integrityCheck(100);
-            if (write) {
-                pager.beginWrite();
-                for (SchemaEntry e : schema) {
-                    if ("table".equals(e.type()) && e.rootpage() > 1 && e.rootpage() <= pager.pageCount()) {
-                        BtCursor c = bt.openTable((int) e.rootpage(), true);
-                        try {
-                            for (int k = 0; k < 20; k++) {
-                                c.insert(rng.nextInt(400), RecordEncoder.encode((long) k, rng.bytes(rng.nextInt(3000))));
-                                if (c.seekRowid(rng.nextInt(400)) == 0) {
-                                    c.delete();
-                                }
-                            }
-                        } finally {
-                            c.close();
-                        }
-                    }
-                }
-                bt.integrityCheck(100);
-            }
-        } finally {
-            pager.close();
         }
     }
 
