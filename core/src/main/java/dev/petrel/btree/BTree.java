@@ -42,6 +42,8 @@ public final class BTree {
     private final Pager pager;
     private final List<BtCursor> cursors = new ArrayList<>();
     private boolean headerChecked;
+    /** The text encoding once read from an existing database, else 0. */
+    private int encoding;
 
     private BTree(Pager pager) {
         this.pager = pager;
@@ -62,7 +64,15 @@ public final class BTree {
 
     /** The text encoding of the database header (offset 56), UTF-8 for a new database. */
     public int textEncoding() {
-        return TextEncoding.ofHeader(pager.getHeaderInt(FileHeader.TEXT_ENCODING_OFFSET));
+        if (encoding == 0) {
+            int e = TextEncoding.ofHeader(pager.getHeaderInt(FileHeader.TEXT_ENCODING_OFFSET));
+            if (pager.pageCount() == 0) {
+                return e;
+            }
+            // Fixed once the database exists: SQLite never changes a database's encoding.
+            encoding = e;
+        }
+        return encoding;
     }
 
     /** Makes page 1 an empty sqlite_schema leaf if it has no b-tree yet (a new database); needs a write txn. */

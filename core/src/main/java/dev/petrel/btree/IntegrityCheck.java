@@ -34,7 +34,11 @@ public final class IntegrityCheck {
     private final Map<Integer, KeyInfo> keyInfos = new HashMap<>();
     private final List<String> errors = new ArrayList<>();
     private PageSet used;
-    private String prefix = "";
+    /** Where a message is about: a section prefix, then tree root, page and cell when non-zero / non-negative. */
+    private String section = "";
+    private int atTree;
+    private int atPage;
+    private int atCell = -1;
     private final CellInfo ci = new CellInfo();
     private long lastRowid;
     private Object[] lastKey;
@@ -83,12 +87,14 @@ public final class IntegrityCheck {
             if (full()) {
                 break;
             }
-            prefix = "Tree " + root + " ";
+            atTree = root;
+            atPage = 0;
+            atCell = -1;
             haveLast = false;
             currentKeyInfo = keyInfos.getOrDefault(root, KeyInfo.BINARY);
             checkTree(root, 0, -1);
         }
-        prefix = "";
+        atTree = 0;
         for (int p = 1; p <= pageCount && !full(); p++) {
             if (!used.contains(p)) {
                 error("Page " + p + ": never used");
@@ -105,9 +111,21 @@ public final class IntegrityCheck {
     }
 
     private void error(String msg) {
-        if (!full()) {
-            errors.add(prefix + msg);
+        if (full()) {
+            return;
         }
+        StringBuilder sb = new StringBuilder(section);
+        if (atTree > 0) {
+            sb.append("Tree ").append(atTree);
+            if (atPage > 0) {
+                sb.append(" page ").append(atPage);
+                if (atCell >= 0) {
+                    sb.append(" cell ").append(atCell);
+                }
+            }
+            sb.append(": ");
+        }
+        errors.add(sb.append(msg).toString());
     }
 
     /** Marks page {@code p} used; false (with a message) if out of range or already used. */
@@ -124,7 +142,7 @@ public final class IntegrityCheck {
     }
 
     private void checkFreelist() {
-        prefix = "Freelist: ";
+        section = "Freelist: ";
         int trunk = pager.getHeaderInt(FileHeader.FREELIST_TRUNK_OFFSET);
         long expected = pager.getHeaderInt(FileHeader.FREELIST_COUNT_OFFSET) & 0xffffffffL;
         long seen = 0;
@@ -154,7 +172,7 @@ public final class IntegrityCheck {
         if (seen != expected && !full()) {
             error("size is " + seen + " but should be " + expected);
         }
-        prefix = "";
+        section = "";
     }
 
     private void markPointerMaps() {
@@ -169,9 +187,19 @@ public final class IntegrityCheck {
 
     /** Checks the subtree at {@code pgno}; returns its height (1 for a leaf) or -1 if unusable. */
     private int checkTree(int pgno, int depth, int expectedKind) {
-        String outer = prefix;
+        int outerPage = atPage;
+        int outerCell = atCell;
+        try {
+            return checkTreePage(pgno, depth, expectedKind);
+        } finally {
+            atPage = outerPage;
+            atCell = outerCell;
+        }
+    }
+
+    private int checkTreePage(int pgno, int depth, int expectedKind) {
         if (depth >= BtCursor.MAX_DEPTH) {
-            error("page " + pgno + ": b-tree deeper than " + BtCursor.MAX_DEPTH + " levels");
+            error("b-tree deeper than " + BtCursor.MAX_DEPTH + " levels");
             return -1;
         }
         if (!ref(pgno)) {
@@ -180,23 +208,25 @@ public final class IntegrityCheck {
         Page page = pager.get(pgno);
         List<int[]> children = new ArrayList<>();
         boolean leaf;
+        atPage = pgno;
+        atCell = -1;
         try {
             BtNode node;
             try {
                 node = BtNode.load(page, usable);
             } catch (PetrelException e) {
-                error("page " + pgno + ": btreeInitPage() returns error code 11");
+                error("btreeInitPage() returns error code 11");
                 return -1;
             }
             int kind = node.table ? 1 : 0;
             if (expectedKind >= 0 && kind != expectedKind) {
-                error("page " + pgno + ": wrong page type " + node.type);
+                error("wrong page type " + node.type);
                 return -1;
             }
             leaf = node.leaf;
             checkSpace(node);
             for (int i = 0; i < node.cellCount && !full(); i++) {
-                prefix = outer + "page " + pgno + " cell " + i + ": ";
+                atCell = i;
                 int off = page.getU16(node.cellPtrOffset + 2 * i);
                 if (off < node.cellPtrEnd() || off > usable - PageHeader.MIN_CELL_SPACE) {
                     error("Offset " + off + " out of range " + node.cellPtrEnd() + ".." + usable);
@@ -218,12 +248,10 @@ public final class IntegrityCheck {
                     key = readKey(node, off);
                 }
                 if (!leaf) {
-                    prefix = outer;
                     children.add(new int[] {child, i});
                     // Children are visited in order so that the key stream stays in order.
                     int h = checkTree(child, depth + 1, kind);
                     children.get(children.size() - 1)[1] = h;
-                    prefix = outer + "page " + pgno + " cell " + i + ": ";
                     node = reload(page);
                 }
                 if (node.table) {
@@ -241,24 +269,24 @@ public final class IntegrityCheck {
                 }
             }
             if (!leaf && !full()) {
-                prefix = outer;
+                atCell = -1;
                 int right = node.rightChild();
                 children.add(new int[] {right, checkTree(right, depth + 1, kind)});
             }
         } finally {
             pager.release(page);
-            prefix = outer;
         }
         if (leaf) {
             return 1;
         }
+        atCell = -1;
         int h = -1;
         for (int[] c : children) {
             if (c[1] < 0) {
                 continue;
             }
             if (h >= 0 && c[1] != h) {
-                error("page " + pgno + ": Child page depth differs");
+                error("Child page depth differs");
                 break;
             }
             h = c[1];

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class CorruptionTest {
     /** Scan steps allowed per tree: a corrupt tree may share subtrees (a DAG), which this bounds. */
-    private static final int MAX_SCAN_STEPS = 200_000;
+    private static final int MAX_SCAN_STEPS = 20_000;
 
     private int files;
     private int corruptSeen;
@@ -33,15 +33,15 @@ class CorruptionTest {
     @Test
     void mutatedFilesRaiseOnlyCorrupt() throws Exception {
         int scale = TestSupport.scale();
-        byte[] small512 = petrelImage(512, 0xC0FFEEL, 300, 3000);
-        byte[] small1024 = petrelImage(1024, 0xBEEFL, 200, 9000);
+        byte[] small512 = petrelImage(512, 0xC0FFEEL, 120, 3000);
+        byte[] small1024 = petrelImage(1024, 0xBEEFL, 100, 9000);
         byte[] chinook = Files.readAllBytes(TestSupport.chinook());
         byte[] northwind = Files.readAllBytes(TestSupport.northwind());
         long t0 = System.nanoTime();
-        run("small512", small512, 0x1001L, 3600 * scale);
-        run("small1024", small1024, 0x1002L, 6000 * scale);
-        run("northwind", northwind, 0x1003L, 250 * scale);
-        run("chinook", chinook, 0x1004L, 150 * scale);
+        run("small512", small512, 0x1001L, 4500 * scale);
+        run("small1024", small1024, 0x1002L, 5370 * scale);
+        run("northwind", northwind, 0x1003L, 100 * scale);
+        run("chinook", chinook, 0x1004L, 30 * scale);
         System.out.printf("CorruptionTest: %d mutated files, %d raised corrupt, slowest %d ms, total %d ms%n", files,
                 corruptSeen, slowestNanos / 1_000_000, (System.nanoTime() - t0) / 1_000_000);
         assertTrue(files >= 10_000 * scale);
