@@ -112,6 +112,15 @@ public final class SqliteOracle implements AutoCloseable {
                 return out;
             }
         } catch (SQLException e) {
+            // sqlite-jdbc leaves a statement that failed mid-step unusable: drop it from the cache.
+            PreparedStatement bad = cache.remove(sql);
+            try {
+                if (bad != null) {
+                    bad.close();
+                }
+            } catch (SQLException ignored) {
+                // already failed; the original error is what the caller needs
+            }
             return new Object[] {new Failure(errmsg(e))};
         }
     }
