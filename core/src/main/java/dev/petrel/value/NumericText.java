@@ -128,7 +128,7 @@ public final class NumericText {
     }
 
     /** Significand digits stop accumulating once the significand reaches this (unsigned), as in SQLite. */
-    private static final long SIGNIFICAND_LIMIT = Long.divideUnsigned(-1L - 9, 10);
+    private static final long SIGNIFICAND_LIMIT = 1844674407370955160L; // (2^64 - 1 - 9) / 10
     /** Decimal exponents beyond this give 0 or infinity for any significand; clamping keeps ints small. */
     private static final int EXPONENT_CLAMP = 10000;
     /** Powers of ten that are exact doubles. */
@@ -150,7 +150,7 @@ public final class NumericText {
         long sig = 0;
         int exp10 = 0;
         for (; i < to && isDigit(s.charAt(i)); i++) {
-            if (Long.compareUnsigned(sig, SIGNIFICAND_LIMIT) < 0) {
+            if (unsignedBelow(sig, SIGNIFICAND_LIMIT)) {
                 sig = sig * 10 + (s.charAt(i) - '0');
             } else {
                 exp10++;
@@ -158,7 +158,7 @@ public final class NumericText {
         }
         if (i < to && s.charAt(i) == '.') {
             for (i++; i < to && isDigit(s.charAt(i)); i++) {
-                if (Long.compareUnsigned(sig, SIGNIFICAND_LIMIT) < 0) {
+                if (unsignedBelow(sig, SIGNIFICAND_LIMIT)) {
                     sig = sig * 10 + (s.charAt(i) - '0');
                     exp10--;
                 }
@@ -183,6 +183,11 @@ public final class NumericText {
         return neg ? -v : v;
     }
 
+    /** Unsigned {@code a < b} (written out: the Long unsigned helpers are not all TeaVM-safe). */
+    private static boolean unsignedBelow(long a, long b) {
+        return (a ^ Long.MIN_VALUE) < (b ^ Long.MIN_VALUE);
+    }
+
     /** The correctly rounded double of {@code sig * 10^exp10}, sig unsigned. */
     private static double toDouble(long sig, int exp10) {
         if (sig == 0) {
@@ -193,7 +198,11 @@ public final class NumericText {
             return exp10 >= 0 ? sig * EXACT_POW10[exp10] : sig / EXACT_POW10[-exp10];
         }
         int e = Math.max(-EXPONENT_CLAMP, Math.min(EXPONENT_CLAMP, exp10));
-        java.math.BigDecimal d = new java.math.BigDecimal(new java.math.BigInteger(Long.toUnsignedString(sig)));
+        java.math.BigInteger big = java.math.BigInteger.valueOf(sig);
+        if (sig < 0) {
+            big = big.add(java.math.BigInteger.ONE.shiftLeft(64));
+        }
+        java.math.BigDecimal d = new java.math.BigDecimal(big);
         return d.scaleByPowerOfTen(e).doubleValue();
     }
 
