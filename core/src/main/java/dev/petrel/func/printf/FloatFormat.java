@@ -12,8 +12,9 @@ import java.math.RoundingMode;
  *   <li>At most 16 significant digits are produced (19 with the {@code !} flag); positions past them print as
  *       zeros ({@code %.20f} of 0.1 is {@code 0.10000000000000000000}).</li>
  *   <li>Rounding is half-up on the exact binary value ({@code %.0f} of 2.5 is {@code 3}).</li>
- *   <li>The sign is taken before rounding ({@code %.1f} of -0.01 is {@code -0.0}); negative zero has none.</li>
- *   <li>Infinity prints as {@code Inf}; with the {@code 0} flag it prints as 9e308 instead.</li>
+ *   <li>The sign is taken before rounding ({@code %.1f} of -0.01 is {@code -0.0}); negative zero has none, nor
+ *       has a value lying wholly below the rounding position ({@code %.3f} of -1e-9 is {@code 0.000}).</li>
+ *   <li>Infinity prints as {@code Inf}; with the {@code 0} flag it prints as 9e999 instead.</li>
  *   <li>{@code !} strips trailing fractional zeros but keeps one ({@code 2.5}, {@code 3.0}); {@code #} keeps the
  *       point ({@code 3.}); {@code ,} groups the integer part by thousands.</li>
  * </ol>
@@ -24,6 +25,8 @@ final class FloatFormat {
     /** Maximum significant digits produced, without and with the {@code !} flag. */
     static final int MAX_DIGITS = 16;
     static final int MAX_DIGITS_ALT2 = 19;
+    /** Width of the intermediate decimal expansion that SQLite rounds from. */
+    static final int PRE_ROUND_DIGITS = 18;
 
     private FloatFormat() {
     }
@@ -56,6 +59,8 @@ final class FloatFormat {
             return d;
         }
         int m = Math.min(n, cap);
+        // Exact rounding. SQLite rounds its own approximate ~18-digit expansion instead, so near-ties in the
+        // 16th/17th digit can differ (e.g. %.17f of -799.93 is -799.93000000000000000 there).
         BigDecimal rounded = abs.round(new MathContext(m, RoundingMode.HALF_UP));
         String u = rounded.unscaledValue().toString();
         // value = u * 10^-scale, so the leading digit's exponent is len-1-scale.
@@ -81,15 +86,27 @@ final class FloatFormat {
         return i >= 0 && i < d.digits.length() ? d.digits.charAt(i) : '0';
     }
 
+    /** True when %f rounds at a position above the value's leading digit, so even its sign is dropped. */
+    static boolean roundsAway(double r, char type, int precision) {
+        if (type != 'f' || r == 0 || Double.isInfinite(r)) {
+            return false;
+        }
+        BigDecimal abs = new BigDecimal(Math.abs(r));
+        // Observed: -2.9e-12 keeps its sign under %.3f, -1.9e-57 under %f does not; past the ~18-digit expansion.
+        return leadingExponent(abs) + 1 + precision < -PRE_ROUND_DIGITS;
+    }
+
     /**
      * Formats the body (no sign, no width padding) of a float conversion. {@code type} is one of f e E g G.
      */
     static String body(double r, char type, int precision, boolean alt, boolean alt2, boolean comma) {
         double a = Math.abs(r);
         int cap = alt2 ? MAX_DIGITS_ALT2 : MAX_DIGITS;
+        // '#' keeps every requested digit, overriding the trimming of '!'.
+        boolean trim2 = alt2 && !alt;
         BigDecimal abs;
         if (Double.isInfinite(a)) {
-            abs = new BigDecimal(9).scaleByPowerOfTen(308);
+            abs = new BigDecimal(9).scaleByPowerOfTen(999);
         } else {
             abs = new BigDecimal(a);
         }
@@ -97,24 +114,24 @@ final class FloatFormat {
         StringBuilder sb = new StringBuilder();
         if (type == 'f') {
             Decimal d = round(abs, exp0, exp0 + 1 + precision, cap);
-            appendFixed(sb, d, precision, alt, alt2, comma);
+            appendFixed(sb, d, precision, alt, trim2, comma);
         } else if (type == 'e' || type == 'E') {
             Decimal d = round(abs, exp0, precision + 1, cap);
-            appendExp(sb, d, precision, alt, alt2, type == 'E');
+            appendExp(sb, d, precision, alt, trim2, type == 'E');
         } else {
             int p = precision == 0 ? 1 : precision;
             Decimal d = round(abs, exp0, p, cap);
             int x = d.exp;
             boolean trim = !alt;
             if (x < -4 || x >= p) {
-                appendExp(sb, d, p - 1, alt, alt2, type == 'G');
+                appendExp(sb, d, p - 1, alt, trim2, type == 'G');
                 if (trim) {
-                    trimExpForm(sb, alt2);
+                    trimExpForm(sb, trim2);
                 }
             } else {
-                appendFixed(sb, d, p - 1 - x, alt, alt2, comma);
+                appendFixed(sb, d, p - 1 - x, alt, trim2, comma);
                 if (trim) {
-                    trimFixed(sb, alt2);
+                    trimFixed(sb, trim2);
                 }
             }
         }

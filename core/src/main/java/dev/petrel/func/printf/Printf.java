@@ -109,9 +109,11 @@ public final class Printf {
                         break;
                     case '+':
                         s.plus = true;
+                        s.space = false;
                         break;
                     case ' ':
                         s.space = true;
+                        s.plus = false;
                         break;
                     case '#':
                         s.alt = true;
@@ -185,7 +187,10 @@ public final class Printf {
                     integer(SqlText.toLong(nextArg()), false, 16, false, s);
                     return true;
                 case 'X':
+                    integer(SqlText.toLong(nextArg()), false, 16, true, s);
+                    return true;
                 case 'p':
+                    s.lowerPrefix = true;
                     integer(SqlText.toLong(nextArg()), false, 16, true, s);
                     return true;
                 case 'o':
@@ -257,7 +262,7 @@ public final class Printf {
             }
             if (s.alt && v != 0) {
                 if (radix == 16) {
-                    b.insert(0, upper ? "0X" : "0x");
+                    b.insert(0, upper && !s.lowerPrefix ? "0X" : "0x");
                 } else if (radix == 8) {
                     b.insert(0, '0');
                 }
@@ -269,7 +274,7 @@ public final class Printf {
         private void real(double r, char type, Spec s) {
             int precision = s.precision < 0 ? 6 : s.precision;
             String prefix = "";
-            if (r < 0) {
+            if (r < 0 && !FloatFormat.roundsAway(r, type, precision)) {
                 prefix = "-";
             } else if (s.plus) {
                 prefix = "+";
@@ -285,7 +290,7 @@ public final class Printf {
                 body = FloatFormat.body(r, type, precision, s.alt, s.alt2, s.comma);
             }
             StringBuilder b = new StringBuilder(prefix);
-            if (s.zero) {
+            if (s.zero && !s.left) {
                 for (int k = prefix.length() + body.length(); k < s.width; k++) {
                     b.append('0');
                 }
@@ -315,14 +320,14 @@ public final class Printf {
         }
 
         private void quoted(Object v, char type, Spec s) {
+            String t = v == null ? (type == 'Q' ? "NULL" : "(NULL)") : SqlText.of(v);
+            if (s.precision >= 0) {
+                t = s.alt2 ? prefixChars(t, s.precision) : prefixBytes(t, s.precision);
+            }
             String r;
             if (v == null) {
-                r = type == 'Q' ? "NULL" : "(NULL)";
+                r = t;
             } else {
-                String t = SqlText.of(v);
-                if (s.precision >= 0) {
-                    t = s.alt2 ? prefixChars(t, s.precision) : prefixBytes(t, s.precision);
-                }
                 char q = type == 'w' ? '"' : '\'';
                 StringBuilder b = new StringBuilder();
                 if (type == 'Q') {
@@ -372,6 +377,8 @@ public final class Printf {
         boolean alt2;
         boolean zero;
         boolean comma;
+        /** %p: uppercase digits but a lowercase 0x prefix. */
+        boolean lowerPrefix;
         int width;
         int precision = -1;
     }
