@@ -274,7 +274,7 @@ public final class Printf {
         private void real(double r, char type, Spec s) {
             int precision = s.precision < 0 ? 6 : s.precision;
             String prefix = "";
-            if (r < 0 && !FloatFormat.roundsAway(r, type, precision)) {
+            if (r < 0 && !(s.alt && FloatFormat.roundsToZero(r, type, precision))) {
                 prefix = "-";
             } else if (s.plus) {
                 prefix = "+";

@@ -161,29 +161,69 @@ class PrintfOracleTest {
 
     /**
      * Documented gaps (see FloatFormat): SQLite's approximate digits past the 16th ('!' flag with float
-     * conversions), and its REAL-to-text choice between 15 and 17 digits for values whose 15-digit form reads
-     * back exactly in Java but not through SQLite's own decimal reader (or vice versa).
+     * conversions), its %.0e rounding of exact ties, and REAL-to-text of values needing 13 or more significant
+     * digits (its 15-or-17-digit choice is only approximated; measured separately in realToTextMatchesSqlite).
      */
     static boolean knownGap(Object[] a) {
-        String fmt = (String) a[0];
-        if (fmt.contains("!") && fmt.matches("(?s).*%[-+ #0,!]*!.*")) {
-            return true;
-        }
-        if (fmt.matches("(?s).*\\.0?[eE].*") || fmt.matches("(?s).*\\.1[6-9][fFeEgG].*")
-                || fmt.matches("(?s).*\\.[2-9][0-9][fFeEgG].*")) {
-            // %.0e ties (SQLite prints 350 as 3E+02) and digits past the 16th come from its approximations.
-            return true;
-        }
         for (int i = 1; i < a.length; i++) {
-            if (a[i] instanceof Double && !((Double) a[i]).isInfinite()) {
-                String t = Printf.realToText((Double) a[i]);
-                int digits = t.replaceAll("e.*", "").replaceAll("[^0-9]", "").replaceAll("^0+", "").length();
-                if (digits >= 14 || Math.abs(Math.getExponent((Double) a[i])) > 60) {
+            if (a[i] instanceof Double && SqliteOracle.show(a[i]) != null) {
+                double d = Math.abs((Double) a[i]);
+                if (d != 0 && !Double.isInfinite(d) && new java.math.BigDecimal(d).round(
+                        new java.math.MathContext(12)).doubleValue() != d) {
                     return true;
                 }
             }
         }
+        String fmt = (String) a[0];
+        if (fmt.contains("!") && fmt.matches("(?s).*%[-+ #0,!]*!.*")) {
+            return true;
+        }
+        if (fmt.matches("(?s).*\\.0?[eE].*")) {
+            // %.0e of exact ties at 100 and above (SQLite prints 350 as 3E+02).
+            return true;
+        }
         return false;
+    }
+
+    @Test
+    void realToTextMatchesSqlite() throws Exception {
+        long seed = Long.getLong("petrel.seed", 0x5EED_2EA1L);
+        SplitMix64 r = new SplitMix64(seed);
+        List<String> failures = new ArrayList<>();
+        int n = 20_000 * SplitMix64.scale();
+        for (int i = 0; i < n; i++) {
+            double d;
+            switch (r.nextInt(4)) {
+                case 0:
+                    d = Double.longBitsToDouble(r.nextLong());
+                    break;
+                case 1:
+                    d = r.nextDouble() * Math.pow(10, r.range(-20, 25));
+                    break;
+                case 2:
+                    d = r.range(-10_000_000, 10_000_000) / 1000.0;
+                    break;
+                default:
+                    d = (double) r.nextLong();
+                    break;
+            }
+            if (Double.isNaN(d)) {
+                continue;
+            }
+            Object want = oracle.call("printf", "%s", d);
+            String got = Printf.realToText(d);
+            if (!got.equals(want)) {
+                failures.add(d + ": sqlite=" + want + " petrel=" + got);
+            }
+        }
+        System.out.println("REAL->TEXT: " + n + " values, " + failures.size() + " mismatches, seed " + seed);
+        for (int i = 0; i < Math.min(20, failures.size()); i++) {
+            System.out.println("  " + failures.get(i));
+        }
+        // SQLite's 18-digit expansion is approximate (and 19 digits for some leading-1 values), and its choice
+        // between 15 and 17 digits is reconstructed from observation: a small residue differs (about 0.5% of
+        // random bit patterns). Bound it instead of hiding it.
+        assertTrue(failures.size() <= n / 100, "REAL->TEXT mismatches: " + failures.size() + " of " + n);
     }
 
     @Test
