@@ -239,12 +239,9 @@ public final class Printf {
                 } else if (s.space) {
                     prefix = " ";
                 }
-                digits = v < 0 ? Long.toUnsignedString(-v) : Long.toString(v);
+                digits = v < 0 ? unsignedDigits(-v, 10, false) : Long.toString(v);
             } else {
-                digits = Long.toUnsignedString(v, radix);
-                if (upper) {
-                    digits = digits.toUpperCase();
-                }
+                digits = unsignedDigits(v, radix, upper);
             }
             int precision = s.precision;
             if (s.zero && s.width - prefix.length() > precision) {
@@ -381,6 +378,33 @@ public final class Printf {
         boolean lowerPrefix;
         int width;
         int precision = -1;
+    }
+
+    /** {@code v} read as an unsigned 64-bit number, in base 8, 10 or 16 (Long.MIN_VALUE negated stays itself). */
+    static String unsignedDigits(long v, int radix, boolean upper) {
+        String alphabet = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+        if (v == 0) {
+            return "0";
+        }
+        char[] buf = new char[64];
+        int pos = buf.length;
+        long rest = v;
+        if (rest < 0) {
+            // Peel one digit with unsigned arithmetic so the remainder fits in a signed long.
+            long q = (rest >>> 1) / radix << 1;
+            long r = rest - q * radix;
+            while (r >= radix || r < 0) {
+                q++;
+                r -= radix;
+            }
+            buf[--pos] = alphabet.charAt((int) r);
+            rest = q;
+        }
+        while (rest != 0) {
+            buf[--pos] = alphabet.charAt((int) (rest % radix));
+            rest /= radix;
+        }
+        return new String(buf, pos, buf.length - pos);
     }
 
     private static boolean isDigit(char c) {
