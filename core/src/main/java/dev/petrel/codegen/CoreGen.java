@@ -377,7 +377,11 @@ final class CoreGen {
         int off = 0;
         for (Source s : scope.sources) {
             for (int i = 0; i < s.columnCount(); i++) {
-                g.readColumn(s, i, base + off + i);
+                if (s.allColumnsReferenced || s.referencedColumns.contains(i) || s.derived) {
+                    g.readColumn(s, i, base + off + i);
+                } else {
+                    b.emit(Opcode.Null, 0, base + off + i);
+                }
             }
             if (s.hasRowid() || s.derived) {
                 g.readColumn(s, -1, base + off + s.columnCount());
@@ -416,10 +420,13 @@ final class CoreGen {
         int prev = b.reg();
         b.emit(Opcode.Null, 0, prev);
         int rowBase = b.regs(width);
+        boolean bare = needsBareColumns();
         new LoopGen(g, terms, plan, () -> {
             stepAggregates(g);
-            emitFullRow(rowBase);
-            b.emit(Opcode.MakeRecord, rowBase, width, prev);
+            if (bare) {
+                emitFullRow(rowBase);
+                b.emit(Opcode.MakeRecord, rowBase, width, prev);
+            }
         }).emit(null);
         int pprev = b.cursor();
         b.emit(Opcode.OpenPseudo, pprev, prev, width);
@@ -433,6 +440,38 @@ final class CoreGen {
         emitRow(og);
         b.resolve(end);
         clearOverrides();
+    }
+
+    /** Whether output expressions read columns outside aggregate calls (bare columns) or hold subqueries. */
+    private boolean needsBareColumns() {
+        List<Expr> outputs = new ArrayList<>(exprs);
+        outputs.add(core.having());
+        if (whole != null) {
+            for (OrderingTerm t : whole.orderBy()) {
+                outputs.add(t.expr());
+            }
+        }
+        for (Expr e : outputs) {
+            if (e != null && bareRef(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean bareRef(Expr e) {
+        if (e instanceof Expr.ColumnRef || Exprs.hasSubquery(e)) {
+            return true;
+        }
+        if (e instanceof Expr.FunctionCall f && accRegs.containsKey(f)) {
+            return false;
+        }
+        for (Expr ch : Exprs.children(e)) {
+            if (bareRef(ch)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void groupBy(List<Expr.FunctionCall> aggs, List<WhereTerm> terms, List<Object[]> plan) {

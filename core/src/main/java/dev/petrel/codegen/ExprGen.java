@@ -195,7 +195,15 @@ public class ExprGen {
         } else if (e instanceof Expr.Raise) {
             throw PetrelException.error("RAISE() may only be used within a trigger-program");
         } else if (e instanceof Expr.InTable it) {
-            throw PetrelException.error("no such table: " + it.table());
+            if (it.args() != null) {
+                throw PetrelException.error("no such table: " + it.table());
+            }
+            dev.petrel.sql.ast.Select sub = new dev.petrel.sql.ast.Select(it.pos(), null,
+                    new dev.petrel.sql.ast.SelectBody.Core(it.pos(), false,
+                            List.of(new ResultColumn.Star(it.pos(), null)),
+                            new dev.petrel.sql.ast.TableSource.Table(it.pos(), it.schema(), it.table(), null, null,
+                                    false), null, List.of(), null, List.of()), List.of(), null);
+            InGen.inSelect(this, new Expr.InSelect(it.pos(), it.not(), it.operand(), sub), target);
         } else {
             throw PetrelException.error("unsupported expression");
         }

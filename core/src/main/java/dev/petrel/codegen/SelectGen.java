@@ -527,6 +527,8 @@ final class SelectGen {
         }
         Source s = new Source(name, table, false);
         s.cursor = b.cursor();
+        s.notIndexed = t.notIndexed();
+        s.indexedBy = t.indexedBy();
         scope.sources.add(s);
     }
 

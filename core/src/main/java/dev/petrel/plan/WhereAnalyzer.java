@@ -303,7 +303,7 @@ public final class WhereAnalyzer {
             }
         }
         for (Index idx : s.table.indexes) {
-            if (!idx.usable()) {
+            if (!idx.usable() || !allowed(s, idx)) {
                 continue;
             }
             AccessPath p = new AccessPath();
@@ -361,7 +361,7 @@ public final class WhereAnalyzer {
         if (best.kind == AccessPath.SCAN) {
             // A narrower index holding every column read is scanned instead of the table (SQLite does too).
             for (Index idx : s.table.indexes) {
-                if (idx.usable() && covers(idx, s) && idx.columns.length < s.table.columns.size()
+                if (idx.usable() && allowed(s, idx) && covers(idx, s) && idx.columns.length < s.table.columns.size()
                         && (best.index == null || idx.columns.length < best.index.columns.length)) {
                     best.index = idx;
                     best.covering = true;
@@ -369,6 +369,10 @@ public final class WhereAnalyzer {
             }
         }
         return best;
+    }
+
+    private static boolean allowed(Source s, Index idx) {
+        return !s.notIndexed && (s.indexedBy == null || s.indexedBy.equalsIgnoreCase(idx.name));
     }
 
     private static boolean better(double cost, AccessPath best) {
