@@ -316,6 +316,10 @@ final class BtNode {
         }
         if (gap < space + CELL_POINTER_SIZE) {
             defragment();
+            if (contentStart() - cellPtrEnd() < space + CELL_POINTER_SIZE) {
+                // The header's fragment count promised space the page does not have.
+                throw PetrelException.corrupt(pgno, "free space smaller than the header claims");
+            }
         }
         int top = contentStart() - space;
         putContentStart(page, hdr, top);

@@ -20,6 +20,8 @@ public final class Program {
     public final boolean readOnly;
     /** 0 for an ordinary statement, 1 for EXPLAIN, 2 for EXPLAIN QUERY PLAN. */
     public final int explain;
+    /** For EXPLAIN QUERY PLAN: the rows (id, parent, notused, detail) the statement returns. */
+    public Object[][] queryPlan;
 
     public Program(Insn[] insns, int registerCount, int cursorCount, List<String> columnNames,
                    List<String> columnDeclTypes, List<String> parameterNames, boolean readOnly, int explain) {

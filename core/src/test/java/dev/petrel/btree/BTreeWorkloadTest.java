@@ -33,17 +33,17 @@ class BTreeWorkloadTest {
 
     @Test
     void pageSize512() throws Exception {
-        run(512, 0x5120001L, 45_000 * TestSupport.scale(), 12_000, 6_000, 0);
+        run(512, 0x5120001L, 35_000 * TestSupport.scale(), 12_000, 6_000, 0);
     }
 
     @Test
     void pageSize4096WithTenMegabyteRecord() throws Exception {
-        run(4096, 0x4096002L, 70_000 * TestSupport.scale(), 40_000, 300_000, 10 * 1024 * 1024);
+        run(4096, 0x4096002L, 50_000 * TestSupport.scale(), 40_000, 300_000, 10 * 1024 * 1024);
     }
 
     @Test
     void pageSize65536() throws Exception {
-        run(65536, 0x65536003L, 30_000 * TestSupport.scale(), 15_000, 3 * 1024 * 1024, 0);
+        run(65536, 0x65536003L, 22_000 * TestSupport.scale(), 15_000, 3 * 1024 * 1024, 0);
     }
 
     private final class Workload {

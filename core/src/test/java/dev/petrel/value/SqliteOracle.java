@@ -112,8 +112,40 @@ public final class SqliteOracle implements AutoCloseable {
                 return out;
             }
         } catch (SQLException e) {
+            // sqlite-jdbc leaves a statement that failed mid-step unusable: drop it from the cache.
+            PreparedStatement bad = cache.remove(sql);
+            try {
+                if (bad != null) {
+                    bad.close();
+                }
+            } catch (SQLException ignored) {
+                // already failed; the original error is what the caller needs
+            }
             return new Object[] {new Failure(errmsg(e))};
         }
+    }
+
+    /** All rows of a query whose columns come in (typeof(x), x) pairs; a Failure row on error. */
+    public java.util.List<Object[]> rows(String sql, Object... params) {
+        java.util.List<Object[]> out = new java.util.ArrayList<>();
+        try {
+            PreparedStatement ps = prepare(sql);
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount() / 2;
+                while (rs.next()) {
+                    Object[] row = new Object[n];
+                    for (int i = 0; i < n; i++) {
+                        row[i] = read(rs, 2 * i + 1);
+                    }
+                    out.add(row);
+                }
+            }
+        } catch (SQLException e) {
+            cache.remove(sql);
+            out.add(new Object[] {new Failure(errmsg(e))});
+        }
+        return out;
     }
 
     /** Reads the value in column {@code col + 1} whose storage class is named in column {@code col}. */

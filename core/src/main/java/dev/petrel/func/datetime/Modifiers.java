@@ -152,7 +152,8 @@ final class Modifiers {
 
     /** Converts local time to UTC by iterating the forward conversion, then starts afresh from the instant. */
     private static boolean toUtc(DateTime p, LocalZone zone) {
-        if (p.isUtc) {
+        if (p.isUtc && !p.validTZ) {
+            // Already UTC, unless a parsed zone offset is still pending (a time-only value like 10:00+01:00).
             return true;
         }
         p.computeJD();

@@ -123,15 +123,29 @@ final class TimeValueParser {
             i += 3;
             s = sec;
             if (charAt(z, i, '.') && i + 1 < z.length() && isDigit(z.charAt(i + 1))) {
-                double frac = 0;
-                double scale = 1.0;
+                // SQLite keeps milliseconds: the fraction is rounded half-up on its 4th digit, but never
+                // carried into the next second (.9996 stays .999).
+                int ms = 0;
+                int nDigits = 0;
+                int roundDigit = 0;
                 i++;
                 while (i < z.length() && isDigit(z.charAt(i))) {
-                    frac = frac * 10.0 + (z.charAt(i) - '0');
-                    scale *= 10.0;
+                    int dgt = z.charAt(i) - '0';
+                    if (nDigits < 3) {
+                        ms = ms * 10 + dgt;
+                    } else if (nDigits == 3) {
+                        roundDigit = dgt;
+                    }
+                    nDigits++;
                     i++;
                 }
-                s += frac / scale;
+                for (int k = nDigits; k < 3; k++) {
+                    ms *= 10;
+                }
+                if (roundDigit >= 5) {
+                    ms++;
+                }
+                s += Math.min(ms, 999) / 1000.0;
             }
         }
         if (!parseTimezone(z, i, p)) {

@@ -109,9 +109,11 @@ public final class Printf {
                         break;
                     case '+':
                         s.plus = true;
+                        s.space = false;
                         break;
                     case ' ':
                         s.space = true;
+                        s.plus = false;
                         break;
                     case '#':
                         s.alt = true;
@@ -185,7 +187,10 @@ public final class Printf {
                     integer(SqlText.toLong(nextArg()), false, 16, false, s);
                     return true;
                 case 'X':
+                    integer(SqlText.toLong(nextArg()), false, 16, true, s);
+                    return true;
                 case 'p':
+                    s.lowerPrefix = true;
                     integer(SqlText.toLong(nextArg()), false, 16, true, s);
                     return true;
                 case 'o':
@@ -234,12 +239,9 @@ public final class Printf {
                 } else if (s.space) {
                     prefix = " ";
                 }
-                digits = v < 0 ? Long.toUnsignedString(-v) : Long.toString(v);
+                digits = v < 0 ? unsignedDigits(-v, 10, false) : Long.toString(v);
             } else {
-                digits = Long.toUnsignedString(v, radix);
-                if (upper) {
-                    digits = digits.toUpperCase();
-                }
+                digits = unsignedDigits(v, radix, upper);
             }
             int precision = s.precision;
             if (s.zero && s.width - prefix.length() > precision) {
@@ -257,7 +259,7 @@ public final class Printf {
             }
             if (s.alt && v != 0) {
                 if (radix == 16) {
-                    b.insert(0, upper ? "0X" : "0x");
+                    b.insert(0, upper && !s.lowerPrefix ? "0X" : "0x");
                 } else if (radix == 8) {
                     b.insert(0, '0');
                 }
@@ -269,7 +271,7 @@ public final class Printf {
         private void real(double r, char type, Spec s) {
             int precision = s.precision < 0 ? 6 : s.precision;
             String prefix = "";
-            if (r < 0) {
+            if (r < 0 && !(s.alt && FloatFormat.roundsToZero(r, type, precision))) {
                 prefix = "-";
             } else if (s.plus) {
                 prefix = "+";
@@ -285,7 +287,7 @@ public final class Printf {
                 body = FloatFormat.body(r, type, precision, s.alt, s.alt2, s.comma);
             }
             StringBuilder b = new StringBuilder(prefix);
-            if (s.zero) {
+            if (s.zero && !s.left) {
                 for (int k = prefix.length() + body.length(); k < s.width; k++) {
                     b.append('0');
                 }
@@ -315,14 +317,14 @@ public final class Printf {
         }
 
         private void quoted(Object v, char type, Spec s) {
+            String t = v == null ? (type == 'Q' ? "NULL" : "(NULL)") : SqlText.of(v);
+            if (s.precision >= 0) {
+                t = s.alt2 ? prefixChars(t, s.precision) : prefixBytes(t, s.precision);
+            }
             String r;
             if (v == null) {
-                r = type == 'Q' ? "NULL" : "(NULL)";
+                r = t;
             } else {
-                String t = SqlText.of(v);
-                if (s.precision >= 0) {
-                    t = s.alt2 ? prefixChars(t, s.precision) : prefixBytes(t, s.precision);
-                }
                 char q = type == 'w' ? '"' : '\'';
                 StringBuilder b = new StringBuilder();
                 if (type == 'Q') {
@@ -372,8 +374,37 @@ public final class Printf {
         boolean alt2;
         boolean zero;
         boolean comma;
+        /** %p: uppercase digits but a lowercase 0x prefix. */
+        boolean lowerPrefix;
         int width;
         int precision = -1;
+    }
+
+    /** {@code v} read as an unsigned 64-bit number, in base 8, 10 or 16 (Long.MIN_VALUE negated stays itself). */
+    static String unsignedDigits(long v, int radix, boolean upper) {
+        String alphabet = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+        if (v == 0) {
+            return "0";
+        }
+        char[] buf = new char[64];
+        int pos = buf.length;
+        long rest = v;
+        if (rest < 0) {
+            // Peel one digit with unsigned arithmetic so the remainder fits in a signed long.
+            long q = (rest >>> 1) / radix << 1;
+            long r = rest - q * radix;
+            while (r >= radix || r < 0) {
+                q++;
+                r -= radix;
+            }
+            buf[--pos] = alphabet.charAt((int) r);
+            rest = q;
+        }
+        while (rest != 0) {
+            buf[--pos] = alphabet.charAt((int) (rest % radix));
+            rest /= radix;
+        }
+        return new String(buf, pos, buf.length - pos);
     }
 
     private static boolean isDigit(char c) {

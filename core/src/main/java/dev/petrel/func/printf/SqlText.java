@@ -33,8 +33,9 @@ public final class SqlText {
     }
 
     /**
-     * REAL as TEXT: 15 significant digits when they read back as the same double, else 17; fixed notation for
-     * decimal exponents in [-4, 17) with at least one fractional digit ({@code 100.0}), else {@code d.de+XX}.
+     * REAL as TEXT, as SQLite 3.53 renders it: 15 or 17 significant digits (see {@code FloatFormat}), fixed
+     * notation for decimal exponents in [-4, 17) with at least one fractional digit ({@code 100.0}), else
+     * {@code d.de+XX}; infinities as {@code Inf}/{@code -Inf}.
      */
     public static String realToText(double r) {
         if (Double.isNaN(r)) {

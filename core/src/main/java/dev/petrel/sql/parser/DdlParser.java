@@ -113,7 +113,10 @@ abstract class DdlParser extends DmlParser {
             }
         }
         while (constraintsFollow) {
-            constraints.add(tableConstraint());
+            TableConstraint tc = tableConstraint();
+            if (tc != null) {
+                constraints.add(tc);
+            }
             // SQLite allows table constraints without separating commas, but not a trailing comma.
             if (!accept(TokenType.COMMA) && at(TokenType.RPAREN)) {
                 break;
@@ -158,6 +161,10 @@ abstract class DdlParser extends DmlParser {
         TypeName type = typeName();
         List<ColumnConstraint> cons = new ArrayList<>();
         while (true) {
+            if (at(Keyword.DEFERRABLE) || (at(Keyword.NOT) && atAhead(1, Keyword.DEFERRABLE))) {
+                standaloneDeferrable(cons);
+                continue;
+            }
             ColumnConstraint c = columnConstraint(name);
             if (c == null) {
                 break;
@@ -165,6 +172,38 @@ abstract class DdlParser extends DmlParser {
             cons.add(c);
         }
         return new ColumnDef(pos, name, type, freeze(cons));
+    }
+
+    /**
+     * A {@code [NOT] DEFERRABLE ...} clause standing alone among column constraints: SQLite applies it to the
+     * latest foreign key; here, to this column's last REFERENCES (it is ignored if there is none).
+     */
+    private void standaloneDeferrable(List<ColumnConstraint> cons) {
+        Boolean[] d = deferrableClause();
+        for (int i = cons.size() - 1; i >= 0; i--) {
+            if (cons.get(i) instanceof ColumnConstraint.References r) {
+                ForeignKey fk = r.foreignKey();
+                cons.set(i, new ColumnConstraint.References(r.pos(), r.name(), new ForeignKey(fk.pos(), fk.table(),
+                        fk.columns(), fk.onDelete(), fk.onUpdate(), fk.match(), d[0], d[1])));
+                return;
+            }
+        }
+    }
+
+    /** {@code [NOT] DEFERRABLE [INITIALLY DEFERRED|IMMEDIATE]} as {deferrable, initiallyDeferred}. */
+    private Boolean[] deferrableClause() {
+        Boolean deferrable = !accept(Keyword.NOT);
+        expect(Keyword.DEFERRABLE);
+        Boolean initiallyDeferred = null;
+        if (accept(Keyword.INITIALLY)) {
+            if (accept(Keyword.DEFERRED)) {
+                initiallyDeferred = Boolean.TRUE;
+            } else {
+                expect(Keyword.IMMEDIATE);
+                initiallyDeferred = Boolean.FALSE;
+            }
+        }
+        return new Boolean[] {deferrable, initiallyDeferred};
     }
 
     private ConflictAction onConflict() {
@@ -187,10 +226,8 @@ abstract class DdlParser extends DmlParser {
         Token t = peek();
         Keyword k = t.keyword();
         if (k == null) {
-            if (cname != null) {
-                throw syntaxError();
-            }
-            return null;
+            // SQLite accepts a dangling CONSTRAINT name and ignores it.
+            return cname != null ? columnConstraint(columnName) : null;
         }
         switch (k) {
             case PRIMARY: {
@@ -236,10 +273,7 @@ abstract class DdlParser extends DmlParser {
             case AS:
                 return generated(pos, cname, columnName);
             default:
-                if (cname != null) {
-                    throw syntaxError();
-                }
-                return null;
+                return cname != null ? columnConstraint(columnName) : null;
         }
     }
 
@@ -294,7 +328,7 @@ abstract class DdlParser extends DmlParser {
             } else if (t.type() == TokenType.IDENTIFIER && w.equalsIgnoreCase("false")) {
                 v = new Expr.Literal(t.offset(), Expr.LiteralKind.FALSE, 0L, "FALSE");
             } else {
-                v = new Expr.Literal(t.offset(), Expr.LiteralKind.STRING, w, t.text());
+                v = new Expr.Literal(t.offset(), Expr.LiteralKind.STRING, w, SqlPrinter.quoteString(w));
             }
             return new ColumnConstraint.Default(pos, cname, v, sliceFrom(startIdx));
         }
@@ -354,16 +388,9 @@ abstract class DdlParser extends DmlParser {
         Boolean deferrable = null;
         Boolean initiallyDeferred = null;
         if (at(Keyword.DEFERRABLE) || (at(Keyword.NOT) && atAhead(1, Keyword.DEFERRABLE))) {
-            deferrable = !accept(Keyword.NOT);
-            advance();
-            if (accept(Keyword.INITIALLY)) {
-                if (accept(Keyword.DEFERRED)) {
-                    initiallyDeferred = Boolean.TRUE;
-                } else {
-                    expect(Keyword.IMMEDIATE);
-                    initiallyDeferred = Boolean.FALSE;
-                }
-            }
+            Boolean[] d = deferrableClause();
+            deferrable = d[0];
+            initiallyDeferred = d[1];
         }
         return new ForeignKey(pos, table, cols, onDelete, onUpdate, match, deferrable, initiallyDeferred);
     }
@@ -390,11 +417,15 @@ abstract class DdlParser extends DmlParser {
         throw syntaxErrorAt(t);
     }
 
+    /** One table constraint, or null for a dangling {@code CONSTRAINT name} (accepted and ignored by SQLite). */
     private TableConstraint tableConstraint() {
         int pos = peek().offset();
         String cname = null;
         if (accept(Keyword.CONSTRAINT)) {
             cname = nm();
+            if (at(TokenType.COMMA) || at(TokenType.RPAREN)) {
+                return null;
+            }
         }
         Token t = advance();
         Keyword k = t.keyword();

@@ -1,5 +1,6 @@
 package dev.petrel.sql.parser;
 
+import dev.petrel.api.PetrelException;
 import dev.petrel.sql.ast.Expr;
 import dev.petrel.sql.ast.NullsOrder;
 import dev.petrel.sql.ast.OrderingTerm;
@@ -38,8 +39,19 @@ abstract class ExprParser extends ParserCore {
     static final int PREC_CONCAT = 10;
     static final int PREC_COLLATE = 11;
 
-    /** SQLite's default SQLITE_MAX_VARIABLE_NUMBER. */
-    static final int MAX_VARIABLE_NUMBER = 32766;
+    /**
+     * The largest {@code ?NNN}: SQLITE_MAX_VARIABLE_NUMBER as sqlite-jdbc (the project's reference build) compiles
+     * SQLite; the library's own default is 32766.
+     */
+    static final int MAX_VARIABLE_NUMBER = 250000;
+
+    /** SQLITE_MAX_EXPR_DEPTH: the tallest expression tree SQLite accepts. */
+    static final int MAX_EXPR_DEPTH = 1000;
+
+    /** Height of the expression tree last returned by {@link #expr} or {@link #prefix()} (a leaf is 1). */
+    private int lastHeight;
+    /** Current recursion depth of {@link #prefix()}, bounded so that no input can overflow the Java stack. */
+    int nesting;
 
     /** Parameter slots of the current statement: index-1 -> name as written (null for a plain '?'). */
     List<String> paramNames = new ArrayList<>();
@@ -78,15 +90,49 @@ abstract class ExprParser extends ParserCore {
 
     /** Parses an expression whose operators all bind at least as tightly as {@code minPrec}. */
     final Expr expr(int minPrec) {
+        return expr(minPrec, false);
+    }
+
+    /**
+     * With {@code stopAtAnd}, a top-level AND ends the expression: the low bound of BETWEEN may be any expression
+     * (even an OR) except that its first top-level AND belongs to the BETWEEN, as in SQLite's grammar.
+     */
+    private Expr expr(int minPrec, boolean stopAtAnd) {
         Expr left = prefix();
+        int height = lastHeight;
         while (true) {
             Token t = peek();
             int prec = infixPrec(t);
-            if (prec < minPrec || prec == 0) {
+            if (prec < minPrec || prec == 0 || (stopAtAnd && t.keyword() == Keyword.AND)) {
+                lastHeight = height;
                 return left;
             }
+            lastHeight = 0;
             left = infix(left, prec);
+            height = 1 + Math.max(height, lastHeight);
+            if (height > MAX_EXPR_DEPTH) {
+                throw tooDeep(t);
+            }
         }
+    }
+
+    final PetrelException tooDeep(Token t) {
+        return errorAt(t, "Expression tree is too large (maximum depth " + MAX_EXPR_DEPTH + ")");
+    }
+
+    /** Prefix operators and terms, with the depth guard; sets {@link #lastHeight}. */
+    private Expr prefix() {
+        Token t = peek();
+        if (++nesting > MAX_EXPR_DEPTH) {
+            throw tooDeep(t);
+        }
+        lastHeight = 1;
+        Expr e = prefix0();
+        nesting--;
+        if (lastHeight > MAX_EXPR_DEPTH) {
+            throw tooDeep(t);
+        }
+        return e;
     }
 
     /** The precedence of the operator starting at {@code t}, or 0 if it does not continue an expression. */
@@ -136,14 +182,9 @@ abstract class ExprParser extends ParserCore {
             case ISNULL:
             case NOTNULL:
                 return PREC_EQ;
-            case NOT: {
-                Keyword k = peek(1).keyword();
-                if (k == Keyword.IN || k == Keyword.LIKE || k == Keyword.GLOB || k == Keyword.REGEXP
-                        || k == Keyword.MATCH || k == Keyword.BETWEEN || k == Keyword.NULL) {
-                    return PREC_EQ;
-                }
-                return 0;
-            }
+            case NOT:
+                // After an operand NOT can only continue it (NOT NULL/IN/LIKE/BETWEEN...), as in SQLite's grammar.
+                return PREC_EQ;
             case COLLATE:
                 return PREC_COLLATE;
             default:
@@ -207,9 +248,8 @@ abstract class ExprParser extends ParserCore {
                 return new Expr.NullTest(pos, left, true);
             case IS: {
                 boolean not = accept(Keyword.NOT);
-                if (atWord("DISTINCT") && atAhead(1, Keyword.FROM)) {
-                    advance();
-                    advance();
+                if (accept(Keyword.DISTINCT)) {
+                    expect(Keyword.FROM);
                     not = !not;
                 }
                 return new Expr.Binary(pos, not ? Expr.BinaryOp.IS_NOT : Expr.BinaryOp.IS, left, expr(prec + 1));
@@ -232,7 +272,7 @@ abstract class ExprParser extends ParserCore {
             case IN:
                 return inRhs(pos, not, left);
             case BETWEEN: {
-                Expr low = expr(PREC_EQ);
+                Expr low = expr(PREC_OR, true);
                 expect(Keyword.AND);
                 Expr high = expr(prec + 1);
                 return new Expr.Between(pos, not, left, low, high);
@@ -281,27 +321,15 @@ abstract class ExprParser extends ParserCore {
         return new Expr.InTable(pos, not, left, schema, name, args);
     }
 
-    /** Prefix operators and terms. */
-    private Expr prefix() {
+    /** Prefix operators and terms; a term's height is 1 unless it is a parenthesised expression. */
+    private Expr prefix0() {
         Token t = peek();
         int pos = t.offset();
         switch (t.type()) {
-            case MINUS: {
-                advance();
-                Expr operand = prefix();
-                if (operand instanceof Expr.Literal lit && lit.kind() == Expr.LiteralKind.REAL
-                        && lit.text().equals("9223372036854775808")) {
-                    // The one integer literal that exists only with its sign.
-                    return new Expr.Literal(pos, Expr.LiteralKind.INTEGER, Long.MIN_VALUE, "-" + lit.text());
-                }
-                return new Expr.Unary(pos, Expr.UnaryOp.NEG, operand);
-            }
+            case MINUS:
             case PLUS:
-                advance();
-                return new Expr.Unary(pos, Expr.UnaryOp.POS, prefix());
             case BITNOT:
-                advance();
-                return new Expr.Unary(pos, Expr.UnaryOp.BITNOT, prefix());
+                return unaryChain();
             case INTEGER:
                 advance();
                 return integerLiteral(t);
@@ -327,28 +355,78 @@ abstract class ExprParser extends ParserCore {
                 if (atSelectStart()) {
                     Select s = parseSelect();
                     expect(TokenType.RPAREN);
+                    lastHeight = 1;
                     return new Expr.Subquery(pos, s);
                 }
                 List<Expr> list = exprList();
                 expect(TokenType.RPAREN);
-                return list.size() == 1 ? list.get(0) : new Expr.RowValue(pos, freeze(list));
+                if (list.size() == 1) {
+                    return list.get(0);
+                }
+                lastHeight = 1;
+                return new Expr.RowValue(pos, freeze(list));
             }
-            case KEYWORD:
-                return keywordTerm(t);
+            case KEYWORD: {
+                Expr e = keywordTerm(t);
+                if (!(e instanceof Expr.Unary)) {
+                    lastHeight = 1;
+                }
+                return e;
+            }
             default:
                 if (isIdj(t)) {
-                    return columnOrCall();
+                    Expr e = columnOrCall();
+                    lastHeight = 1;
+                    return e;
                 }
                 throw syntaxError();
         }
     }
 
+    /** A run of unary - + ~ (read in a loop) applied to the term that follows. */
+    private Expr unaryChain() {
+        List<Token> ops = new ArrayList<>();
+        while (at(TokenType.MINUS) || at(TokenType.PLUS) || at(TokenType.BITNOT)) {
+            ops.add(advance());
+        }
+        Expr operand = prefix();
+        int height = lastHeight;
+        for (int i = ops.size() - 1; i >= 0; i--) {
+            Token op = ops.get(i);
+            int pos = op.offset();
+            if (op.type() == TokenType.MINUS && operand instanceof Expr.Literal lit
+                    && lit.kind() == Expr.LiteralKind.REAL && lit.text().equals("9223372036854775808")) {
+                // The one integer literal that exists only with its sign.
+                operand = new Expr.Literal(pos, Expr.LiteralKind.INTEGER, Long.MIN_VALUE, "-" + lit.text());
+                continue;
+            }
+            Expr.UnaryOp u = op.type() == TokenType.MINUS ? Expr.UnaryOp.NEG
+                    : op.type() == TokenType.PLUS ? Expr.UnaryOp.POS : Expr.UnaryOp.BITNOT;
+            operand = new Expr.Unary(pos, u, operand);
+            height++;
+        }
+        lastHeight = height;
+        return operand;
+    }
+
     private Expr keywordTerm(Token t) {
         int pos = t.offset();
         switch (t.keyword()) {
-            case NOT:
-                advance();
-                return new Expr.Unary(pos, Expr.UnaryOp.NOT, expr(PREC_NOT));
+            case NOT: {
+                // A run of NOTs is read in a loop, not by recursion: its length must not cost Java stack.
+                List<Token> nots = new ArrayList<>();
+                while (at(Keyword.NOT)) {
+                    nots.add(advance());
+                }
+                Expr operand = expr(PREC_NOT);
+                int height = lastHeight;
+                for (int i = nots.size() - 1; i >= 0; i--) {
+                    operand = new Expr.Unary(nots.get(i).offset(), Expr.UnaryOp.NOT, operand);
+                    height++;
+                }
+                lastHeight = height;
+                return operand;
+            }
             case NULL:
                 advance();
                 return new Expr.Literal(pos, Expr.LiteralKind.NULL, null, "NULL");
@@ -485,7 +563,7 @@ abstract class ExprParser extends ParserCore {
             expect(TokenType.RPAREN);
         }
         Expr.Over over = null;
-        if (atWord("OVER") && (peek(1).type() == TokenType.LPAREN || isId(peek(1)))) {
+        if (atWord("OVER") && (peek(1).type() == TokenType.LPAREN || isWindowNameAfterOver(peek(1)))) {
             Token o = advance();
             if (accept(TokenType.LPAREN)) {
                 over = new Expr.Over(o.offset(), null, parseWindowSpecBody(o.offset()));
@@ -494,6 +572,11 @@ abstract class ExprParser extends ParserCore {
             }
         }
         return new Expr.FunctionCall(pos, nameOf(nameTok), distinct, star, args, orderBy, filter, over);
+    }
+
+    /** Whether {@code t} after OVER makes OVER a keyword (SQLite's tokenizer looks one word ahead). */
+    private static boolean isWindowNameAfterOver(Token t) {
+        return isNm(t) && t.keyword() != Keyword.INDEXED && t.keyword() != Keyword.FILTER;
     }
 
     /** {@code term [ASC|DESC] [NULLS FIRST|LAST] (, ...)*}. */
@@ -527,12 +610,12 @@ abstract class ExprParser extends ParserCore {
      * numbers. Returns null if no word is present (allowed in CAST and column definitions).
      */
     final TypeName typeName() {
-        if (!isTypeWord(peek())) {
+        if (!isTypeWord()) {
             return null;
         }
         int startIdx = p;
         StringBuilder name = new StringBuilder();
-        while (isTypeWord(peek())) {
+        while (isTypeWord()) {
             if (name.length() > 0) {
                 name.append(' ');
             }
@@ -549,8 +632,10 @@ abstract class ExprParser extends ParserCore {
         return new TypeName(name.toString(), freeze(args), sliceFrom(startIdx));
     }
 
-    private static boolean isTypeWord(Token t) {
-        return isIds(t) && t.keyword() != Keyword.GENERATED;
+    /** A type-name word; GENERATED is one too unless ALWAYS follows (then a generated-column clause starts). */
+    private boolean isTypeWord() {
+        Token t = peek();
+        return isIds(t) && !(t.keyword() == Keyword.GENERATED && atAhead(1, Keyword.ALWAYS));
     }
 
     /** {@code [+|-] INTEGER|FLOAT} as text with its sign ('+' dropped). */

@@ -83,7 +83,13 @@ public final class Parser extends DdlParser {
             return null;
         }
         resetParams();
-        Stmt s = statement();
+        Stmt s;
+        try {
+            s = statement();
+        } catch (StackOverflowError e) {
+            // Backstop for nesting the depth limits do not catch; the parser is unusable afterwards anyway.
+            throw SqlSyntaxError.at(first.offset(), "parser stack overflow");
+        }
         int end = tokens.get(p - 1).end();
         Token t = peek();
         if (t.type() == TokenType.SEMI) {

@@ -25,22 +25,26 @@ abstract class SelectParser extends ExprParser {
 
     @Override
     final Select parseSelect() {
-        int pos = peek().offset();
+        Token first = peek();
+        // A subquery costs more Java stack than an expression level: count it twice against the depth limit.
+        nesting += 2;
+        if (nesting > MAX_EXPR_DEPTH) {
+            throw tooDeep(first);
+        }
         With with = at(Keyword.WITH) ? with() : null;
-        return selectAfterWith(pos, with);
+        Select s = selectAfterWith(first.offset(), with);
+        nesting -= 2;
+        return s;
     }
 
     final Select selectAfterWith(int pos, With with) {
         SelectBody body = selectBody();
-        List<OrderingTerm> orderBy = List.of();
-        if (at(Keyword.ORDER)) {
-            advance();
-            expect(Keyword.BY);
-            orderBy = orderingTerms();
-        }
-        Limit limit = limitClause();
-        return new Select(pos, with, body, orderBy, limit);
+        return new Select(pos, with, body, pendingOrderBy, pendingLimit);
     }
+
+    /** ORDER BY and LIMIT read after the last SELECT core by {@link #selectBody()}; they belong to the whole. */
+    private List<OrderingTerm> pendingOrderBy = List.of();
+    private Limit pendingLimit;
 
     final Limit limitClause() {
         if (!accept(Keyword.LIMIT)) {
@@ -84,10 +88,34 @@ abstract class SelectParser extends ExprParser {
         return new With(pos, recursive, freeze(ctes));
     }
 
+    /**
+     * Simple selects joined by compound operators. As in SQLite's grammar, ORDER BY and LIMIT follow a SELECT core
+     * (never VALUES), and only the last core may carry them.
+     */
     private SelectBody selectBody() {
         SelectBody left = oneSelect();
         while (true) {
+            List<OrderingTerm> orderBy = List.of();
+            Token orderTok = peek();
+            if (left instanceof SelectBody.Core || left instanceof SelectBody.Compound c
+                    && c.right() instanceof SelectBody.Core) {
+                if (at(Keyword.ORDER)) {
+                    advance();
+                    expect(Keyword.BY);
+                    orderBy = orderingTerms();
+                }
+            }
+            Token limitTok = peek();
+            Limit limit = left instanceof SelectBody.Values
+                    || left instanceof SelectBody.Compound c2 && c2.right() instanceof SelectBody.Values
+                    ? null : limitClause();
             Token t = peek();
+            if ((!orderBy.isEmpty() || limit != null) && compoundOpName() != null) {
+                throw errorAt(orderBy.isEmpty() ? limitTok : orderTok, (orderBy.isEmpty() ? "LIMIT" : "ORDER BY")
+                        + " clause should come after " + compoundOpName() + " not before");
+            }
+            pendingOrderBy = orderBy;
+            pendingLimit = limit;
             SelectBody.Op op;
             if (t.keyword() == Keyword.UNION) {
                 advance();
@@ -103,6 +131,14 @@ abstract class SelectParser extends ExprParser {
             }
             left = new SelectBody.Compound(t.offset(), left, op, oneSelect());
         }
+    }
+
+    private String compoundOpName() {
+        Keyword k = peek().keyword();
+        if (k == Keyword.UNION) {
+            return atAhead(1, Keyword.ALL) ? "UNION ALL" : "UNION";
+        }
+        return k == Keyword.INTERSECT ? "INTERSECT" : k == Keyword.EXCEPT ? "EXCEPT" : null;
     }
 
     private SelectBody oneSelect() {
@@ -276,7 +312,14 @@ abstract class SelectParser extends ExprParser {
     final TableSource fromClause() {
         TableSource left = tableItem();
         if (at(Keyword.ON) || at(Keyword.USING)) {
-            throw errorAt(peek(), "a JOIN clause is required before " + peek().keyword().name());
+            Token t = advance();
+            if (t.keyword() == Keyword.ON) {
+                expr();
+            } else {
+                expect(TokenType.LPAREN);
+                nameListUntilRparen();
+            }
+            throw errorAt(t, "a JOIN clause is required before " + t.keyword().name());
         }
         while (true) {
             Token t = peek();
@@ -394,9 +437,8 @@ abstract class SelectParser extends ExprParser {
             advance();
             expect(Keyword.BY);
             indexedBy = nm();
-        } else if (at(Keyword.NOT) && atAhead(1, Keyword.INDEXED)) {
-            advance();
-            advance();
+        } else if (accept(Keyword.NOT)) {
+            expect(Keyword.INDEXED);
             notIndexed = true;
         }
         return new TableSource.Table(pos, schema, name, alias, indexedBy, notIndexed);
