@@ -45,7 +45,7 @@ final class Catalog {
         return ti == t.length();
     }
 
-    /** {@code .tables} (names in columns across an 80-character line) or {@code .indexes} (one per line). */
+    /** {@code .tables} or {@code .indexes}: names sorted, in columns down then across an 80-character line. */
     static boolean listNames(Shell shell, boolean tables, String pattern) {
         List<String> names = new ArrayList<>();
         String sql = tables ? "SELECT name, tbl_name FROM sqlite_schema WHERE type IN ('table','view')"
@@ -61,12 +61,6 @@ final class Catalog {
             }
         }
         Collections.sort(names);
-        if (!tables) {
-            for (String n : names) {
-                shell.out.print(n + "\n");
-            }
-            return true;
-        }
         if (names.isEmpty()) {
             return true;
         }

@@ -69,11 +69,9 @@ final class CsvImporter {
         List<List<String>> rows = parse(text, colSep, rowSep, csv);
         List<Integer> lines = lineNumbers;
         int first = Math.min(skip, rows.size());
-        boolean exists = !DotCommands.query(shell,
-                "SELECT 1 FROM sqlite_schema WHERE type IN ('table','view') AND name = ?1", table).isEmpty();
-        int columns;
+        int columns = existingColumns(table);
         try {
-            if (!exists) {
+            if (columns < 0) {
                 if (first >= rows.size()) {
                     return true;
                 }
@@ -85,11 +83,6 @@ final class CsvImporter {
                 }
                 shell.connection().exec(create.append(')').toString());
                 columns = header.size();
-            } else {
-                try (Statement probe = shell.connection().prepare("SELECT * FROM "
-                        + SqlQuoting.quotedIdentifier(table))) {
-                    columns = probe.columnCount();
-                }
             }
             StringBuilder insert = new StringBuilder("INSERT INTO ").append(SqlQuoting.quotedIdentifier(table))
                     .append(" VALUES(");
@@ -128,6 +121,18 @@ final class CsvImporter {
             return false;
         }
         return true;
+    }
+
+    /** The column count of {@code table}, or -1 if there is no such table. */
+    private int existingColumns(String table) {
+        try (Statement probe = shell.connection().prepare("SELECT * FROM " + SqlQuoting.quotedIdentifier(table))) {
+            return probe.columnCount();
+        } catch (PetrelException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("no such table")) {
+                return -1;
+            }
+            throw e;
+        }
     }
 
     /** Line numbers (1-based) where each parsed row starts, parallel to {@link #parse}'s result. */

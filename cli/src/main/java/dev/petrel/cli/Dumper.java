@@ -24,12 +24,13 @@ final class Dumper {
         this.shell = shell;
     }
 
-    private boolean selected(List<String> patterns, String tblName) {
+    /** Objects are chosen by their own name (so {@code .dump t} leaves out index {@code ti} of table t). */
+    private boolean selected(List<String> patterns, String name) {
         if (patterns.isEmpty()) {
             return true;
         }
         for (String p : patterns) {
-            if (Catalog.like(p, tblName)) {
+            if (Catalog.like(p, name)) {
                 return true;
             }
         }
@@ -49,7 +50,7 @@ final class Dumper {
         Object[] sequence = null;
         for (Object[] r : DotCommands.query(shell, "SELECT name, type, sql, tbl_name FROM sqlite_schema "
                 + "WHERE sql NOT NULL AND type = 'table' ORDER BY rowid")) {
-            if (!selected(patterns, (String) r[3])) {
+            if (!selected(patterns, (String) r[0])) {
                 continue;
             }
             if ("sqlite_sequence".equals(r[0])) {
@@ -75,7 +76,7 @@ final class Dumper {
             }
             rows(name);
         }
-        for (Object[] r : DotCommands.query(shell, "SELECT sql, tbl_name FROM sqlite_schema "
+        for (Object[] r : DotCommands.query(shell, "SELECT sql, name FROM sqlite_schema "
                 + "WHERE sql NOT NULL AND type IN ('index','trigger','view') ORDER BY rowid")) {
             if (selected(patterns, (String) r[1])) {
                 out.print(r[0] + ";\n");

@@ -109,8 +109,8 @@ final class SqlQuoting {
 
     /**
      * Column {@code i} of the current row as a SQL literal: NULL, the integer text, a REAL as
-     * {@link RealFormat#altForm20}, {@code X'..'} for a blob, and text quoted ({@code escaped}: with newlines escaped,
-     * as insert mode and {@code .dump} write it).
+     * {@link RealFormat#altForm20}, {@code X'..'} for a blob, and text quoted. With {@code escaped} (insert mode and
+     * {@code .dump}) newlines in text are escaped and infinities are written {@code 1e999}, which reads back.
      */
     static String literal(Statement st, int i, boolean escaped) {
         switch (st.columnType(i)) {
@@ -118,8 +118,13 @@ final class SqlQuoting {
                 return "NULL";
             case ColumnType.INTEGER:
                 return st.columnText(i);
-            case ColumnType.FLOAT:
-                return RealFormat.altForm20(st.columnDouble(i));
+            case ColumnType.FLOAT: {
+                double d = st.columnDouble(i);
+                if (escaped && Double.isInfinite(d)) {
+                    return d > 0 ? "1e999" : "-1e999";
+                }
+                return RealFormat.altForm20(d);
+            }
             case ColumnType.BLOB:
                 return blobLiteral(st.columnBlob(i));
             default:

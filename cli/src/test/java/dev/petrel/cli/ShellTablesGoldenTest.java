@@ -17,6 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Golden comparisons that need the SQL engine (tables, schema, functions): each case runs once in {@code sqlite3}
  * and once in Petrel's shell on a fresh database file at the same path, and all output must match.
+ *
+ * <p>REAL values here are ones whose text is the same in SQLite 3.40 (the shell binary, "%!.15g") and 3.53 (Petrel's
+ * engine, shortest round-trip, up to 17 digits); {@link RealTextTest} checks the others against SQLite 3.53.
  */
 @Tag("needs-engine")
 class ShellTablesGoldenTest {
@@ -26,7 +29,7 @@ class ShellTablesGoldenTest {
             + "create index ti on t(b);\n"
             + "create view v as select a, b from t;\n"
             + "create table \"odd name\"(x, \"y z\");\n"
-            + "insert into \"odd name\" values(0.30000000000000004, 'tab\there');\n"
+            + "insert into \"odd name\" values(0.25, 'tab\there');\n"
             + "create table s(id integer primary key autoincrement, v unique);\n"
             + "insert into s(v) values('one'), ('two');\n"
             + "create trigger tr after insert on s begin update s set v = upper(v) where id = new.id; end;\n";
@@ -65,7 +68,7 @@ class ShellTablesGoldenTest {
     @MethodSource("modes")
     void tableRowsInEveryMode(String mode) throws Exception {
         String query = "select * from t order by a;\nselect * from \"odd name\";\nselect * from v;\n"
-                + "select 1e20, 0.1 + 0.2, 1.0 / 3, 123456789.125, -1e-7, 1e308 * 10, 2.0, 1e15, 1e16;\n"
+                + "select 1e20, 0.5 + 0.25, 123456789.125, -1e-7, 1e308 * 10, 2.0, 1e100, 3.25e-10, 1e14;\n"
                 + "select * from t where 0;\n";
         assertSame("modes_" + mode, SETUP + ".mode " + mode + "\n" + query + ".headers on\n" + query);
     }

@@ -146,6 +146,27 @@ final class PetrelDatabaseMetaData extends DatabaseMetaDataBase {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
+    /**
+     * {@code PRAGMA table_info} rows (cid, name, type, notnull, dflt_value, pk). If the engine answers the pragma
+     * with no rows, the columns are taken from preparing {@code SELECT * FROM table} instead: names and declared
+     * types are exact, NOT NULL, defaults and keys are then unknown (reported as nullable, no default, no key).
+     */
+    private List<Object[]> tableInfo(String table) throws SQLException {
+        List<Object[]> rows = query("PRAGMA table_info(" + quoted(table) + ")");
+        if (!rows.isEmpty()) {
+            return rows;
+        }
+        connection.checkOpen();
+        try (Statement s = connection.api().prepare("SELECT * FROM " + quoted(table))) {
+            for (int i = 0; i < s.columnCount(); i++) {
+                rows.add(new Object[] {(long) i, s.columnName(i), s.columnDeclType(i), 0L, null, 0L});
+            }
+        } catch (PetrelException e) {
+            throw PetrelSQLException.of(e);
+        }
+        return rows;
+    }
+
     /** sqlite-jdbc's DATA_TYPE for a declared type in getColumns. */
     private static int columnDataType(String declared) {
         String t = declared.toUpperCase(Locale.ROOT);
@@ -169,12 +190,16 @@ final class PetrelDatabaseMetaData extends DatabaseMetaDataBase {
         tables.sort(Comparator.comparing(t -> t[0]));
         for (String[] t : tables) {
             boolean autoincrement = t[2] != null && t[2].toUpperCase(Locale.ROOT).contains("AUTOINCREMENT");
-            for (Object[] c : query("PRAGMA table_info(" + quoted(t[0]) + ")")) {
+            for (Object[] c : tableInfo(t[0])) {
                 String name = (String) c[1];
                 if (!matches(columnNamePattern, name)) {
                     continue;
                 }
-                String declared = c[2] == null ? "" : (String) c[2];
+                String declared = c[2] == null ? "" : ((String) c[2]).toUpperCase(Locale.ROOT);
+                int paren = declared.indexOf('(');
+                if (paren >= 0) {
+                    declared = declared.substring(0, paren).trim();
+                }
                 int dataType = columnDataType(declared);
                 boolean notNull = c[3] instanceof Long && (Long) c[3] != 0;
                 boolean pk = c[5] instanceof Long && (Long) c[5] != 0;
@@ -183,7 +208,7 @@ final class PetrelDatabaseMetaData extends DatabaseMetaDataBase {
                     (long) SIZE_UNLIMITED, dataType == Types.FLOAT || declared.isEmpty() ? 10L : 0L, 10L,
                     notNull ? 0L : 1L, null, c[4], 0L, 0L, (long) SIZE_UNLIMITED, (long) ordinal,
                     notNull ? "NO" : "YES", null, null, null, null,
-                    autoincrement && pk && declared.equalsIgnoreCase("INTEGER") ? "YES" : "NO", "NO"});
+                    autoincrement && pk && declared.equals("INTEGER") ? "YES" : "NO", "NO"});
             }
         }
         return rows(COLUMN_COLUMNS, rows);
@@ -195,7 +220,7 @@ final class PetrelDatabaseMetaData extends DatabaseMetaDataBase {
         for (String[] t : tables(table == null ? null : table.replace("\\", "\\\\").replace("%", "\\%")
                 .replace("_", "\\_"), null)) {
             List<Object[]> keys = new ArrayList<>();
-            for (Object[] c : query("PRAGMA table_info(" + quoted(t[0]) + ")")) {
+            for (Object[] c : tableInfo(t[0])) {
                 if (c[5] instanceof Long && (Long) c[5] != 0) {
                     keys.add(new Object[] {null, null, t[0], c[1], c[5], null});
                 }

@@ -34,7 +34,10 @@ public final class PetrelFiles {
         return Petrel.open(readOnly ? new ReadOnlyVfs(files) : files, path);
     }
 
-    /** Opens every file read-only and never creates one, whatever flags the pager asks for. */
+    /**
+     * Opens every file read-only and never creates one: creating a journal or WAL (the start of a write) fails
+     * with {@code SQLITE_READONLY}, as SQLite reports a write to a read-only database.
+     */
     private static final class ReadOnlyVfs implements Vfs {
         private final Vfs base;
 
@@ -49,6 +52,9 @@ public final class PetrelFiles {
 
         @Override
         public VfsFile open(String path, int flags) {
+            if ((flags & OPEN_MAIN_DB) == 0 && (flags & OPEN_CREATE) != 0 && !base.exists(path)) {
+                throw new dev.petrel.api.PetrelException(dev.petrel.api.ResultCode.READONLY, null);
+            }
             return base.open(path, (flags & ~(OPEN_CREATE | OPEN_READWRITE)) | OPEN_READONLY);
         }
 

@@ -9,11 +9,10 @@ import java.util.Locale;
 /**
  * Column names and types of a result, as sqlite-jdbc reports them.
  *
- * <p>Type rule: a column with a declared type (a table column) maps from that type's name
- * ({@link #typeOfDeclared}); an expression column maps from the storage class of its value in the current row
- * (INTEGER to {@code INTEGER}, or {@code BIGINT} when it does not fit in 32 bits; REAL to {@code FLOAT}; TEXT to
- * {@code VARCHAR}; BLOB to {@code BLOB}; NULL, or no current row, to {@code NUMERIC}). Type names are the declared
- * type as written, else {@code INTEGER}, {@code FLOAT}, {@code TEXT}, {@code BLOB} or {@code NUMERIC}.
+ * <p>Type rule ({@link #getColumnType}): the type name is the declared type of a table column, upper-cased without
+ * its size, else the storage class of the value in the current row ({@code INTEGER}, {@code FLOAT}, {@code TEXT},
+ * {@code BLOB}, or {@code NUMERIC} for NULL or no row); the JDBC type follows from the name within the value's storage
+ * class. Before {@code next()} the first row counts, as in sqlite-jdbc, which steps once on execute.
  */
 final class PetrelResultSetMetaData implements ResultSetMetaData {
     private final Cursor cursor;
@@ -54,99 +53,21 @@ final class PetrelResultSetMetaData implements ResultSetMetaData {
         return cursor.hasRow() ? cursor.type(idx) : ColumnType.NULL;
     }
 
-    @Override
-    public int getColumnType(int column) throws SQLException {
-        String decl = declType(column);
-        if (decl != null) {
-            return typeOfDeclared(decl);
+    /** The declared type upper-cased without its size ({@code varchar(10)} is {@code VARCHAR}), or null. */
+    private String declaredName(int column) throws SQLException {
+        String d = declType(column);
+        if (d == null) {
+            return null;
         }
-        switch (valueType(column)) {
-            case ColumnType.INTEGER:
-                long v = cursor.longValue(column - 1);
-                return v == (int) v ? Types.INTEGER : Types.BIGINT;
-            case ColumnType.FLOAT:
-                return Types.FLOAT;
-            case ColumnType.TEXT:
-                return Types.VARCHAR;
-            case ColumnType.BLOB:
-                return Types.BLOB;
-            default:
-                return Types.NUMERIC;
-        }
-    }
-
-    /** The {@link Types} code of a declared column type, by the words it contains (sqlite-jdbc's mapping). */
-    static int typeOfDeclared(String declared) {
-        String t = declared.toUpperCase(Locale.ROOT);
-        int paren = t.indexOf('(');
-        if (paren >= 0) {
-            t = t.substring(0, paren);
-        }
-        t = t.trim();
-        switch (t) {
-            case "BOOLEAN":
-                return Types.BOOLEAN;
-            case "TINYINT":
-                return Types.TINYINT;
-            case "SMALLINT":
-            case "INT2":
-                return Types.SMALLINT;
-            case "BIGINT":
-            case "INT8":
-            case "UNSIGNED BIG INT":
-                return Types.BIGINT;
-            case "DATE":
-            case "DATETIME":
-                return Types.DATE;
-            case "TIMESTAMP":
-                return Types.TIMESTAMP;
-            case "INT":
-            case "INTEGER":
-            case "MEDIUMINT":
-                return Types.INTEGER;
-            case "DECIMAL":
-                return Types.DECIMAL;
-            case "DOUBLE":
-            case "DOUBLE PRECISION":
-                return Types.DOUBLE;
-            case "NUMERIC":
-                return Types.NUMERIC;
-            case "REAL":
-                return Types.REAL;
-            case "FLOAT":
-                return Types.FLOAT;
-            case "BLOB":
-                return Types.BLOB;
-            case "CHAR":
-            case "CHARACTER":
-            case "NCHAR":
-            case "NATIVE CHARACTER":
-                return Types.CHAR;
-            case "CLOB":
-                return Types.CLOB;
-            default:
-                break;
-        }
-        if (t.contains("INT")) {
-            return Types.INTEGER;
-        }
-        if (t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT")) {
-            return Types.VARCHAR;
-        }
-        if (t.contains("BLOB")) {
-            return Types.BLOB;
-        }
-        if (t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB")) {
-            return Types.REAL;
-        }
-        return Types.NUMERIC;
+        int paren = d.indexOf('(');
+        return (paren >= 0 ? d.substring(0, paren) : d).trim().toUpperCase(Locale.ROOT);
     }
 
     @Override
     public String getColumnTypeName(int column) throws SQLException {
-        String decl = declType(column);
+        String decl = declaredName(column);
         if (decl != null) {
-            return decl.toUpperCase(Locale.ROOT);
+            return decl;
         }
         switch (valueType(column)) {
             case ColumnType.INTEGER:
@@ -162,23 +83,86 @@ final class PetrelResultSetMetaData implements ResultSetMetaData {
         }
     }
 
+    /**
+     * sqlite-jdbc's rule: the type name ({@link #getColumnTypeName}) decides within the storage class of the current
+     * value, so a declared {@code INT} holding 3000000000 is {@code BIGINT} and a {@code NUMERIC} holding 7 is
+     * {@code INTEGER}; a NULL value lets the declared name alone decide.
+     */
+    @Override
+    public int getColumnType(int column) throws SQLException {
+        String name = getColumnTypeName(column);
+        int vt = valueType(column);
+        boolean isNull = vt == ColumnType.NULL;
+        if (vt == ColumnType.INTEGER || isNull) {
+            switch (name) {
+                case "BOOLEAN":
+                    return Types.BOOLEAN;
+                case "TINYINT":
+                    return Types.TINYINT;
+                case "SMALLINT":
+                case "INT2":
+                    return Types.SMALLINT;
+                case "BIGINT":
+                case "INT8":
+                case "UNSIGNED BIG INT":
+                    return Types.BIGINT;
+                case "DATE":
+                case "DATETIME":
+                    return Types.DATE;
+                case "TIMESTAMP":
+                    return Types.TIMESTAMP;
+                default:
+                    break;
+            }
+            if (!isNull || name.equals("INT") || name.equals("INTEGER") || name.equals("MEDIUMINT")) {
+                long v = isNull ? 0 : cursor.longValue(column - 1);
+                return v == (int) v ? Types.INTEGER : Types.BIGINT;
+            }
+        }
+        if (vt == ColumnType.FLOAT || isNull) {
+            switch (name) {
+                case "DECIMAL":
+                    return Types.DECIMAL;
+                case "DOUBLE":
+                case "DOUBLE PRECISION":
+                    return Types.DOUBLE;
+                case "NUMERIC":
+                    return Types.NUMERIC;
+                case "FLOAT":
+                    return Types.FLOAT;
+                case "REAL":
+                    return Types.REAL;
+                default:
+                    if (!isNull) {
+                        return Types.REAL;
+                    }
+            }
+        }
+        if (vt == ColumnType.BLOB || (isNull && name.equals("BLOB"))) {
+            return Types.BLOB;
+        }
+        if (isNull && (name.equals("CHAR") || name.equals("NCHAR") || name.equals("CHARACTER"))) {
+            return Types.CHAR;
+        }
+        if (isNull && name.equals("CLOB")) {
+            return Types.CLOB;
+        }
+        if (isNull && !(name.contains("CHAR") || name.contains("TEXT") || name.contains("CLOB"))) {
+            return Types.NUMERIC;
+        }
+        return Types.VARCHAR;
+    }
+
+    /** By the current value, as sqlite-jdbc: Integer or Long, Double, String, else Object (BLOB, NULL). */
     @Override
     public String getColumnClassName(int column) throws SQLException {
-        switch (getColumnType(column)) {
-            case Types.INTEGER:
-            case Types.SMALLINT:
-            case Types.TINYINT:
-            case Types.BOOLEAN:
-                return "java.lang.Integer";
-            case Types.BIGINT:
-                return "java.lang.Long";
-            case Types.FLOAT:
-            case Types.REAL:
-            case Types.DOUBLE:
+        switch (valueType(column)) {
+            case ColumnType.INTEGER:
+                long v = cursor.longValue(column - 1);
+                return v == (int) v ? "java.lang.Integer" : "java.lang.Long";
+            case ColumnType.FLOAT:
                 return "java.lang.Double";
-            case Types.VARCHAR:
-            case Types.CHAR:
-            case Types.CLOB:
+            case ColumnType.TEXT:
                 return "java.lang.String";
             default:
                 return "java.lang.Object";

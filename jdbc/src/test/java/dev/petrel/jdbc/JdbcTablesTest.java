@@ -24,8 +24,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Tables through the driver, compared with sqlite-jdbc where both can run the same SQL. */
-@Tag("needs-engine")
+/**
+ * Tables through the driver, compared with sqlite-jdbc where both can run the same SQL. Methods tagged
+ * {@code needs-engine} wait for engine features (PRAGMA table_info, ROLLBACK TO) and are excluded by default.
+ */
 class JdbcTablesTest {
     static final String SCHEMA = "create table t(a integer primary key, b text not null default 'b', c real,"
             + " d blob, e int, f varchar(10), g boolean, h date, i bigint, j)";
@@ -102,6 +104,7 @@ class JdbcTablesTest {
         }
     }
 
+    @Tag("needs-engine")
     @Test
     void transactionsAndSavepoints() throws SQLException {
         try (Connection c = petrel(); Statement s = c.createStatement()) {
@@ -184,6 +187,7 @@ class JdbcTablesTest {
     }
 
     /** getTables and getColumns: the columns both drivers fill the same way. */
+    @Tag("needs-engine")
     @Test
     void catalogueAgrees() throws SQLException {
         try (Connection s = sqlite(); Connection p = petrel()) {
