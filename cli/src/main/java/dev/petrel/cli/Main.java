@@ -16,7 +16,7 @@ import java.util.List;
  * <p>Order of work: every option is applied first (in order, so the last mode option wins, wherever it stands);
  * the first other argument is the database (default {@code :memory:}); then each {@code -cmd} runs (an error stops
  * the shell only under {@code -bail}); then each SQL or dot-command argument runs, and the first error exits with
- * status 1; with no such arguments, standard input is read to its end and any error makes the status 1. Option
+ * the failing statement's primary result code (1 for a dot-command); with no such arguments, standard input is read to its end and any error makes the status 1. Option
  * values ({@code -separator}, {@code -newline}, {@code -nullvalue}) are taken literally.
  */
 public final class Main {
@@ -138,16 +138,16 @@ public final class Main {
             }
         }
         for (String cmd : cmds) {
-            boolean ok = cmd.startsWith(".") ? shell.dotCommand(cmd) : shell.runSql(cmd, 0, false);
-            if (!ok && s.bail) {
-                return 1;
+            if (cmd.startsWith(".") ? !shell.dotCommand(cmd) : !shell.runSql(cmd, 0, false)) {
+                if (s.bail) {
+                    return cmd.startsWith(".") ? 1 : shell.lastErrorCode;
+                }
             }
         }
         if (!sql.isEmpty()) {
             for (String q : sql) {
-                boolean ok = q.startsWith(".") ? shell.dotCommand(q) : shell.runSql(q, 0, false);
-                if (!ok) {
-                    return 1;
+                if (q.startsWith(".") ? !shell.dotCommand(q) : !shell.runSql(q, 0, false)) {
+                    return q.startsWith(".") ? 1 : shell.lastErrorCode;
                 }
             }
             return 0;

@@ -64,6 +64,8 @@ final class Shell {
     boolean readOnly;
     /** Set when an error happened and {@code -bail}/{@code .bail on} is in force. */
     boolean bailed;
+    /** The primary result code of the last SQL error (sqlite3 exits with it after a failing SQL argument). */
+    int lastErrorCode = 1;
 
     Shell(OutputStream stdout, OutputStream stderr) {
         this.stdout = stdout;
@@ -255,6 +257,7 @@ final class Shell {
     private void report(PetrelException e, String phase, String context, int startLine, boolean fromInput) {
         out.flush();
         int primary = e.code().primary().code;
+        lastErrorCode = primary;
         String msg = e.getMessage() + (primary > ResultCode.ERROR.code ? " (" + primary + ")" : "") + context;
         if (fromInput) {
             String prefix = phase.startsWith("in prepare") ? "Parse error" : "Runtime error";

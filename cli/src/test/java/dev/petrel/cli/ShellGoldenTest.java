@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -121,7 +120,6 @@ class ShellGoldenTest {
                 "select 1 limit 'x';\n");
     }
 
-    @Tag("needs-engine")
     @ParameterizedTest(name = "[{index}]")
     @MethodSource("parserErrorScripts")
     void parserErrorsFromStdin(String script) throws Exception {
@@ -129,7 +127,6 @@ class ShellGoldenTest {
         assertSame(script, "-bail", ":memory:");
     }
 
-    @Tag("needs-engine")
     @ParameterizedTest(name = "[{index}]")
     @MethodSource("parserErrorScripts")
     void parserErrorsFromArguments(String script) throws Exception {

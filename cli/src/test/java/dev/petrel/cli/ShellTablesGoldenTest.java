@@ -8,20 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden comparisons that need the SQL engine (tables, schema, functions): each case runs once in {@code sqlite3}
+ * Golden comparisons on tables, schema and functions: each case runs once in {@code sqlite3}
  * and once in Petrel's shell on a fresh database file at the same path, and all output must match.
  *
  * <p>REAL values here are ones whose text is the same in SQLite 3.40 (the shell binary, "%!.15g") and 3.53 (Petrel's
  * engine, shortest round-trip, up to 17 digits); {@link RealTextTest} checks the others against SQLite 3.53.
  */
-@Tag("needs-engine")
 class ShellTablesGoldenTest {
     static final String SETUP = "create table t(a integer primary key, b text, c real, d blob, e);\n"
             + "insert into t values(1, 'x''y', 2.5, x'0102', null), (2, null, 1e100, null, 'l1\nl2'),"

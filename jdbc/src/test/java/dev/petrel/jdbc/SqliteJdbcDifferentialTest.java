@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -123,7 +122,6 @@ class SqliteJdbcDifferentialTest {
                 "select typeof(1), abs(-3), length('abc'), 7 % 3, 7 / 2, 7.0 / 2");
     }
 
-    @Tag("needs-engine")
     @ParameterizedTest
     @MethodSource("engineQueries")
     void engineSelectsAgree(String sql) throws SQLException {
@@ -195,7 +193,6 @@ class SqliteJdbcDifferentialTest {
     }
 
     /** sqlite-jdbc's message format and codes, here for constraint, syntax and missing-object errors. */
-    @Tag("needs-engine")
     @Test
     void errorsAgree() throws SQLException {
         String[] setup = {"create table t(a unique, b not null, c check(c > 0))"};
