@@ -1,5 +1,6 @@
 package dev.petrel.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,9 +10,10 @@ import java.util.regex.Pattern;
  * <p>The public API reports no error offset ({@code sqlite3_error_offset}), so it is inferred from the message:
  * {@code near "X": syntax error} and {@code unrecognized token: "X"} point at the first occurrence of X;
  * {@code no such column: X}, {@code no such function: X} and {@code wrong number of arguments to function X()}
- * at the first occurrence of the name outside string literals. Messages SQLite gives no offset for (such as
- * {@code no such table}) get no context, as in sqlite3. Layout (sqlite3 3.40): the text starts at most 50
- * characters before the offset and runs for at most 78, whitespace shown as spaces; the caret line is
+ * at the first occurrence of the name outside string literals ({@code t.x} as a whole). Messages SQLite gives no
+ * offset for (such as {@code no such table}) get no context, as in sqlite3. Layout (sqlite3 3.40, counted in UTF-8
+ * bytes): the text starts at most 50 bytes before the offset and runs for at most 78, whitespace shown as spaces;
+ * the caret line is
  * {@code ^--- error here} below the offset, or {@code error here ---^} ending at it when the offset is 25 or more.
  */
 final class ErrorContext {
@@ -28,28 +30,39 @@ final class ErrorContext {
 
     /** The context text (starting with a newline) for an error in {@code sql}, or "" when there is no offset. */
     static String of(String sql, String message) {
-        int offset = offset(sql, message);
-        if (offset < 0) {
+        int charOffset = offset(sql, message);
+        if (charOffset < 0) {
             return "";
         }
-        String text = sql;
+        // sqlite3 counts in UTF-8 bytes and never starts or ends the excerpt inside a character
+        byte[] text = sql.getBytes(StandardCharsets.UTF_8);
+        int offset = sql.substring(0, charOffset).getBytes(StandardCharsets.UTF_8).length;
+        int start = 0;
         while (offset > MAX_LEAD) {
-            int step = Character.charCount(text.codePointAt(0));
-            text = text.substring(step);
-            offset -= step;
+            offset--;
+            start++;
+            while (start < text.length && (text[start] & 0xc0) == 0x80) {
+                start++;
+                offset--;
+            }
         }
-        if (text.length() > MAX_WIDTH) {
-            text = text.substring(0, MAX_WIDTH);
+        int len = text.length - start;
+        if (len > MAX_WIDTH) {
+            len = MAX_WIDTH;
+            while (len > 0 && start + len < text.length && (text[start + len] & 0xc0) == 0x80) {
+                len--;
+            }
         }
-        StringBuilder shown = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            shown.append(Character.isWhitespace(c) ? ' ' : c);
+        byte[] shown = new byte[len];
+        for (int i = 0; i < len; i++) {
+            byte c = text[start + i];
+            shown[i] = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b ? (byte) ' ' : c;
         }
+        String line = new String(shown, StandardCharsets.UTF_8);
         if (offset < CARET_SWITCH) {
-            return "\n  " + shown + "\n  " + " ".repeat(offset) + "^--- error here";
+            return "\n  " + line + "\n  " + " ".repeat(Math.max(0, offset)) + "^--- error here";
         }
-        return "\n  " + shown + "\n  " + " ".repeat(offset - 14) + "error here ---^";
+        return "\n  " + line + "\n  " + " ".repeat(offset - 14) + "error here ---^";
     }
 
     /** The inferred error offset, or -1. */
@@ -65,8 +78,11 @@ final class ErrorContext {
         Matcher n = NAMED.matcher(message);
         if (n.matches()) {
             String name = n.group(1);
-            String dotted = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
-            return findName(sql, dotted);
+            int at = findName(sql, name);
+            if (at < 0 && name.contains(".")) {
+                at = findName(sql, name.substring(name.lastIndexOf('.') + 1));
+            }
+            return at;
         }
         return -1;
     }

@@ -117,7 +117,12 @@ class ShellGoldenTest {
                 "select 'a very long line to push the error offset past twenty five characters', foo(;\n",
                 "select 1;\n.bail on\nselect 2;\nselec;\nselect 3;\n",
                 "select nosuchcol;\nselect abs(1,2);\nselect * from nosuch;\n",
-                "select 1 limit 'x';\n");
+                "select 1 limit 'x';\n",
+                "select 'éééééééééééééééééééééééééééééééééééééééééééééééééééééééé', nosuchfn(1);\n",
+                "select 'ééé', nosuchfn(1) from (select 1 as a) where a = 1 and 'a very long tail' = 'that goes past the"
+                    + " seventy-eight byte limit of the excerpt';\n",
+                "create table t(a);\nselect t.zz from t;\nselect zz from t;\n",
+                "select 1; /*\n*/ select 2;\nselect 3; /* open\n");
     }
 
     @ParameterizedTest(name = "[{index}]")

@@ -24,6 +24,8 @@ class SqlSplitterTest {
         assertFalse(SqlSplitter.isComplete("select 1 /* ; */"));
         assertFalse(SqlSplitter.isComplete("select 'it''s;"));
         assertFalse(SqlSplitter.isComplete(""));
+        assertFalse(SqlSplitter.isComplete("select 1; /* open"));
+        assertTrue(SqlSplitter.isComplete("select 1; /* closed */"));
     }
 
     @Test
