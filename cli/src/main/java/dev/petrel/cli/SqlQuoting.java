@@ -10,6 +10,8 @@ import java.util.Set;
 
 /** Literal and identifier quoting shared by the quote and insert modes, {@code .dump} and {@code .schema}. */
 final class SqlQuoting {
+    /** 2^63: integral reals below it print as {@code <integer>.0} in insert mode. */
+    private static final double TWO_TO_63 = 0x1p63;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     /** SQLite's keywords: an identifier equal to one of them must be quoted. */
     private static final Set<String> KEYWORDS = new HashSet<>(Arrays.asList(("ABORT ACTION ADD AFTER ALL ALTER "
@@ -110,7 +112,8 @@ final class SqlQuoting {
     /**
      * Column {@code i} of the current row as a SQL literal: NULL, the integer text, a REAL as
      * {@link RealFormat#altForm20}, {@code X'..'} for a blob, and text quoted. With {@code escaped} (insert mode and
-     * {@code .dump}) newlines in text are escaped and infinities are written {@code 1e999}, which reads back.
+     * {@code .dump}) newlines in text are escaped, infinities are written {@code 1e999} and integral reals in the
+     * 64-bit range as {@code 412.0} rather than {@code %!.20g}'s {@code 411.99999999999999998}.
      */
     static String literal(Statement st, int i, boolean escaped) {
         switch (st.columnType(i)) {
@@ -122,6 +125,9 @@ final class SqlQuoting {
                 double d = st.columnDouble(i);
                 if (escaped && Double.isInfinite(d)) {
                     return d > 0 ? "1e999" : "-1e999";
+                }
+                if (escaped && d >= -TWO_TO_63 && d < TWO_TO_63 && d == (double) (long) d) {
+                    return (long) d + ".0"; // insert mode prints integral reals exactly
                 }
                 return RealFormat.altForm20(d);
             }

@@ -72,6 +72,9 @@ class ShellGoldenTest {
                 ".mode quote\nselect 'q', x'01', null;\n.mode tabs\nselect 1, 2;\n.mode ascii\nselect 3, 4;\n",
                 ".mode insert\nselect 1 as a, 'x' as b;\n.mode insert t1\nselect 2;\n.headers on\nselect 3 as \"b c\";\n",
                 ".mode insert\nselect 'l1\nl2', 'x\ry', 'q''z';\n",
+                ".mode insert\nselect 412.0, -412.0, 1e15, 9.2e18, 1e19, -0.0, 123456789.0, 9223372036854775807.0,"
+                    + " -9223372036854775808.0, 0.5, 1e308 * 10, -1e308 * 10;\n.mode quote\nselect 412.0, 1e19;\n"
+                    + ".mode json\nselect 412.0, 1e308 * 10 as inf;\n",
                 ".nullvalue NIL\nselect null, 1;\n.mode csv\nselect null, '';\n",
                 ".separator ; X\nselect 1, 2;\n.separator \"\\t\" \"\\n\"\nselect 3, 4;\n.show\n",
                 ".mode line\nselect 1 as a, 22 as bbbbbbb, 'x' as c;\n.mode json\nselect 1 as a;\n",
