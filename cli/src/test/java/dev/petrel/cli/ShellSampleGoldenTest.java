@@ -53,7 +53,7 @@ class ShellSampleGoldenTest {
                 ".mode insert Track\n" + tracks,
                 ".mode box\nselect * from Genre;\n.mode markdown\nselect * from MediaType;\n",
                 ".dump Genre MediaType\n",
-                "select a.Title, count(*), sum(t.UnitPrice), round(avg(t.Milliseconds), 2) from Album a join Track t"
+                "select a.Title, count(*), round(sum(t.UnitPrice), 2), round(avg(t.Milliseconds), 2) from Album a join Track t"
                         + " using (AlbumId) group by a.AlbumId order by 2 desc, 1 limit 20;\n",
                 ".mode json\nselect * from Customer where Country in ('Brazil', 'Germany') order by CustomerId;\n");
     }
