@@ -107,8 +107,8 @@ final class PetrelResultSetMetaData implements ResultSetMetaData {
                 case "UNSIGNED BIG INT":
                     return Types.BIGINT;
                 case "DATE":
-                case "DATETIME":
                     return Types.DATE;
+                case "DATETIME":
                 case "TIMESTAMP":
                     return Types.TIMESTAMP;
                 default:
@@ -134,18 +134,28 @@ final class PetrelResultSetMetaData implements ResultSetMetaData {
                     return Types.REAL;
                 default:
                     if (!isNull) {
-                        return Types.REAL;
+                        return Types.FLOAT;
                     }
             }
         }
         if (vt == ColumnType.BLOB || (isNull && name.equals("BLOB"))) {
             return Types.BLOB;
         }
-        if (isNull && (name.equals("CHAR") || name.equals("NCHAR") || name.equals("CHARACTER"))) {
-            return Types.CHAR;
-        }
-        if (isNull && name.equals("CLOB")) {
-            return Types.CLOB;
+        switch (name) {
+            case "CHAR":
+            case "NCHAR":
+            case "CHARACTER":
+            case "NATIVE CHARACTER":
+                return Types.CHAR;
+            case "CLOB":
+                return Types.CLOB;
+            case "DATE":
+                return Types.DATE;
+            case "DATETIME":
+            case "TIMESTAMP":
+                return Types.TIMESTAMP;
+            default:
+                break;
         }
         if (isNull && !(name.contains("CHAR") || name.contains("TEXT") || name.contains("CLOB"))) {
             return Types.NUMERIC;

@@ -89,6 +89,30 @@ class JdbcTablesTest {
         }
     }
 
+    /** Declared types against every storage class, as sqlite-jdbc maps them to java.sql.Types. */
+    @Test
+    void declaredTypesByStoredValue() throws SQLException {
+        String table = "create table d(a date, b datetime, c timestamp, d time, e char(3), f clob, g boolean,"
+                + " h double, i float, j tinyint, k smallint, l int8, m mediumint, n nvarchar(5), o decimal,"
+                + " p real, q numeric, r blob, s bigint, t int)";
+        String rows = "insert into d values('2020-01-01', '2020-01-01 00:00:00', 'x', '12:00', 'abc', 't', 'x',"
+                + " 1.5, 1.5, 1, 1, 1, 1, 'n', 1.5, 1.5, 7, x'01', 5, 3000000000),"
+                + " (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20),"
+                + " (null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,"
+                + " null, null, null, null),"
+                + " (1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 't', 't', 't', 't', 't', 't', 1.5, 't', 't', 't', 't', 't',"
+                + " 't')";
+        try (Connection s = sqlite(); Connection p = petrel()) {
+            for (Connection c : new Connection[] {s, p}) {
+                c.createStatement().execute(table);
+                c.createStatement().execute(rows);
+            }
+            String q = "select * from d";
+            SqliteJdbcDifferentialTest.assertRowsEqual(SqliteJdbcDifferentialTest.describeAll(s, q),
+                    SqliteJdbcDifferentialTest.describeAll(p, q), q);
+        }
+    }
+
     @Test
     void constraintErrorsAgree() throws SQLException {
         try (Connection s = sqlite(); Connection p = petrel()) {
@@ -189,11 +213,32 @@ class JdbcTablesTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(chinook), "sample database missing");
         Path copy = dir.resolve("chinook.db");
         Files.copy(chinook, copy);
-        String q = "select TrackId, Name, UnitPrice, Milliseconds from Track order by TrackId limit 50";
+        String[] queries = {
+            "select TrackId, Name, UnitPrice, Milliseconds, Bytes, Composer from Track order by TrackId limit 60",
+            "select * from Invoice where InvoiceId % 7 = 0 order by InvoiceId",
+            "select * from Employee order by EmployeeId",
+            "select c.Country, count(*), sum(i.Total), max(i.InvoiceDate) from Customer c join Invoice i"
+                + " using (CustomerId) group by c.Country order by 1",
+            "select * from Customer where Company is not null order by CustomerId",
+        };
         try (Connection s = DriverManager.getConnection("jdbc:sqlite:" + copy);
                 Connection p = DriverManager.getConnection("jdbc:petrel:" + copy + "?readonly=true")) {
-            SqliteJdbcDifferentialTest.assertRowsEqual(SqliteJdbcDifferentialTest.describeAll(s, q),
-                    SqliteJdbcDifferentialTest.describeAll(p, q), q);
+            for (String q : queries) {
+                SqliteJdbcDifferentialTest.assertRowsEqual(SqliteJdbcDifferentialTest.describeAll(s, q),
+                        SqliteJdbcDifferentialTest.describeAll(p, q), q);
+            }
+            String dates = "select BirthDate, HireDate from Employee order by EmployeeId";
+            List<String> seen = new ArrayList<>();
+            for (Connection c : new Connection[] {s, p}) {
+                StringBuilder sb = new StringBuilder();
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(dates)) {
+                    while (rs.next()) {
+                        sb.append(rs.getTimestamp(1)).append(' ').append(rs.getDate(2)).append('\n');
+                    }
+                }
+                seen.add(sb.toString());
+            }
+            assertEquals(seen.get(0), seen.get(1));
         }
     }
 
