@@ -88,4 +88,11 @@ class ShellSampleGoldenTest {
     void northwind(String script) throws Exception {
         assertSame(northwind(), script);
     }
+
+    /** The whole of each sample database as {@code .dump} text: every table, row, index, view and trigger. */
+    @org.junit.jupiter.api.Test
+    void wholeDatabaseDumps() throws Exception {
+        assertSame(chinook(), ".dump\n");
+        assertSame(northwind(), ".dump\n");
+    }
 }
