@@ -53,6 +53,9 @@ final class Shell {
         }
     }
 
+    /** The start line passed for interactive input, whose errors name no line ("Parse error: ..."). */
+    private static final int INTERACTIVE = -1;
+
     final Settings settings = new Settings();
     final TextOut out;
     final PrintStream err;
@@ -158,7 +161,7 @@ final class Shell {
                 if (settings.echo) {
                     out.print(sql.toString()).print("\n");
                 }
-                if (!runSql(sql.toString(), startLine, true)) {
+                if (!runSql(sql.toString(), prompts ? INTERACTIVE : startLine, true)) {
                     errors++;
                     if (settings.bail) {
                         bailed = true;
@@ -261,7 +264,7 @@ final class Shell {
         String msg = e.getMessage() + (primary > ResultCode.ERROR.code ? " (" + primary + ")" : "") + context;
         if (fromInput) {
             String prefix = phase.startsWith("in prepare") ? "Parse error" : "Runtime error";
-            err.print(prefix + " near line " + startLine + ": " + msg + "\n");
+            err.print(prefix + (startLine == INTERACTIVE ? "" : " near line " + startLine) + ": " + msg + "\n");
         } else {
             err.print("Error: " + phase + msg + "\n");
         }
