@@ -49,6 +49,8 @@ final class ShellRunner {
         drain.start();
         try (OutputStream in = p.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // sqlite3 given SQL arguments never reads stdin and may exit before it is written
         }
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
