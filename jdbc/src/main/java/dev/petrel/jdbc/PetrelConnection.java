@@ -49,11 +49,11 @@ final class PetrelConnection extends ConnectionBase {
     PetrelConnection(String url, Database database, boolean readOnly) {
         this.url = url;
         this.database = database;
-        this.api = database.connect();
+        this.api = new SerializedConnection(database.connect());
         this.readOnly = readOnly;
     }
 
-    /** The engine connection behind this JDBC connection. */
+    /** The engine connection behind this JDBC connection, serialized ({@link SerializedConnection}). */
     Connection api() {
         return api;
     }

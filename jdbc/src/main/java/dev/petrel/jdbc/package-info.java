@@ -3,7 +3,8 @@
  * of {@code dev.petrel.api}, with the behaviour of xerial's sqlite-jdbc wherever JDBC leaves a choice (value
  * classes from {@code getObject}, text of numbers, metadata types, error message format). Every
  * {@link dev.petrel.api.PetrelException} surfaces as a {@link java.sql.SQLException} whose vendor code is the
- * extended SQLite result code. Objects are not thread-safe: a connection and its statements are used from one
- * thread at a time.
+ * extended SQLite result code. Calls into the engine are serialized per connection
+ * ({@link dev.petrel.jdbc.SerializedConnection}), so threads may share a connection; each {@code Statement} and
+ * {@code ResultSet} is still used from one thread at a time.
  */
 package dev.petrel.jdbc;

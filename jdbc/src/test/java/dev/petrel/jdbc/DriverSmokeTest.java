@@ -106,4 +106,35 @@ class DriverSmokeTest {
             assertNull(e.getSQLState());
         }
     }
+
+    /** Two threads on one connection, each with its own statement: the engine sees one call at a time. */
+    @Test
+    void threadsShareAConnection() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:petrel::memory:")) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.List<java.util.concurrent.Future<Long>> results = new java.util.ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    final long base = t * 1000L;
+                    results.add(pool.submit(() -> {
+                        long sum = 0;
+                        try (PreparedStatement ps = c.prepareStatement("select ?")) {
+                            for (long i = 0; i < 300; i++) {
+                                ps.setLong(1, base + i);
+                                try (ResultSet rs = ps.executeQuery()) {
+                                    rs.next();
+                                    sum += rs.getLong(1);
+                                }
+                            }
+                        }
+                        return sum;
+                    }));
+                }
+                assertEquals(44850L, results.get(0).get());
+                assertEquals(344850L, results.get(1).get());
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
 }
