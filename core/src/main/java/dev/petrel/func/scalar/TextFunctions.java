@@ -1,7 +1,6 @@
 package dev.petrel.func.scalar;
 
 import dev.petrel.value.Values;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The text and blob functions of lang_corefunc.html: length, octet_length, substr, instr, replace, trim family,
@@ -458,10 +457,5 @@ public final class TextFunctions {
             }
         }
         return sb.toString();
-    }
-
-    /** The UTF-8 size of a string, for length limits. */
-    static int utf8Length(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 }
