@@ -63,7 +63,7 @@ public final class IntegrityCheck {
     public List<String> run() {
         if (pageCount < 1) {
             // The pager read a size above 2^31-1 pages from the header: no such file can exist.
-            throw PetrelException.corrupt(1, "database size " + Integer.toUnsignedString(pageCount));
+            throw PetrelException.corrupt(1, "database size " + (pageCount & 0xffffffffL));
         }
         used = new PageSet(pageCount);
         int lockByte = pager.lockBytePgno();
@@ -131,7 +131,7 @@ public final class IntegrityCheck {
     /** Marks page {@code p} used; false (with a message) if out of range or already used. */
     private boolean ref(int p) {
         if (p < 1 || p > pageCount) {
-            error("invalid page number " + Integer.toUnsignedString(p));
+            error("invalid page number " + (p & 0xffffffffL));
             return false;
         }
         if (!used.add(p)) {
@@ -337,7 +337,7 @@ public final class IntegrityCheck {
             }
         }
         if (seen < expected) {
-            error(Long.toUnsignedString(expected - seen) + " of " + expected
+            error((expected - seen) + " of " + expected
                     + " pages missing from overflow list starting at " + first);
         } else if (p != 0) {
             error("Extends off end of overflow list starting at " + first);

@@ -88,6 +88,8 @@ class BtCursorTest {
                 c.insert(RecordEncoder.encode(a, r));
             }
             List<Long> all = rowidsOf(c, forward);
+            assertEquals(3000, c.count());
+            assertEquals(3000, ct.count());
             int i = 0;
             for (boolean ok = forward ? c.first() : c.last(); ok; i++) {
                 Object[] v = c.record().values();
