@@ -19,7 +19,8 @@ import java.util.Map;
  * <p>Checks: (1) every page is a b-tree page of a tree named in sqlite_schema (or page 1), an overflow page, a
  * freelist trunk or leaf, a pointer-map page or the lock-byte page, and only one of them ("Page N: never used",
  * "2nd reference to page N"); (2) keys are in order within and across pages ("Rowid R out of order"; index keys
- * when a {@link KeyInfo} is given for the root, else BINARY ascending); (3) all leaves of a tree are at one depth;
+ * only when a {@link KeyInfo} is given for the root, since their collations and directions live in the schema SQL,
+ * which this layer does not parse); (3) all leaves of a tree are at one depth;
  * (4) cells and freeblocks lie in the content area without overlap, and the fragmented-byte count matches;
  * (5) overflow chains and the freelist have the lengths their headers claim. Work is bounded: each page is
  * visited once, trees deeper than {@link BtCursor#MAX_DEPTH} are reported, and at most {@code maxErrors}
@@ -91,7 +92,7 @@ public final class IntegrityCheck {
             atPage = 0;
             atCell = -1;
             haveLast = false;
-            currentKeyInfo = keyInfos.getOrDefault(root, KeyInfo.BINARY);
+            currentKeyInfo = keyInfos.get(root);
             checkTree(root, 0, -1);
         }
         atTree = 0;
@@ -244,7 +245,7 @@ public final class IntegrityCheck {
                     checkOverflow(ci.overflowPgno, ci.payloadSize, ci.localSize);
                 }
                 Object[] key = null;
-                if (!node.table) {
+                if (!node.table && currentKeyInfo != null) {
                     key = readKey(node, off);
                 }
                 if (!leaf) {

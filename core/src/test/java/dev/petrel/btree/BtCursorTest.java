@@ -297,6 +297,35 @@ class BtCursorTest {
     }
 
     @Test
+    void autoVacuumDatabasesReadAndCheckButRefuseWrites() throws Exception {
+        Path p = Files.createTempFile("petrel-autovac", ".db");
+        Files.delete(p);
+        try (Connection conn = TestSupport.sqlite(p); Statement st = conn.createStatement()) {
+            st.execute("PRAGMA page_size=1024");
+            st.execute("PRAGMA auto_vacuum=FULL");
+            st.execute("CREATE TABLE t(a, b)");
+            st.execute("CREATE INDEX ta ON t(a)");
+            st.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                    + "INSERT INTO t SELECT i, randomblob(i % 700) FROM n");
+            st.execute("DELETE FROM t WHERE a % 3 = 0");
+        }
+        TestSupport.Db db = new TestSupport.Db(Files.readAllBytes(p));
+        assertNotEquals(0, db.pager.getHeaderInt(FileHeader.LARGEST_ROOT_PAGE_OFFSET));
+        assertEquals(List.of("ok"), db.bt.integrityCheck(10));
+        SchemaEntry t = db.bt.readSchema().get(0);
+        BtCursor c = db.bt.openTable((int) t.rootpage(), true);
+        assertEquals(1334, c.count());
+        assertTrue(c.last());
+        assertEquals(2000L, c.record().column(0));
+        db.pager.beginWrite();
+        dev.petrel.api.PetrelException e = assertThrows(dev.petrel.api.PetrelException.class,
+                () -> c.insert(5000, RecordEncoder.encode(1L)));
+        assertEquals(dev.petrel.api.ResultCode.READONLY, e.code());
+        c.close();
+        Files.delete(p);
+    }
+
+    @Test
     void integrityCheckWordsProblemsAsSqlite() throws Exception {
         TestSupport.Db db = new TestSupport.Db(1024);
         int root = db.bt.createTree(true);
