@@ -297,6 +297,37 @@ class BtCursorTest {
     }
 
     @Test
+    void ascendingInsertsFillPagesLikeSqlite() throws Exception {
+        int rows = 20_000;
+        TestSupport.Db db = new TestSupport.Db(4096);
+        int root = db.bt.createTree(true);
+        db.bt.addSchemaEntry("table", "t", "t", root, "CREATE TABLE t(a)");
+        BtCursor c = db.bt.openTable(root, true);
+        for (long r = 1; r <= rows; r++) {
+            c.insert(r, RecordEncoder.encode((Object) new byte[50]));
+        }
+        c.close();
+        int ours = db.pager.pageCount();
+        assertEquals(List.of("ok"), db.bt.integrityCheck(10));
+        Path p = Files.createTempFile("petrel-append", ".db");
+        Files.delete(p);
+        int theirs;
+        try (Connection conn = TestSupport.sqlite(p); Statement st = conn.createStatement()) {
+            st.execute("PRAGMA page_size=4096");
+            st.execute("CREATE TABLE t(a)");
+            st.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + rows + ") "
+                    + "INSERT INTO t(rowid, a) SELECT i, zeroblob(50) FROM n");
+            try (ResultSet rs = st.executeQuery("PRAGMA page_count")) {
+                rs.next();
+                theirs = rs.getInt(1);
+            }
+        }
+        Files.delete(p);
+        System.out.printf("ascending inserts: Petrel %d pages, SQLite %d pages%n", ours, theirs);
+        assertTrue(ours <= theirs * 105 / 100, "Petrel used " + ours + " pages, SQLite " + theirs);
+    }
+
+    @Test
     void autoVacuumDatabasesReadAndCheckButRefuseWrites() throws Exception {
         Path p = Files.createTempFile("petrel-autovac", ".db");
         Files.delete(p);
