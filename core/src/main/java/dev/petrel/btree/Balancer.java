@@ -71,8 +71,9 @@ final class Balancer {
     // ---- entry points ------------------------------------------------------------------------------------------
 
     void insert(int level, int at, byte[] cell) {
-        appendLevel = isAppend(level, at) ? level : -1;
         change(level, at, false, cell);
+        // Only an overflowing page is split; when the cell did not fit, the page still holds its old cells.
+        appendLevel = pending[level] != null && isAppend(level, at) ? level : -1;
         fixup(level);
     }
 

@@ -35,6 +35,8 @@ public final class IntegrityCheck {
     private final Map<Integer, KeyInfo> keyInfos = new HashMap<>();
     private final List<String> errors = new ArrayList<>();
     private PageSet used;
+    /** Distance between pointer-map pages, 0 without auto-vacuum. */
+    private int ptrmapStep;
     /** Where a message is about: a section prefix, then tree root, page and cell when non-zero / non-negative. */
     private String section = "";
     private int atTree;
@@ -72,7 +74,7 @@ public final class IntegrityCheck {
             used.add(lockByte);
         }
         checkFreelist();
-        markPointerMaps();
+        ptrmapStep = pager.getHeaderInt(FileHeader.LARGEST_ROOT_PAGE_OFFSET) == 0 ? 0 : usable / 5 + 1;
         List<Integer> roots = new ArrayList<>();
         roots.add(BTree.SCHEMA_ROOT);
         try {
@@ -97,7 +99,7 @@ public final class IntegrityCheck {
         }
         atTree = 0;
         for (int p = 1; p <= pageCount && !full(); p++) {
-            if (!used.contains(p)) {
+            if (!used.contains(p) && !isPointerMap(p)) {
                 error("Page " + p + ": never used");
             }
         }
@@ -133,6 +135,10 @@ public final class IntegrityCheck {
     private boolean ref(int p) {
         if (p < 1 || p > pageCount) {
             error("invalid page number " + (p & 0xffffffffL));
+            return false;
+        }
+        if (isPointerMap(p)) {
+            error("Pointer map page " + p + " is referenced");
             return false;
         }
         if (!used.add(p)) {
@@ -176,14 +182,12 @@ public final class IntegrityCheck {
         section = "";
     }
 
-    private void markPointerMaps() {
-        if (pager.getHeaderInt(FileHeader.LARGEST_ROOT_PAGE_OFFSET) == 0) {
-            return;
-        }
-        int step = usable / 5 + 1;
-        for (long p = 2; p <= pageCount; p += step) {
-            used.add((int) p);
-        }
+    /**
+     * Pointer-map pages of an auto-vacuum database: page 2 and every (U/5+1)-th page after it. Computed, not
+     * stored, so that a corrupt database size costs no memory.
+     */
+    private boolean isPointerMap(int p) {
+        return ptrmapStep > 0 && p >= 2 && (p - 2) % ptrmapStep == 0;
     }
 
     /** Checks the subtree at {@code pgno}; returns its height (1 for a leaf) or -1 if unusable. */
