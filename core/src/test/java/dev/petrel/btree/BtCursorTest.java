@@ -197,6 +197,7 @@ class BtCursorTest {
         int gone = db.bt.createTree(true);
         int idx = db.bt.createTree(false);
         db.bt.addSchemaEntry("table", "keep", "keep", keep, "CREATE TABLE keep(a)");
+        long goneRow = db.bt.addSchemaEntry("table", "gone", "gone", gone, "CREATE TABLE gone(a)");
         BtCursor k = db.bt.openTable(keep, true);
         BtCursor g = db.bt.openTable(gone, true);
         BtCursor x = db.bt.openIndex(idx, KeyInfo.BINARY, true);
@@ -211,6 +212,9 @@ class BtCursorTest {
         x.close();
         assertEquals(1500, db.bt.clearTree(keep));
         db.bt.dropTree(gone);
+        assertTrue(db.bt.deleteSchemaEntry(goneRow));
+        assertFalse(db.bt.deleteSchemaEntry(goneRow));
+        assertEquals(1, db.bt.readSchema().size());
         db.bt.dropTree(idx);
         BtCursor k2 = db.bt.openTable(keep, true);
         assertFalse(k2.first());
