@@ -152,8 +152,7 @@ final class Modifiers {
 
     /** Converts local time to UTC by iterating the forward conversion, then starts afresh from the instant. */
     private static boolean toUtc(DateTime p, LocalZone zone) {
-        if (p.isUtc && !p.validTZ) {
-            // Already UTC, unless a parsed zone offset is still pending (a time-only value like 10:00+01:00).
+        if (p.isUtc) {
             return true;
         }
         p.computeJD();
@@ -319,7 +318,8 @@ final class Modifiers {
             return false;
         }
         long timeMs = 0;
-        if (z.length() > 11) {
+        boolean hasTime = z.length() > 11;
+        if (hasTime) {
             if (z.charAt(11) != ' ') {
                 return false;
             }
@@ -335,9 +335,15 @@ final class Modifiers {
         p.computeFloor();
         p.validJD = false;
         p.computeJD();
-        // A failed year/month step leaves a zeroed state; the day/time step then starts from its default date.
-        p.computeJD();
-        p.iJD += sgn * (d * DateTime.DAY_MS + timeMs);
+        // Days go onto the Julian day as it stands; after a failed year/month step it is no longer valid and
+        // they are lost. The time part then works like a separate ±HH:MM shift, which recomputes first (so a
+        // failed state restarts from 2000-01-01). SQLite's results for out-of-range steps depend on this order.
+        p.iJD += sgn * d * DateTime.DAY_MS;
+        if (hasTime) {
+            p.computeJD();
+            p.clearYmdHmsTz();
+            p.iJD += sgn * timeMs;
+        }
         p.clearYmdHmsTz();
         return true;
     }

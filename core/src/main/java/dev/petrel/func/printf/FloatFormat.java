@@ -19,9 +19,10 @@ import java.math.RoundingMode;
  *   <li>{@code !} strips trailing fractional zeros but keeps one ({@code 2.5}, {@code 3.0}); {@code #} keeps the
  *       point ({@code 3.}); {@code ,} groups the integer part by thousands.</li>
  * </ol>
- * Exact digits come from {@link BigDecimal}. SQLite's expansion is approximate and, for some leading-1 values,
- * 19 digits long; those differences past the 16th digit (only visible with {@code !}) are not reproduced, nor
- * is its rounding of exact ties at {@code %.0e} for values of 100 and more (350 prints as 3e+02 there).
+ * Exact ties round down when the digit being dropped is worth 10 or more ({@code %.0e} of 350 is {@code 3e+02},
+ * of 35 is {@code 4e+01}). Exact digits come from {@link BigDecimal}. SQLite's expansion is approximate and,
+ * for some leading-1 values, 19 digits long; those differences past the 16th digit (visible with {@code !} and
+ * in the REAL-to-text choice) are not reproduced.
  */
 final class FloatFormat {
     /** Maximum significant digits produced, without and with the {@code !} flag. */
@@ -63,6 +64,14 @@ final class FloatFormat {
         BigDecimal rounded;
         if (n <= MAX_DIGITS) {
             rounded = abs.round(new MathContext(n, RoundingMode.HALF_UP));
+            if (exp - n >= 1) {
+                // An exact tie on a digit worth 10 or more rounds down in SQLite (%.0e of 350 is 3e+02,
+                // of 35 is 4e+01).
+                BigDecimal down = abs.round(new MathContext(n, RoundingMode.HALF_DOWN));
+                if (down.compareTo(rounded) != 0) {
+                    rounded = down;
+                }
+            }
         } else {
             // Past 16 digits SQLite rounds its own 18-digit expansion, not the exact value: %.17f of -799.93
             // is -799.93000000000000000 although the exact 16-digit rounding ends in ...99.
