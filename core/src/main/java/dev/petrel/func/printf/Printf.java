@@ -19,8 +19,10 @@ import java.nio.charset.StandardCharsets;
  *   <li>With {@code 0}, integers are zero-padded to the width regardless of {@code -}; {@code #x} adds its
  *       prefix outside that padding; {@code ,} groups digits by thousands (after zero padding).</li>
  *   <li>Width and precision count UTF-8 bytes for strings unless {@code !} is given (then characters). A byte
- *       precision that splits a character leaves U+FFFD where SQLite leaves the partial byte sequence.</li>
- *   <li>{@code %c} repeats the first character of its argument {@code precision} times.</li>
+ *       precision that splits a character leaves U+FFFD where SQLite leaves the partial byte sequence (the
+ *       width still counts the bytes SQLite keeps).</li>
+ *   <li>{@code %c} repeats the first character of its argument {@code precision} times; its width counts
+ *       characters.</li>
  *   <li>{@code %n} is ignored and consumes no argument; length modifiers {@code l}/{@code ll} are ignored.</li>
  * </ol>
  * Stateless and thread-safe.
@@ -298,10 +300,17 @@ public final class Printf {
 
         private void text(String v, Spec s) {
             String t = v;
+            int bytes = utf8Length(v);
             if (s.precision >= 0) {
-                t = s.alt2 ? prefixChars(t, s.precision) : prefixBytes(t, s.precision);
+                if (s.alt2) {
+                    t = prefixChars(t, s.precision);
+                    bytes = utf8Length(t);
+                } else if (s.precision < bytes) {
+                    t = prefixBytes(t, s.precision);
+                    bytes = s.precision;
+                }
             }
-            pad(t, s.alt2 ? t.codePointCount(0, t.length()) : utf8Length(t), s);
+            pad(t, s.alt2 ? t.codePointCount(0, t.length()) : bytes, s);
         }
 
         private void character(Object v, Spec s) {
@@ -312,14 +321,21 @@ public final class Printf {
             for (int k = 0; k < reps; k++) {
                 b.append(ch);
             }
-            String r = b.toString();
-            pad(r, s.alt2 ? reps : utf8Length(r), s);
+            // The width of %c counts characters, with or without '!'.
+            pad(b.toString(), reps, s);
         }
 
         private void quoted(Object v, char type, Spec s) {
             String t = v == null ? (type == 'Q' ? "NULL" : "(NULL)") : SqlText.of(v);
+            // Bytes lost to a precision that splits a character: the output keeps them, U+FFFD stands in.
+            int splitBytes = 0;
             if (s.precision >= 0) {
-                t = s.alt2 ? prefixChars(t, s.precision) : prefixBytes(t, s.precision);
+                if (s.alt2) {
+                    t = prefixChars(t, s.precision);
+                } else if (s.precision < utf8Length(t)) {
+                    t = prefixBytes(t, s.precision);
+                    splitBytes = s.precision - utf8Length(t);
+                }
             }
             String r;
             if (v == null) {
@@ -342,7 +358,7 @@ public final class Printf {
                 }
                 r = b.toString();
             }
-            pad(r, s.alt2 ? r.codePointCount(0, r.length()) : utf8Length(r), s);
+            pad(r, s.alt2 ? r.codePointCount(0, r.length()) : utf8Length(r) + splitBytes, s);
         }
 
         /** Appends {@code body} padded with spaces to the width ({@code len} is its length in width units). */

@@ -54,7 +54,8 @@ class PrintfOracleTest {
                 return (double) r.range(-100000, 100000) / 100.0;
             case 7:
                 return r.pick(new Object[] {"", "abc", "it's", "a\"b", "''", "hello world", "x", "12", "-3.5e2x",
-                    " 42 ", "1e400", "0x1F", "abc'def\"ghi"});
+                    " 42 ", "1e400", "0x1F", "abc'def\"ghi", "héllo", "é", "日本語", "a'é\"b", "\uD83D\uDE00x",
+                    "12.5e-3", ".5", "-.5e1", "9223372036854775808", "-9223372036854775809", "1e19"});
             case 8:
                 return null;
             case 9:
