@@ -9,12 +9,17 @@ package dev.petrel.func.datetime;
  *
  * <p>Which forms of the state stay valid, and when {@code nFloor} is kept, follow SQLite observably:
  * day/hour/minute/second steps and {@code ceiling} reset it; month and year steps recompute it; time shifts,
- * {@code start of}, {@code weekday} and {@code floor} itself keep it.
+ * {@code start of}, {@code weekday} and {@code floor} itself keep it; {@code 'utc'} (unless already UTC) starts
+ * afresh from the instant, dropping {@code subsec} too. Steps that go out of range zero the state and mark it
+ * failed ({@link DateTime#fail()}); later steps still run, which is observable through {@code 'localtime'} and
+ * {@code 'utc'}, and reproduced here.
  */
 final class Modifiers {
-    /** Largest magnitude accepted for each unit, and the unit length in seconds (months 30 days, years 365). */
+    /** Unit names of {@code NNN unit} (an optional trailing 's' is dropped before matching). */
     private static final String[] UNIT_NAMES = {"second", "minute", "hour", "day", "month", "year"};
+    /** Largest magnitude accepted per unit (larger steps are errors, as in SQLite). */
     private static final double[] UNIT_LIMITS = {4.6427e14, 7.7379e12, 1.2897e11, 5373485.0, 176546.0, 14713.0};
+    /** Unit length in seconds; fractional months count 30 days and fractional years 365. */
     private static final double[] UNIT_SECONDS = {1.0, 60.0, 3600.0, 86400.0, 2592000.0, 31536000.0};
     private static final int UNIT_MONTH = 4;
     private static final int UNIT_YEAR = 5;

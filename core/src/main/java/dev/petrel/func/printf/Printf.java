@@ -1,5 +1,7 @@
 package dev.petrel.func.printf;
 
+import dev.petrel.api.PetrelException;
+import dev.petrel.api.ResultCode;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,11 +26,22 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@code %c} repeats the first character of its argument {@code precision} times; its width counts
  *       characters.</li>
  *   <li>{@code %n} is ignored and consumes no argument; length modifiers {@code l}/{@code ll} are ignored.</li>
+ *   <li>A result longer than {@link #MAX_LENGTH} (SQLite's default SQLITE_MAX_LENGTH; counted in UTF-16 units
+ *       here, bytes there) raises {@code SQLITE_TOOBIG} before the text is built.</li>
  * </ol>
  * Stateless and thread-safe.
  */
 public final class Printf {
+    /** Longest result allowed, as SQLite's default {@code SQLITE_MAX_LENGTH}. */
+    public static final int MAX_LENGTH = 1_000_000_000;
+
     private Printf() {
+    }
+
+    private static void checkLength(long n) {
+        if (n > MAX_LENGTH) {
+            throw new PetrelException(ResultCode.TOOBIG, "string or blob too big");
+        }
     }
 
     /** The SQL function {@code printf(FORMAT, ...)}: null when FORMAT is missing or NULL or nothing was produced. */
@@ -79,6 +92,7 @@ public final class Printf {
                     while (i < n && fmt.charAt(i) != '%') {
                         i++;
                     }
+                    checkLength((long) out.length() + (i - start));
                     out.append(fmt, start, i);
                     produced = true;
                     continue;
@@ -246,6 +260,7 @@ public final class Printf {
                 digits = unsignedDigits(v, radix, upper);
             }
             int precision = s.precision;
+            checkLength((long) out.length() + Math.max(precision, s.width));
             if (s.zero && s.width - prefix.length() > precision) {
                 precision = s.width - prefix.length();
             }
@@ -272,6 +287,8 @@ public final class Printf {
 
         private void real(double r, char type, Spec s) {
             int precision = s.precision < 0 ? 6 : s.precision;
+            // Fixed notation of 9e999 (zero-padded infinity) has about a thousand digits before the point.
+            checkLength((long) out.length() + precision + Math.max(s.width, 0) + 1100);
             String prefix = "";
             if (r < 0 && !(s.alt && FloatFormat.roundsToZero(r, type, precision))) {
                 prefix = "-";
@@ -317,6 +334,7 @@ public final class Printf {
             String t = v == null ? "" : SqlText.of(v);
             String ch = t.isEmpty() ? "\0" : t.substring(0, t.offsetByCodePoints(0, 1));
             int reps = s.precision > 1 ? s.precision : 1;
+            checkLength((long) out.length() + (long) reps * ch.length() + s.width);
             StringBuilder b = new StringBuilder();
             for (int k = 0; k < reps; k++) {
                 b.append(ch);
@@ -365,6 +383,7 @@ public final class Printf {
         private void pad(String body, int len, Spec s) {
             produced = true;
             int fill = s.width - len;
+            checkLength((long) out.length() + body.length() + Math.max(fill, 0));
             if (fill > 0 && !s.left) {
                 appendSpaces(fill);
             }
