@@ -290,7 +290,7 @@ public final class Printf {
             // Fixed notation of 9e999 (zero-padded infinity) has about a thousand digits before the point.
             checkLength((long) out.length() + precision + Math.max(s.width, 0) + 1100);
             String prefix = "";
-            if (r < 0 && !(s.alt && FloatFormat.roundsToZero(r, type, precision))) {
+            if (r < 0 && !(s.alt && !s.plus && !s.space && FloatFormat.roundsToZero(r, type, precision))) {
                 prefix = "-";
             } else if (s.plus) {
                 prefix = "+";
