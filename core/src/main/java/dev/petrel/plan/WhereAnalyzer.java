@@ -126,7 +126,7 @@ public final class WhereAnalyzer {
                 return r.column() < 0 ? Affinity.INTEGER : r.source().affinities.get(r.column());
             }
         }
-        return Affinity.BLOB;
+        return Affinity.NONE;
     }
 
     private static Collation explicitCollation(Expr e) {
@@ -237,7 +237,7 @@ public final class WhereAnalyzer {
         if (col < 0) {
             return true;
         }
-        boolean affOk = cmp == Affinity.BLOB || (cmp.isNumeric() && colAff.isNumeric()) || cmp == colAff
+        boolean affOk = cmp == Affinity.BLOB || cmp == Affinity.NONE || (cmp.isNumeric() && colAff.isNumeric()) || cmp == colAff
                 || (cmp == Affinity.TEXT && colAff == Affinity.TEXT);
         if (!affOk) {
             return false;
