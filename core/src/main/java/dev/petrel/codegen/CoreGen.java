@@ -191,7 +191,9 @@ final class CoreGen {
                         continue;
                     }
                     any = true;
-                    s.allColumnsReferenced = true;
+                    for (int i = 0; i < s.columnCount(); i++) {
+                        s.referencedColumns.add(i);
+                    }
                     for (int i = 0; i < s.columnCount(); i++) {
                         String col = s.columnNames.get(i);
                         if (st.table() == null && s.mergedColumns.contains(col.toLowerCase(java.util.Locale.ROOT))) {
