@@ -20,6 +20,8 @@ import java.util.List;
  */
 final class CsvImporter {
     private final Shell shell;
+    /** Line numbers (1-based) where each parsed row starts, parallel to {@link #parse}'s result. */
+    private List<Integer> lineNumbers = new ArrayList<>();
 
     CsvImporter(Shell shell) {
         this.shell = shell;
@@ -134,9 +136,6 @@ final class CsvImporter {
             throw e;
         }
     }
-
-    /** Line numbers (1-based) where each parsed row starts, parallel to {@link #parse}'s result. */
-    private List<Integer> lineNumbers = new ArrayList<>();
 
     /** Splits {@code text} into rows of fields. */
     List<List<String>> parse(String text, String colSep, String rowSep, boolean csv) {

@@ -65,8 +65,6 @@ final class Shell {
     private Connection conn;
     private String fileName;
     boolean readOnly;
-    /** Set when an error happened and {@code -bail}/{@code .bail on} is in force. */
-    boolean bailed;
     /** The primary result code of the last SQL error (sqlite3 exits with it after a failing SQL argument). */
     int lastErrorCode = 1;
 
@@ -146,7 +144,6 @@ final class Shell {
                     if (line.startsWith(".") && !dotCommand(line)) {
                         errors++;
                         if (settings.bail) {
-                            bailed = true;
                             break;
                         }
                     }
@@ -164,7 +161,6 @@ final class Shell {
                 if (!runSql(sql.toString(), prompts ? INTERACTIVE : startLine, true)) {
                     errors++;
                     if (settings.bail) {
-                        bailed = true;
                         sql.setLength(0);
                         break;
                     }
@@ -175,9 +171,6 @@ final class Shell {
         if (sql.length() > 0 && !SqlSplitter.isBlank(sql.toString(), 0, sql.length())) {
             if (!runSql(sql.toString(), startLine, true)) {
                 errors++;
-                if (settings.bail) {
-                    bailed = true;
-                }
             }
         }
         out.flush();
