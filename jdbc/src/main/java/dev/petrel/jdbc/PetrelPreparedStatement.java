@@ -75,7 +75,7 @@ final class PetrelPreparedStatement extends PreparedStatementBase {
     @Override
     public ResultSet executeQuery() throws SQLException {
         if (!execute()) {
-            throw PetrelSQLException.of(ResultCode.MISUSE, "query does not return ResultSet");
+            throw new SQLException("query does not return ResultSet");
         }
         return resultSet;
     }

@@ -10,8 +10,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * {@link java.sql.Statement} over the engine: each {@code execute} splits the SQL with {@link SqlSplitter}, runs every
- * statement but the last to completion and reports the last one's result set or update count.
+ * {@link java.sql.Statement} over the engine. SQL is split with {@link SqlSplitter}; as in sqlite-jdbc,
+ * {@code execute} and {@code executeQuery} run only the first statement of a script, while {@code executeUpdate}
+ * runs them all and returns the sum of their update counts.
  *
  * <p>Invariants: (I1) at most one open result set per statement; executing again closes it. (I2) The update count
  * of a statement that changed nothing (DDL, SELECT) is 0 for {@code executeUpdate}, and {@code getUpdateCount()} is
@@ -100,8 +101,12 @@ class PetrelStatement extends StatementBase {
         }
     }
 
-    /** Runs every statement of {@code sql}; the result is the last one's. */
-    boolean runScript(String sql) throws SQLException {
+    /**
+     * Runs the statements of {@code sql}: only the first with {@code onlyFirst} (what sqlite-jdbc's
+     * {@code execute}/{@code executeQuery} do with a script), else all of them. Returns the last run statement's
+     * kind (true: {@link #resultSet} is set) and leaves in {@link #updateCount} the sum of the update counts.
+     */
+    boolean runScript(String sql, boolean onlyFirst) throws SQLException {
         checkOpen();
         clearResult();
         List<String> parts = SqlSplitter.split(sql);
@@ -109,11 +114,11 @@ class PetrelStatement extends StatementBase {
             updateCount = 0;
             return false;
         }
+        int count = onlyFirst ? 1 : parts.size();
         boolean result = false;
-        for (int i = 0; i < parts.size(); i++) {
-            if (i > 0) {
-                clearResult();
-            }
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            clearResult();
             Statement stmt;
             try {
                 stmt = connection.api().prepare(parts.get(i));
@@ -121,19 +126,25 @@ class PetrelStatement extends StatementBase {
                 throw PetrelSQLException.of(e);
             }
             result = run(stmt, true);
+            if (!result) {
+                total += updateCount;
+            }
+        }
+        if (!result) {
+            updateCount = total;
         }
         return result;
     }
 
     @Override
     public boolean execute(String sql) throws SQLException {
-        return runScript(sql);
+        return runScript(sql, true);
     }
 
     @Override
     public ResultSet executeQuery(String sql) throws SQLException {
-        if (!runScript(sql)) {
-            throw PetrelSQLException.of(dev.petrel.api.ResultCode.MISUSE, "query does not return ResultSet");
+        if (!runScript(sql, true)) {
+            throw new SQLException("query does not return ResultSet");
         }
         return resultSet;
     }
@@ -143,9 +154,10 @@ class PetrelStatement extends StatementBase {
         return (int) executeLargeUpdate(sql);
     }
 
+    /** Runs every statement of {@code sql} and returns the sum of their update counts (sqlite-jdbc's rule). */
     @Override
     public long executeLargeUpdate(String sql) throws SQLException {
-        if (runScript(sql)) {
+        if (runScript(sql, false)) {
             clearResult();
             return 0;
         }

@@ -192,6 +192,34 @@ class SqliteJdbcDifferentialTest {
         }
     }
 
+    /** Scripts: execute/executeQuery run the first statement, executeUpdate runs all and sums the counts. */
+    @Test
+    void scriptsAsSqliteJdbc() throws SQLException {
+        List<String> seen = new ArrayList<>();
+        for (Connection c : new Connection[] {sqlite, petrel}) {
+            StringBuilder sb = new StringBuilder();
+            try (Statement s = c.createStatement()) {
+                sb.append(s.executeUpdate("create table a(x); insert into a values(1); insert into a values(2),(3)"));
+                sb.append(' ').append(s.execute("insert into a values(9); insert into a values(10)"));
+                sb.append(' ').append(s.getUpdateCount());
+                try (ResultSet rs = s.executeQuery("select 7; insert into a values(11)")) {
+                    rs.next();
+                    sb.append(' ').append(rs.getInt(1));
+                }
+                sb.append(' ').append(s.executeUpdate("update a set x = x; update a set x = x where x = 9"));
+                sb.append(' ').append(s.executeUpdate("select 1"));
+                SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("insert into a values(5)"));
+                sb.append(' ').append(e.getMessage());
+                try (ResultSet rs = s.executeQuery("select count(*) from a")) {
+                    rs.next();
+                    sb.append(' ').append(rs.getInt(1));
+                }
+            }
+            seen.add(sb.toString());
+        }
+        assertEquals(seen.get(0), seen.get(1));
+    }
+
     /** sqlite-jdbc's message format and codes, here for constraint, syntax and missing-object errors. */
     @Test
     void errorsAgree() throws SQLException {
