@@ -124,14 +124,13 @@ final class ResultPrinter {
                 if (row == 0 && s.header) {
                     out.print("<TR>");
                     for (String name : names) {
-                        out.print("<TH>").print(htmlEscape(name)).print("</TH>\n");
+                        out.print("<TH>").write(htmlEscape(name.getBytes(StandardCharsets.UTF_8))).print("</TH>\n");
                     }
                     out.print("</TR>\n");
                 }
                 out.print("<TR>");
                 for (int i = 0; i < n; i++) {
-                    out.print("<TD>").print(htmlEscape(new String(plain(stmt, i), StandardCharsets.UTF_8)))
-                            .print("</TD>\n");
+                    out.print("<TD>").write(htmlEscape(plain(stmt, i))).print("</TD>\n");
                 }
                 out.print("</TR>\n");
                 break;
@@ -240,119 +239,109 @@ final class ResultPrinter {
         out.write(buf.toByteArray());
     }
 
-    private static String htmlEscape(String t) {
-        StringBuilder sb = new StringBuilder(t.length());
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            switch (c) {
-                case '<':
-                    sb.append("&lt;");
-                    break;
-                case '&':
-                    sb.append("&amp;");
-                    break;
-                case '>':
-                    sb.append("&gt;");
-                    break;
-                case '"':
-                    sb.append("&quot;");
-                    break;
-                case '\'':
-                    sb.append("&#39;");
-                    break;
-                default:
-                    sb.append(c);
+    /** HTML-escapes {@code < & > " '} and leaves every other byte as it is. */
+    private static byte[] htmlEscape(byte[] t) {
+        java.io.ByteArrayOutputStream sb = new java.io.ByteArrayOutputStream(t.length + 8);
+        for (byte c : t) {
+            String esc = c == '<' ? "&lt;" : c == '&' ? "&amp;" : c == '>' ? "&gt;" : c == '"' ? "&quot;"
+                    : c == '\'' ? "&#39;" : null;
+            if (esc != null) {
+                sb.writeBytes(esc.getBytes(StandardCharsets.US_ASCII));
+            } else {
+                sb.write(c);
             }
         }
-        return sb.toString();
+        return sb.toByteArray();
     }
 
     static int utf8Length(String s) {
         return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    /** Display width: one per code point, two for East Asian wide and full-width ones. */
-    static int displayWidth(String s) {
-        int w = 0;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            w += (cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3)
-                    || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f)
-                    || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6)
-                    || (cp >= 0x1f300 && cp <= 0x1f64f) || (cp >= 0x20000 && cp <= 0x3fffd))) ? 2 : 1;
+    /**
+     * Display width as sqlite3 3.40 counts it, both to size a column and to pad a cell: the bytes that are not UTF-8
+     * continuation bytes (so a stray continuation byte in a blob counts nothing), with no wide-character table.
+     */
+    static int displayWidth(byte[] b) {
+        int n = 0;
+        for (byte x : b) {
+            if ((x & 0xc0) != 0x80) {
+                n++;
+            }
         }
-        return w;
+        return n;
     }
 
     /**
      * The display lines of a cell in the columnar modes: tabs expand to the next multiple of 8, any other control
-     * character ends the line (and is dropped), and a line is cut at {@link #WRAP_WIDTH} columns.
+     * byte ends the line (and is dropped; {@code \r\n} counts as one), and a line is cut at {@link #WRAP_WIDTH}
+     * characters.
      */
-    static List<String> displayLines(String text) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
+    static List<byte[]> displayLines(byte[] text) {
+        List<byte[]> lines = new ArrayList<>();
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
         int width = 0;
         int i = 0;
-        while (i < text.length()) {
-            int cp = text.codePointAt(i);
-            if (cp == '\t') {
+        while (i < text.length) {
+            int c = text[i] & 0xff;
+            if (c == '\t') {
                 do {
-                    line.append(' ');
+                    line.write(' ');
                     width++;
                 } while ((width & 7) != 0 && width < WRAP_WIDTH);
                 i++;
-            } else if (cp < ' ') {
-                i += cp == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n' ? 2 : 1;
-                lines.add(line.toString());
-                line.setLength(0);
+            } else if (c < ' ') {
+                i += c == '\r' && i + 1 < text.length && text[i + 1] == '\n' ? 2 : 1;
+                lines.add(line.toByteArray());
+                line.reset();
                 width = 0;
-                if (i >= text.length()) {
+                if (i >= text.length) {
                     return lines;
                 }
                 continue;
             } else {
-                line.appendCodePoint(cp);
-                width += displayWidth(new String(Character.toChars(cp)));
-                i += Character.charCount(cp);
+                if ((c & 0xc0) != 0x80) {
+                    width++;
+                }
+                line.write(text[i++]);
             }
-            if (width >= WRAP_WIDTH && i < text.length()) {
-                lines.add(line.toString());
-                line.setLength(0);
+            if (width >= WRAP_WIDTH && i < text.length) {
+                lines.add(line.toByteArray());
+                line.reset();
                 width = 0;
             }
         }
-        lines.add(line.toString());
+        lines.add(line.toByteArray());
         return lines;
     }
 
     private void printColumnar(Statement stmt) {
         int n = stmt.columnCount();
-        String[] names = new String[n];
+        byte[][] names = new byte[n][];
         int[] widths = new int[n];
         for (int i = 0; i < n; i++) {
-            names[i] = displayLines(stmt.columnName(i)).get(0);
+            names[i] = displayLines(stmt.columnName(i).getBytes(StandardCharsets.UTF_8)).get(0);
             widths[i] = displayWidth(names[i]);
         }
-        List<List<String[]>> rows = new ArrayList<>();
+        List<List<byte[][]>> rows = new ArrayList<>();
         boolean multiLine = false;
         do {
-            List<List<String>> cells = new ArrayList<>();
+            List<List<byte[]>> cells = new ArrayList<>();
             int height = 1;
             for (int i = 0; i < n; i++) {
-                List<String> lines = displayLines(new String(plain(stmt, i), StandardCharsets.UTF_8));
-                for (String l : lines) {
+                List<byte[]> lines = displayLines(plain(stmt, i));
+                for (byte[] l : lines) {
                     widths[i] = Math.max(widths[i], displayWidth(l));
                 }
                 height = Math.max(height, lines.size());
                 cells.add(lines);
             }
             multiLine |= height > 1;
-            List<String[]> physical = new ArrayList<>();
+            List<byte[][]> physical = new ArrayList<>();
             for (int k = 0; k < height; k++) {
-                String[] r = new String[n];
+                byte[][] r = new byte[n][];
                 for (int i = 0; i < n; i++) {
-                    r[i] = k < cells.get(i).size() ? cells.get(i).get(k) : "";
+                    r[i] = k < cells.get(i).size() ? cells.get(i).get(k) : new byte[0];
                 }
                 physical.add(r);
             }
@@ -362,9 +351,9 @@ final class ResultPrinter {
             case COLUMN:
                 if (s.header) {
                     line(names, widths, "", "  ", "", false);
-                    String[] dashes = new String[n];
+                    byte[][] dashes = new byte[n][];
                     for (int i = 0; i < n; i++) {
-                        dashes[i] = "-".repeat(widths[i]);
+                        dashes[i] = "-".repeat(widths[i]).getBytes(StandardCharsets.US_ASCII);
                     }
                     line(dashes, widths, "", "  ", "", false);
                 }
@@ -393,27 +382,31 @@ final class ResultPrinter {
     }
 
     /** The data rows; {@code between} (if any) separates rows once some row spans several lines. */
-    private void body(List<List<String[]>> rows, int[] widths, String left, String mid, String right,
+    private void body(List<List<byte[][]>> rows, int[] widths, String left, String mid, String right,
             String between) {
         for (int r = 0; r < rows.size(); r++) {
             if (r > 0 && between != null) {
                 out.print(between);
             }
-            for (String[] physical : rows.get(r)) {
+            for (byte[][] physical : rows.get(r)) {
                 line(physical, widths, left, mid, right, false);
             }
         }
     }
 
-    private void line(String[] cells, int[] widths, String left, String mid, String right, boolean center) {
-        StringBuilder sb = new StringBuilder(left);
+    private void line(byte[][] cells, int[] widths, String left, String mid, String right, boolean center) {
+        java.io.ByteArrayOutputStream sb = new java.io.ByteArrayOutputStream();
+        sb.writeBytes(left.getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < cells.length; i++) {
             int pad = Math.max(0, widths[i] - displayWidth(cells[i]));
             int before = center ? pad / 2 : 0;
-            sb.append(" ".repeat(before)).append(cells[i]).append(" ".repeat(pad - before));
-            sb.append(i < cells.length - 1 ? mid : right);
+            sb.writeBytes(" ".repeat(before).getBytes(StandardCharsets.US_ASCII));
+            sb.writeBytes(cells[i]);
+            sb.writeBytes(" ".repeat(pad - before).getBytes(StandardCharsets.US_ASCII));
+            sb.writeBytes((i < cells.length - 1 ? mid : right).getBytes(StandardCharsets.UTF_8));
         }
-        out.print(sb.append('\n').toString());
+        sb.write('\n');
+        out.write(sb.toByteArray());
     }
 
     private static String rule(int[] widths, String left, String mid, String right, String fill) {
