@@ -144,8 +144,10 @@ abstract class DdlParser extends DmlParser {
                 }
             } while (accept(TokenType.COMMA));
         }
-        return new Stmt.CreateTable(pos, temp, ine, qn[0], qn[1], freeze(columns), freeze(constraints), withoutRowid,
-                strict, null, sliceFrom(startIdx), nameOffset);
+        Stmt.CreateTable ct = new Stmt.CreateTable(pos, temp, ine, qn[0], qn[1], freeze(columns),
+                freeze(constraints), withoutRowid, strict, null, sliceFrom(startIdx), nameOffset);
+        CreateTableCheck.check(ct);
+        return ct;
     }
 
     private boolean atTableConstraintStart() {
