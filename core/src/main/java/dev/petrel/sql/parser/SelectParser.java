@@ -315,6 +315,10 @@ abstract class SelectParser extends ExprParser {
             Token t = advance();
             if (t.keyword() == Keyword.ON) {
                 expr();
+                if (at(Keyword.DO)) {
+                    // INSERT ... SELECT ... FROM t ON CONFLICT DO: SQLite reports the DO, not the missing JOIN.
+                    throw syntaxError();
+                }
             } else {
                 expect(TokenType.LPAREN);
                 nameListUntilRparen();
