@@ -123,26 +123,32 @@ abstract class DdlParser extends DmlParser {
             }
         }
         expect(TokenType.RPAREN);
+        // Table options: [option] (, option)*; SQLite allows a leading comma, and checks the option names only
+        // once the list is complete (a syntax error after them is reported first).
         boolean withoutRowid = false;
         boolean strict = false;
-        if (at(Keyword.WITHOUT) || isNm(peek())) {
-            do {
-                Token optTok = peek();
-                if (accept(Keyword.WITHOUT)) {
-                    Token n = peek();
-                    String name = nm();
-                    if (!name.equalsIgnoreCase("rowid")) {
-                        throw errorAt(n, "unknown table option: " + n.text());
-                    }
-                    withoutRowid = true;
-                } else {
-                    String name = nm();
-                    if (!name.equalsIgnoreCase("strict")) {
-                        throw errorAt(optTok, "unknown table option: " + optTok.text());
-                    }
-                    strict = true;
-                }
-            } while (accept(TokenType.COMMA));
+        boolean first = true;
+        while (true) {
+            if (at(TokenType.COMMA)) {
+                advance();
+            } else if (!first || !(at(Keyword.WITHOUT) || isNm(peek()))) {
+                break;
+            }
+            first = false;
+            boolean without = accept(Keyword.WITHOUT);
+            Token opt = peek();
+            String name = nm();
+            // SQLite checks an option once the token after it shows the option is complete.
+            if (!at(TokenType.COMMA) && !at(TokenType.SEMI) && !at(TokenType.EOF)) {
+                throw syntaxError();
+            }
+            if (without && name.equalsIgnoreCase("rowid")) {
+                withoutRowid = true;
+            } else if (!without && name.equalsIgnoreCase("strict")) {
+                strict = true;
+            } else {
+                throw errorAt(opt, "unknown table option: " + opt.text());
+            }
         }
         Stmt.CreateTable ct = new Stmt.CreateTable(pos, temp, ine, qn[0], qn[1], freeze(columns),
                 freeze(constraints), withoutRowid, strict, null, sliceFrom(startIdx), nameOffset);
@@ -208,10 +214,10 @@ abstract class DdlParser extends DmlParser {
         return new Boolean[] {deferrable, initiallyDeferred};
     }
 
+    /** {@code ON CONFLICT action} after a constraint; there ON can start nothing else. */
     private ConflictAction onConflict() {
-        if (at(Keyword.ON) && atAhead(1, Keyword.CONFLICT)) {
-            advance();
-            advance();
+        if (accept(Keyword.ON)) {
+            expect(Keyword.CONFLICT);
             return conflictAction();
         }
         return ConflictAction.NONE;
@@ -373,10 +379,12 @@ abstract class DdlParser extends DmlParser {
             if (at(Keyword.MATCH)) {
                 advance();
                 match = nm();
-            } else if (at(Keyword.ON) && (atAhead(1, Keyword.DELETE) || atAhead(1, Keyword.UPDATE)
-                    || atAhead(1, Keyword.INSERT))) {
-                advance();
-                Keyword which = advance().keyword();
+            } else if (accept(Keyword.ON)) {
+                Token w = advance();
+                Keyword which = w.keyword();
+                if (which != Keyword.DELETE && which != Keyword.UPDATE && which != Keyword.INSERT) {
+                    throw syntaxErrorAt(w);
+                }
                 ForeignKey.Action a = fkAction();
                 if (which == Keyword.DELETE) {
                     onDelete = a;

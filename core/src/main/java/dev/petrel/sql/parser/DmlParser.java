@@ -96,7 +96,7 @@ abstract class DmlParser extends SelectParser {
             defaultValues = true;
         } else {
             select = parseSelect();
-            while (at(Keyword.ON) && atAhead(1, Keyword.CONFLICT)) {
+            while (at(Keyword.ON)) {
                 Upsert u = upsert();
                 upserts.add(u);
                 if (u.target().isEmpty()) {
@@ -111,7 +111,7 @@ abstract class DmlParser extends SelectParser {
 
     private Upsert upsert() {
         int pos = advance().offset();
-        advance();
+        expect(Keyword.CONFLICT);
         List<IndexedColumn> target = List.of();
         Expr targetWhere = null;
         if (accept(TokenType.LPAREN)) {
