@@ -8,8 +8,11 @@ import dev.petrel.sql.ast.IndexedColumn;
 import dev.petrel.sql.ast.SortOrder;
 import dev.petrel.sql.ast.Stmt;
 import dev.petrel.sql.ast.TableConstraint;
+import dev.petrel.sql.lexer.Lexer;
+import dev.petrel.sql.lexer.Token;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -94,9 +97,9 @@ final class CreateTableCheck {
                 if (c.type() == null) {
                     throw fail(c.pos(), "missing datatype for " + ct.name() + "." + c.name());
                 }
-                if (!c.type().args().isEmpty() || !STRICT_TYPES.contains(upper(c.type().name()))) {
+                if (standardType(c) == null) {
                     throw fail(c.pos(), "unknown datatype for " + ct.name() + "." + c.name() + ": \""
-                            + c.type().sourceText() + "\"");
+                            + c.type().declared() + "\"");
                 }
             }
         }
@@ -129,7 +132,25 @@ final class CreateTableCheck {
     }
 
     private static boolean isIntegerType(ColumnDef c) {
-        return c.type() != null && c.type().args().isEmpty() && c.type().name().equalsIgnoreCase("INTEGER");
+        return "INTEGER".equals(standardType(c));
+    }
+
+    /**
+     * The standard type (INT, INTEGER, REAL, TEXT, BLOB, ANY) a column's type names exactly, or null: SQLite
+     * matches the whole type text, dequoted only when it is a single quoted word. This, not the declared type,
+     * decides STRICT validity and whether a PRIMARY KEY is an INTEGER PRIMARY KEY.
+     */
+    static String standardType(ColumnDef c) {
+        if (c.type() == null) {
+            return null;
+        }
+        String text = c.type().sourceText();
+        List<Token> toks = Lexer.tokenize(text);
+        if (toks.size() == 2) {
+            text = ParserCore.nameOf(toks.get(0));
+        }
+        String u = upper(text);
+        return STRICT_TYPES.contains(u) ? u : null;
     }
 
     private static PetrelException fail(int pos, String message) {

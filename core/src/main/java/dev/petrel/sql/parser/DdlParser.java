@@ -436,6 +436,9 @@ abstract class DdlParser extends DmlParser {
             if (at(TokenType.COMMA) || at(TokenType.RPAREN)) {
                 return null;
             }
+            if (at(Keyword.CONSTRAINT)) {
+                return tableConstraint();
+            }
         }
         Token t = advance();
         Keyword k = t.keyword();

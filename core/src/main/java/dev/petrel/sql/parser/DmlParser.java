@@ -150,7 +150,12 @@ abstract class DmlParser extends SelectParser {
             if (accept(TokenType.LPAREN)) {
                 List<String> cols = freeze(nameListUntilRparen());
                 expect(TokenType.EQ);
-                out.add(new SetClause(pos, cols, true, expr()));
+                Expr value = expr();
+                int n = value instanceof Expr.RowValue rv ? rv.values().size() : 1;
+                if (!(value instanceof Expr.Subquery) && n != cols.size()) {
+                    throw errorAt(tokens.get(p - 1), cols.size() + " columns assigned " + n + " values");
+                }
+                out.add(new SetClause(pos, cols, true, value));
             } else {
                 String col = nm();
                 expect(TokenType.EQ);

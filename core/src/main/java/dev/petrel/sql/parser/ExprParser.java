@@ -632,7 +632,11 @@ abstract class ExprParser extends ParserCore {
             }
             expect(TokenType.RPAREN);
         }
-        return new TypeName(name.toString(), freeze(args), sliceFrom(startIdx));
+        String text = sliceFrom(startIdx);
+        Token first = tokens.get(startIdx);
+        String declared = first.type() == TokenType.IDENTIFIER || first.type() == TokenType.KEYWORD ? text
+                : nameOf(first);
+        return new TypeName(name.toString(), freeze(args), declared, text);
     }
 
     /** A type-name word; GENERATED is one too unless ALWAYS AS follows (a generated-column clause). */

@@ -375,6 +375,13 @@ class ParserTest {
         assertEquals(ConflictAction.FAIL, pk.onConflict());
         assertTrue(pk.autoincrement());
         assertEquals("VARCHAR( 10 )", ct.columns().get(1).type().sourceText());
+        assertEquals("VARCHAR( 10 )", ct.columns().get(1).type().declared());
+        Stmt.CreateTable quoted = (Stmt.CreateTable) one("CREATE TABLE q(a \"UNSIGNED BIG INT\", b 'x' integer, "
+                + "c [my type], d \"x\"(10), f integer 'q', g `a``b` c)");
+        String[] declared = {"UNSIGNED BIG INT", "x", "my type", "x", "integer 'q'", "a`b"};
+        for (int i = 0; i < declared.length; i++) {
+            assertEquals(declared[i], quoted.columns().get(i).type().declared());
+        }
         assertEquals(List.of("10"), ct.columns().get(1).type().args());
         ColumnConstraint.Default d = (ColumnConstraint.Default) ct.columns().get(1).constraints().get(1);
         assertEquals("1+2", d.sourceText());
