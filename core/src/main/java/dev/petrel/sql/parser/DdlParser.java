@@ -273,7 +273,7 @@ abstract class DdlParser extends DmlParser {
                 advance();
                 return new ColumnConstraint.Collate(pos, cname, ids());
             case REFERENCES:
-                return new ColumnConstraint.References(pos, cname, foreignKeyClause());
+                return new ColumnConstraint.References(pos, cname, foreignKeyClause(false));
             case GENERATED:
                 advance();
                 expect(Keyword.ALWAYS);
@@ -298,11 +298,25 @@ abstract class DdlParser extends DmlParser {
             if (w.equalsIgnoreCase("stored")) {
                 stored = true;
             } else if (!w.equalsIgnoreCase("virtual")) {
+                // Reported when SQLite reduces the clause: only if what follows may follow a column constraint.
+                if (!canFollowColumnConstraint(peek())) {
+                    throw syntaxError();
+                }
                 throw errorAt(t, "error in generated column \"" + columnName + "\"");
             }
             given = true;
         }
         return new ColumnConstraint.Generated(pos, cname, e, stored, given);
+    }
+
+    private static boolean canFollowColumnConstraint(Token t) {
+        if (t.type() == TokenType.COMMA || t.type() == TokenType.RPAREN) {
+            return true;
+        }
+        Keyword k = t.keyword();
+        return k == Keyword.CONSTRAINT || k == Keyword.PRIMARY || k == Keyword.NOT || k == Keyword.NULL
+                || k == Keyword.UNIQUE || k == Keyword.CHECK || k == Keyword.DEFAULT || k == Keyword.COLLATE
+                || k == Keyword.REFERENCES || k == Keyword.GENERATED || k == Keyword.AS || k == Keyword.DEFERRABLE;
     }
 
     private ColumnConstraint defaultValue(int pos, String cname) {
@@ -365,7 +379,7 @@ abstract class DdlParser extends DmlParser {
     }
 
     /** {@code REFERENCES table [(cols)] [ON DELETE|UPDATE action | MATCH name]* [[NOT] DEFERRABLE [INITIALLY ..]]}. */
-    private ForeignKey foreignKeyClause() {
+    private ForeignKey foreignKeyClause(boolean tableLevel) {
         int pos = expect(Keyword.REFERENCES).offset();
         String table = nm();
         List<String> cols = List.of();
@@ -397,7 +411,8 @@ abstract class DdlParser extends DmlParser {
         }
         Boolean deferrable = null;
         Boolean initiallyDeferred = null;
-        if (at(Keyword.DEFERRABLE) || (at(Keyword.NOT) && atAhead(1, Keyword.DEFERRABLE))) {
+        // In a table constraint NOT can only begin NOT DEFERRABLE; in a column it may be NOT NULL.
+        if (at(Keyword.DEFERRABLE) || (at(Keyword.NOT) && (tableLevel || atAhead(1, Keyword.DEFERRABLE)))) {
             Boolean[] d = deferrableClause();
             deferrable = d[0];
             initiallyDeferred = d[1];
@@ -466,7 +481,7 @@ abstract class DdlParser extends DmlParser {
             expect(Keyword.KEY);
             expect(TokenType.LPAREN);
             List<String> cols = freeze(nameListUntilRparen());
-            return new TableConstraint.ForeignKeyConstraint(pos, cname, cols, foreignKeyClause());
+            return new TableConstraint.ForeignKeyConstraint(pos, cname, cols, foreignKeyClause(true));
         }
         throw syntaxErrorAt(t);
     }

@@ -318,7 +318,7 @@ abstract class ExprParser extends ParserCore {
         }
         List<Expr> args = null;
         if (accept(TokenType.LPAREN)) {
-            args = at(TokenType.RPAREN) ? List.of() : freeze(exprList());
+            args = at(TokenType.RPAREN) || at(Keyword.ORDER) ? List.of() : freeze(exprList());
             expect(TokenType.RPAREN);
         }
         return new Expr.InTable(pos, not, left, schema, name, args);
@@ -550,7 +550,7 @@ abstract class ExprParser extends ParserCore {
                 accept(Keyword.ALL);
             }
             // SQLite's grammar lets the list after DISTINCT/ALL be empty; the arity check comes later.
-            args = at(TokenType.RPAREN) ? List.of() : freeze(exprList());
+            args = at(TokenType.RPAREN) || at(Keyword.ORDER) ? List.of() : freeze(exprList());
             if (at(Keyword.ORDER)) {
                 advance();
                 expect(Keyword.BY);

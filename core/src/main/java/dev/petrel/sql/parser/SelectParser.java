@@ -308,6 +308,11 @@ abstract class SelectParser extends ExprParser {
     }
 
     final TableSource fromClause() {
+        return fromClause(false);
+    }
+
+    /** {@code inParens}: the join list of a parenthesised FROM item, which only ')' or a join may follow. */
+    private TableSource fromClause(boolean inParens) {
         TableSource left = tableItem();
         if (at(Keyword.ON) || at(Keyword.USING)) {
             Token t = advance();
@@ -318,7 +323,7 @@ abstract class SelectParser extends ExprParser {
                 nameListUntilRparen();
             }
             // SQLite reports this when it reduces the FROM item, i.e. only if the next token may follow one.
-            if (!canFollowFromItem(peek())) {
+            if (!canFollowFromItem(peek(), inParens)) {
                 throw syntaxError();
             }
             throw errorAt(t, "a JOIN clause is required before " + t.keyword().name());
@@ -365,19 +370,23 @@ abstract class SelectParser extends ExprParser {
         }
     }
 
-    private static boolean canFollowFromItem(Token t) {
+    private static boolean canFollowFromItem(Token t, boolean inParens) {
         switch (t.type()) {
             case COMMA:
             case RPAREN:
+                return true;
             case SEMI:
             case EOF:
-                return true;
+                return !inParens;
             case KEYWORD:
                 break;
             default:
                 return false;
         }
         Keyword k = t.keyword();
+        if (inParens) {
+            return isJoinKw(t) || k == Keyword.JOIN;
+        }
         return isJoinKw(t) || k == Keyword.JOIN || k == Keyword.WHERE || k == Keyword.GROUP || k == Keyword.HAVING
                 || k == Keyword.WINDOW || k == Keyword.ORDER || k == Keyword.LIMIT || k == Keyword.UNION
                 || k == Keyword.INTERSECT || k == Keyword.EXCEPT || k == Keyword.RETURNING;
@@ -442,7 +451,7 @@ abstract class SelectParser extends ExprParser {
                 expect(TokenType.RPAREN);
                 return new TableSource.Subquery(pos, s, alias());
             }
-            TableSource inner = fromClause();
+            TableSource inner = fromClause(true);
             expect(TokenType.RPAREN);
             return new TableSource.Paren(pos, inner, alias());
         }
