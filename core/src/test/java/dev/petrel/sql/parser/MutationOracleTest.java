@@ -89,18 +89,40 @@ class MutationOracleTest {
 
     @Test
     void mutatedStatementsAgreeWithSqlite() throws IOException {
-        int scale = Integer.getInteger("petrel.test.scale", 1);
-        long seed = Long.getLong("petrel.test.seed", 7L);
-        Rng r = new Rng(seed);
         List<String> bases = new ArrayList<>();
         for (String s : SyntaxOracleTest.lines("accepted.sql")) {
-            // CREATE TRIGGER and ALTER TABLE look their table up while parsing, which would hide syntax errors.
-            String upper = s.toUpperCase(java.util.Locale.ROOT);
-            if (!upper.contains("TRIGGER") && !upper.startsWith("ALTER") && s.length() < 400) {
-                bases.add(s);
+            addBase(bases, s);
+        }
+        run(bases, 2000, Long.getLong("petrel.test.seed", 7L));
+    }
+
+    /** The same with statements of the sqllogictest corpus (a deterministic sample) as the starting points. */
+    @Test
+    void mutatedCorpusStatementsAgreeWithSqlite() throws IOException {
+        java.nio.file.Path shared = SqlLogicTestCorpus.sharedDir();
+        org.junit.jupiter.api.Assumptions.assumeTrue(shared != null, "shared sqllogictest corpus not found");
+        List<String> bases = new ArrayList<>();
+        for (java.nio.file.Path f : SqlLogicTestCorpus.files(shared)) {
+            List<SqlLogicTestCorpus.Entry> entries = SqlLogicTestCorpus.read(f);
+            for (int i = 0; i < entries.size(); i += 97) {
+                addBase(bases, entries.get(i).sql());
             }
         }
-        int count = 2000 * Math.max(1, scale);
+        run(bases, 1500, Long.getLong("petrel.test.seed", 7L) + 1);
+    }
+
+    private static void addBase(List<String> bases, String s) {
+        // CREATE TRIGGER and ALTER TABLE look their table up while parsing, which would hide syntax errors.
+        String upper = s.toUpperCase(java.util.Locale.ROOT);
+        if (!upper.contains("TRIGGER") && !upper.startsWith("ALTER") && s.length() < 400) {
+            bases.add(s);
+        }
+    }
+
+    private static void run(List<String> bases, int perScale, long seed) {
+        int scale = Integer.getInteger("petrel.test.scale", 1);
+        Rng r = new Rng(seed);
+        int count = perScale * Math.max(1, scale);
         List<String> mismatches = new ArrayList<>();
         int rejected = 0;
         for (int n = 0; n < count; n++) {
@@ -118,7 +140,8 @@ class MutationOracleTest {
                 mismatches.add(sql + "\n    sqlite: " + expected + "\n    petrel: " + actual);
             }
         }
-        System.out.println("mutation oracle: " + count + " mutated statements (seed " + seed + "), " + rejected
+        System.out.println("mutation oracle: " + count + " mutated statements from " + bases.size() + " bases (seed "
+                + seed + "), " + rejected
                 + " rejected by Petrel, " + mismatches.size() + " disagreements with SQLite");
         assertEquals("", String.join("\n", mismatches.subList(0, Math.min(40, mismatches.size()))),
                 "seed " + seed);
