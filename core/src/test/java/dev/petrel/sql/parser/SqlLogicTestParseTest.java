@@ -97,7 +97,8 @@ class SqlLogicTestParseTest {
             }
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        System.out.println("parse " + parseNanos / 1_000_000 + " ms, print+reparse+compare " + rtNanos / 1_000_000 + " ms");
+        System.out.println("parse " + parseNanos / 1_000_000 + " ms, print+reparse+compare " + rtNanos / 1_000_000
+                + " ms");
         System.out.println("sqllogictest corpus: " + records + " records, " + seen.size() + " distinct texts, "
                 + statements + " statements parsed, " + printed + " round-tripped, " + rejected.size()
                 + " rejected (checked against SQLite), " + failures.size() + " failures, " + ms + " ms");

@@ -76,7 +76,9 @@ class SyntaxOracleTest {
                 || m.startsWith("hex literal too big") || m.startsWith("all VALUES must have")
                 || m.startsWith("a JOIN clause is required") || m.startsWith("unknown table option")
                 || m.startsWith("qualified table names are not allowed") || m.contains("clause is not allowed on")
-                || m.startsWith("error in generated column") || m.startsWith("Expression tree is too large") || isCreateTableCheck(m) || m.contains("clause should come after") || m.equals("too many SQL variables");
+                || m.startsWith("error in generated column") || m.startsWith("Expression tree is too large")
+                || isCreateTableCheck(m) || m.contains("clause should come after")
+                || m.equals("too many SQL variables");
     }
 
     /** Messages of {@link CreateTableCheck}, which SQLite also reports while parsing CREATE TABLE. */
