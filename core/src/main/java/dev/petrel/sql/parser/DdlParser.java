@@ -561,6 +561,9 @@ abstract class DdlParser extends DmlParser {
             expect(TokenType.SEMI);
         } while (!at(Keyword.END));
         advance();
+        if (!paramNames.isEmpty()) {
+            throw SqlSyntaxError.at(pos, "trigger cannot use variables");
+        }
         return new Stmt.CreateTrigger(pos, temp, ine, qn[0], qn[1], time, event, cols, table[0], table[1],
                 forEachRow, when, freeze(body), sliceFrom(startIdx), nameOffset);
     }

@@ -104,7 +104,7 @@ abstract class DmlParser extends SelectParser {
                 }
             }
         }
-        List<ResultColumn> returning = returning();
+        List<ResultColumn> returning = returning(inTrigger);
         return new Stmt.Insert(pos, with, or, schema, table, alias, columns, select, defaultValues,
                 freeze(upserts), returning);
     }
@@ -165,11 +165,16 @@ abstract class DmlParser extends SelectParser {
         return freeze(out);
     }
 
-    final List<ResultColumn> returning() {
+    final List<ResultColumn> returning(boolean inTrigger) {
+        Token t = peek();
         if (!accept(Keyword.RETURNING)) {
             return List.of();
         }
-        return resultColumns();
+        List<ResultColumn> cols = resultColumns();
+        if (inTrigger) {
+            throw errorAt(t, "cannot use RETURNING in a trigger");
+        }
+        return cols;
     }
 
     static final String QUALIFIED_IN_TRIGGER =
@@ -221,7 +226,7 @@ abstract class DmlParser extends SelectParser {
         List<SetClause> sets = setList();
         TableSource from = accept(Keyword.FROM) ? fromClause() : null;
         Expr where = accept(Keyword.WHERE) ? expr() : null;
-        List<ResultColumn> returning = returning();
+        List<ResultColumn> returning = returning(inTrigger);
         List<OrderingTerm> orderBy = List.of();
         Limit limit = null;
         if (!inTrigger) {
@@ -236,7 +241,7 @@ abstract class DmlParser extends SelectParser {
         expect(Keyword.FROM);
         QualifiedTable table = qualifiedTable(inTrigger);
         Expr where = accept(Keyword.WHERE) ? expr() : null;
-        List<ResultColumn> returning = returning();
+        List<ResultColumn> returning = returning(inTrigger);
         List<OrderingTerm> orderBy = List.of();
         Limit limit = null;
         if (!inTrigger) {
