@@ -31,7 +31,7 @@ class SqlLogicTestParseTest {
         Set<String> seen = new HashSet<>();
         int scale = Integer.getInteger("petrel.test.scale", 1);
         // Parsing covers every text; the slower print/reparse/compare covers a deterministic sample at scale 1.
-        int roundTripEvery = Math.max(1, 8 / Math.max(1, scale));
+        int roundTripEvery = Math.max(1, 16 / Math.max(1, scale));
         int distinct = 0;
         long parseNanos = 0;
         long rtNanos = 0;
