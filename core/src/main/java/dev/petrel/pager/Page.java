@@ -3,10 +3,12 @@ package dev.petrel.pager;
 /**
  * One page image held by the {@link Pager}: the unit of caching, journaling and I/O.
  *
- * <p>The page's bytes are hidden behind accessors so the pager alone decides how page memory is represented (a
- * heap {@code byte[]} on the JVM; the browser build may choose a representation that avoids copies between OPFS
- * and Java). Layers above read and write a page only through these methods. All multi-byte integers are
- * big-endian, as everywhere in the SQLite file format.
+ * <p>Representation: the bytes live in a package-private heap {@code byte[]} that only the pager package touches
+ * (page cache, journal, WAL and VFS I/O pass it straight to {@code VfsFile.read/write}). Layers above read and write
+ * a page only through the accessors below, none of which exposes the array. A browser build that wants another
+ * backing (say one {@code ArrayBuffer} slab shared with OPFS, addressed by page slot) changes only the field
+ * {@code data}, these accessors and the few {@code file.read/write(..., page.data, ...)} calls in the pager package;
+ * nothing above the pager changes. All multi-byte integers are big-endian, as everywhere in the SQLite file format.
  *
  * <p>Ownership: {@link Pager#get} and {@link Pager#allocate} return a page pinned once; the caller must
  * {@link Pager#release} it. A pinned page is never evicted, so two {@code Page} objects never exist for one page
@@ -15,9 +17,14 @@ package dev.petrel.pager;
  */
 public final class Page {
     private final int pgno;
+    /** The page image; private to the pager package (see the class comment). */
     byte[] data;
+    /** Outstanding pins; a pinned page is never evicted. */
     int pinCount;
+    /** Changed since it was last written to the database file or the WAL. */
     boolean dirty;
+    /** The pager's savepoint generation in which this page was last made writable, or -1. */
+    int writableGeneration = -1;
 
     Page(int pgno, byte[] data) {
         this.pgno = pgno;

@@ -85,6 +85,7 @@ public final class MemoryVfs implements Vfs {
         long size;
         int sharedCount;
         Handle reservedHolder;
+        Handle pendingHolder;
         Handle exclusiveHolder;
 
         void ensureCapacity(long needed) {
@@ -188,7 +189,9 @@ public final class MemoryVfs implements Vfs {
                 return true;
             }
             if (level == LOCK_SHARED) {
-                if (data.exclusiveHolder != null && data.exclusiveHolder != this) {
+                // A PENDING lock keeps new readers out so that the writer waiting for EXCLUSIVE is not starved.
+                if ((data.exclusiveHolder != null && data.exclusiveHolder != this)
+                        || (data.pendingHolder != null && data.pendingHolder != this)) {
                     return false;
                 }
                 data.sharedCount++;
@@ -197,19 +200,24 @@ public final class MemoryVfs implements Vfs {
                     return false;
                 }
                 data.reservedHolder = this;
+                if (level == LOCK_PENDING) {
+                    data.pendingHolder = this;
+                }
             } else if (level == LOCK_EXCLUSIVE) {
+                if (lockLevel < LOCK_SHARED && !lock(LOCK_SHARED)) {
+                    return false;
+                }
                 if (data.reservedHolder != null && data.reservedHolder != this) {
                     return false;
                 }
-                // Only this handle may hold SHARED (it holds one itself once at SHARED or above).
-                int mine = lockLevel >= LOCK_SHARED ? 1 : 0;
-                if (data.sharedCount - mine > 0) {
+                // The attempt leaves PENDING behind even if it fails, as SQLite's does.
+                data.reservedHolder = this;
+                data.pendingHolder = this;
+                lockLevel = LOCK_PENDING;
+                // Only this handle may hold SHARED (it holds one itself).
+                if (data.sharedCount > 1) {
                     return false;
                 }
-                if (lockLevel < LOCK_SHARED) {
-                    data.sharedCount++;
-                }
-                data.reservedHolder = this;
                 data.exclusiveHolder = this;
             }
             lockLevel = level;
@@ -221,13 +229,14 @@ public final class MemoryVfs implements Vfs {
             if (level >= lockLevel) {
                 return;
             }
-            if (lockLevel >= LOCK_RESERVED && level < LOCK_RESERVED) {
-                if (data.reservedHolder == this) {
-                    data.reservedHolder = null;
-                }
-                if (data.exclusiveHolder == this) {
-                    data.exclusiveHolder = null;
-                }
+            if (level < LOCK_EXCLUSIVE && data.exclusiveHolder == this) {
+                data.exclusiveHolder = null;
+            }
+            if (level < LOCK_PENDING && data.pendingHolder == this) {
+                data.pendingHolder = null;
+            }
+            if (level < LOCK_RESERVED && data.reservedHolder == this) {
+                data.reservedHolder = null;
             }
             if (lockLevel >= LOCK_SHARED && level < LOCK_SHARED) {
                 data.sharedCount--;

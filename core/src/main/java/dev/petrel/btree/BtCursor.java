@@ -1,0 +1,711 @@
+package dev.petrel.btree;
+
+import dev.petrel.api.PetrelException;
+import dev.petrel.pager.Page;
+import dev.petrel.record.IndexKey;
+import dev.petrel.record.KeyInfo;
+import dev.petrel.record.PayloadSource;
+import dev.petrel.record.Record;
+
+/**
+ * A position in one b-tree: moves (first/last/next/prev), seeks (rowid, index key prefix), reads the current entry
+ * (rowid, key, payload, lazily decoded record) and writes (insert/overwrite, delete) at it.
+ *
+ * <p>Contract with the VM: open through {@link BTree#openTable} / {@link BTree#openIndex}; close with
+ * {@link #close}. Moves return whether the cursor is on an entry. Reading an entry needs a valid cursor. Writes
+ * need a cursor opened for writing inside a write transaction. A write through any cursor saves the position of
+ * every cursor on that tree (as its key); each restores lazily by seeking back. After {@link #delete} a following
+ * {@link #next} (or {@link #prev}) lands on the entry after (before) the deleted one.
+ *
+ * <p>Invariants:
+ * <ol>
+ *   <li>While positioned, the pages of the path root..current are pinned ({@link #pages}); a saved cursor pins
+ *       nothing.</li>
+ *   <li>{@code idx[level]} is the child index taken at an interior level below which the path continues, and the
+ *       cell index at the current (deepest) level. Index cursors may rest on an interior cell; table cursors rest
+ *       only on leaf cells.</li>
+ *   <li>The path is at most {@link #MAX_DEPTH} pages long and never repeats a page (else the file is corrupt).</li>
+ * </ol>
+ * Not thread-safe.
+ */
+public final class BtCursor {
+    /** Deepest tree accepted; deeper means a cycle or a corrupt file. */
+    public static final int MAX_DEPTH = 20;
+
+    private final BTree bt;
+    private final int root;
+    private final boolean table;
+    private final KeyInfo keyInfo;
+    private final boolean writable;
+    final int[] pgnos = new int[MAX_DEPTH];
+    final int[] idx = new int[MAX_DEPTH];
+    private final Page[] pages = new Page[MAX_DEPTH];
+    private final BtNode[] nodes = new BtNode[MAX_DEPTH];
+    int depth;
+    private boolean valid;
+    private boolean closed;
+
+    private boolean requireSeek;
+    private long savedRowid;
+    private byte[] savedKey;
+    /** After a restore that did not find the saved key: +1 next() stays, -1 prev() stays. */
+    private int skipNext;
+
+    private final CellInfo info = new CellInfo();
+    private boolean infoValid;
+    /** Overflow page numbers of the current cell discovered so far. */
+    private int[] chain = new int[0];
+    private int chainLen;
+    /** Overflow pages read through this cursor (tests check lazy reads). */
+    long overflowPagesRead;
+
+    BtCursor(BTree bt, int root, boolean table, KeyInfo keyInfo, boolean writable) {
+        this.bt = bt;
+        this.root = root;
+        this.table = table;
+        this.keyInfo = keyInfo == null ? KeyInfo.BINARY : keyInfo;
+        this.writable = writable;
+    }
+
+    public int rootPgno() {
+        return root;
+    }
+
+    public boolean isTable() {
+        return table;
+    }
+
+    // ---- path management ---------------------------------------------------------------------------------------
+
+    private void releasePath() {
+        for (int i = 0; i < depth; i++) {
+            bt.pager().release(pages[i]);
+            pages[i] = null;
+            nodes[i] = null;
+        }
+        depth = 0;
+        infoValid = false;
+        chainLen = 0;
+    }
+
+    private void push(int pgno) {
+        if (depth >= MAX_DEPTH) {
+            throw PetrelException.corrupt(pgno, "b-tree deeper than " + MAX_DEPTH + " levels");
+        }
+        if (pgno < 1 || (depth > 0 && pgno == 1)) {
+            throw PetrelException.corrupt(pgno, "invalid child page number");
+        }
+        for (int i = 0; i < depth; i++) {
+            if (pgnos[i] == pgno) {
+                throw PetrelException.corrupt(pgno, "page appears twice on one b-tree path");
+            }
+        }
+        Page page = bt.pager().get(pgno);
+        BtNode node;
+        try {
+            node = BtNode.load(page, bt.usableSize());
+            if (node.table != table) {
+                throw PetrelException.corrupt(pgno, "page of the wrong b-tree kind");
+            }
+            if (depth > 0 && nodes[depth - 1].leaf) {
+                throw PetrelException.corrupt(pgno, "child of a leaf page");
+            }
+        } catch (RuntimeException e) {
+            bt.pager().release(page);
+            throw e;
+        }
+        pgnos[depth] = pgno;
+        pages[depth] = page;
+        nodes[depth] = node;
+        idx[depth] = 0;
+        depth++;
+        infoValid = false;
+        chainLen = 0;
+    }
+
+    private void pop() {
+        depth--;
+        bt.pager().release(pages[depth]);
+        pages[depth] = null;
+        nodes[depth] = null;
+        infoValid = false;
+        chainLen = 0;
+    }
+
+    /** Positions on the root; returns false if the tree is empty. */
+    private boolean moveToRoot() {
+        releasePath();
+        requireSeek = false;
+        skipNext = 0;
+        push(root);
+        BtNode r = nodes[0];
+        valid = !(r.leaf && r.cellCount == 0);
+        return valid;
+    }
+
+    private void pushChild(int pgno) {
+        push(pgno);
+        if (nodes[depth - 1].cellCount == 0) {
+            throw PetrelException.corrupt(pgno, "empty non-root b-tree page");
+        }
+    }
+
+    private void descendLeftmost() {
+        while (!nodes[depth - 1].leaf) {
+            BtNode n = nodes[depth - 1];
+            pushChild(n.childPgno(idx[depth - 1]));
+            idx[depth - 1] = 0;
+        }
+        idx[depth - 1] = 0;
+    }
+
+    private void descendRightmost() {
+        while (!nodes[depth - 1].leaf) {
+            BtNode n = nodes[depth - 1];
+            pushChild(n.childPgno(idx[depth - 1]));
+            BtNode c = nodes[depth - 1];
+            idx[depth - 1] = c.leaf ? c.cellCount - 1 : c.cellCount;
+        }
+        idx[depth - 1] = nodes[depth - 1].cellCount - 1;
+    }
+
+    // ---- moves -------------------------------------------------------------------------------------------------
+
+    /** Moves to the first entry; false if the tree is empty. */
+    public boolean first() {
+        checkOpen();
+        if (!moveToRoot()) {
+            return false;
+        }
+        idx[0] = 0;
+        descendLeftmost();
+        valid = nodes[depth - 1].cellCount > 0;
+        return valid;
+    }
+
+    /** Moves to the last entry; false if the tree is empty. */
+    public boolean last() {
+        checkOpen();
+        if (!moveToRoot()) {
+            return false;
+        }
+        BtNode r = nodes[0];
+        idx[0] = r.leaf ? r.cellCount - 1 : r.cellCount;
+        if (!r.leaf) {
+            descendRightmost();
+        }
+        valid = nodes[depth - 1].cellCount > 0;
+        return valid;
+    }
+
+    /** Moves to the next entry; false (and invalid) past the last. */
+    public boolean next() {
+        checkOpen();
+        if (requireSeek) {
+            restore();
+            if (skipNext > 0) {
+                skipNext = 0;
+                return valid;
+            }
+            skipNext = 0;
+        }
+        if (!valid) {
+            return false;
+        }
+        infoValid = false;
+        chainLen = 0;
+        int lvl = depth - 1;
+        BtNode node = nodes[lvl];
+        if (!node.leaf) {
+            idx[lvl]++;
+            descendLeftmost();
+            return true;
+        }
+        idx[lvl]++;
+        if (idx[lvl] < node.cellCount) {
+            return true;
+        }
+        while (depth > 1) {
+            pop();
+            lvl = depth - 1;
+            node = nodes[lvl];
+            if (idx[lvl] < node.cellCount) {
+                if (table) {
+                    idx[lvl]++;
+                    descendLeftmost();
+                }
+                return true;
+            }
+        }
+        valid = false;
+        return false;
+    }
+
+    /** Moves to the previous entry; false (and invalid) before the first. */
+    public boolean prev() {
+        checkOpen();
+        if (requireSeek) {
+            restore();
+            if (skipNext < 0) {
+                skipNext = 0;
+                return valid;
+            }
+            skipNext = 0;
+        }
+        if (!valid) {
+            return false;
+        }
+        infoValid = false;
+        chainLen = 0;
+        int lvl = depth - 1;
+        BtNode node = nodes[lvl];
+        if (!node.leaf) {
+            descendRightmost();
+            return true;
+        }
+        idx[lvl]--;
+        if (idx[lvl] >= 0) {
+            return true;
+        }
+        while (depth > 1) {
+            pop();
+            lvl = depth - 1;
+            if (idx[lvl] > 0) {
+                idx[lvl]--;
+                if (table) {
+                    descendRightmost();
+                }
+                return true;
+            }
+        }
+        valid = false;
+        return false;
+    }
+
+    /** Whether the cursor is past either end or the tree is empty. */
+    public boolean eof() {
+        if (requireSeek) {
+            restore();
+        }
+        return !valid;
+    }
+
+    // ---- seeks -------------------------------------------------------------------------------------------------
+
+    /**
+     * Table seek: positions on the entry with {@code rowid} (returns 0), else on a neighbour: a result &lt; 0 means
+     * the cursor's entry is smaller than {@code rowid}, &gt; 0 larger. Empty tree: returns -1 and {@link #eof}.
+     */
+    public int seekRowid(long rowid) {
+        checkOpen();
+        requireTable(true);
+        if (!moveToRoot()) {
+            return -1;
+        }
+        for (;;) {
+            BtNode node = nodes[depth - 1];
+            int lo = 0;
+            int hi = node.cellCount - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                long k = node.rowidAt(mid, info);
+                if (k == rowid && node.leaf) {
+                    idx[depth - 1] = mid;
+                    return 0;
+                }
+                if (k < rowid) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            if (node.leaf) {
+                return placeAtLeaf(lo);
+            }
+            idx[depth - 1] = lo;
+            pushChild(node.childPgno(lo));
+        }
+    }
+
+    private int placeAtLeaf(int lo) {
+        BtNode node = nodes[depth - 1];
+        if (node.cellCount == 0) {
+            valid = false;
+            return -1;
+        }
+        if (lo < node.cellCount) {
+            idx[depth - 1] = lo;
+            return 1;
+        }
+        idx[depth - 1] = node.cellCount - 1;
+        return -1;
+    }
+
+    /**
+     * Index seek as SQLite's moveto: positions on an entry equal to {@code key} (returns 0) or on a neighbour of
+     * where it would be (&lt; 0: the entry is smaller than the key, &gt; 0: larger). Equality honours the key's
+     * field count and default result. Empty tree: -1 and {@link #eof}.
+     */
+    public int seek(IndexKey key) {
+        checkOpen();
+        requireTable(false);
+        if (!moveToRoot()) {
+            return -1;
+        }
+        for (;;) {
+            BtNode node = nodes[depth - 1];
+            int lo = 0;
+            int hi = node.cellCount - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int c = key.compareRecord(new Record(cellPayload(node, mid), bt.textEncoding()));
+                if (c == 0) {
+                    idx[depth - 1] = mid;
+                    return 0;
+                }
+                if (c < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            if (node.leaf) {
+                return placeAtLeaf(lo);
+            }
+            idx[depth - 1] = lo;
+            pushChild(node.childPgno(lo));
+        }
+    }
+
+    /** Seek operators as the VM's SeekGE/SeekGT/SeekLE/SeekLT. */
+    public static final int GE = 0;
+    public static final int GT = 1;
+    public static final int LE = 2;
+    public static final int LT = 3;
+
+    /**
+     * Index seek to the first entry &gt;= / &gt; or the last entry &lt;= / &lt; the (prefix) key, comparing only the
+     * key's fields ({@code op} one of {@link #GE}, {@link #GT}, {@link #LE}, {@link #LT}). Returns whether an entry
+     * was found; the cursor is then on it.
+     */
+    public boolean seek(IndexKey key, int op) {
+        boolean after = op == GT || op == LE;
+        int c = seek(key.withDefault(after ? -1 : 1));
+        if (!valid) {
+            return false;
+        }
+        if (op == GE || op == GT) {
+            return c < 0 ? next() : true;
+        }
+        return c > 0 ? prev() : true;
+    }
+
+    /** Table seek with the same operators as {@link #seek(IndexKey, int)}. */
+    public boolean seekRowid(long rowid, int op) {
+        int c = seekRowid(rowid);
+        if (!valid) {
+            return false;
+        }
+        switch (op) {
+            case GE:
+                return c < 0 ? next() : true;
+            case GT:
+                return c <= 0 ? next() : true;
+            case LE:
+                return c > 0 ? prev() : true;
+            default:
+                return c >= 0 ? prev() : true;
+        }
+    }
+
+    // ---- reading -----------------------------------------------------------------------------------------------
+
+    private CellInfo current() {
+        if (requireSeek) {
+            restore();
+        }
+        if (!valid) {
+            throw PetrelException.misuse("cursor is not on an entry");
+        }
+        if (!infoValid) {
+            nodes[depth - 1].parseCell(idx[depth - 1], info);
+            infoValid = true;
+            chainLen = 0;
+            bt.checkPayload(nodes[depth - 1].pgno, info);
+        }
+        return info;
+    }
+
+    /** The rowid of the current entry (table cursors). */
+    public long rowid() {
+        requireTable(true);
+        return current().rowid;
+    }
+
+    /** The payload size of the current entry in bytes. */
+    public int payloadSize() {
+        return current().payloadSize;
+    }
+
+    /** Copies payload bytes {@code [offset, offset+len)} of the current entry, reading overflow pages lazily. */
+    public void readPayload(int offset, byte[] dst, int dstOff, int len) {
+        CellInfo ci = current();
+        if (offset < 0 || len < 0 || (long) offset + len > ci.payloadSize) {
+            throw PetrelException.corrupt(nodes[depth - 1].pgno, "payload range " + offset + "+" + len + " of "
+                    + ci.payloadSize);
+        }
+        Page page = pages[depth - 1];
+        int local = ci.localSize;
+        if (offset < local) {
+            int n = Math.min(len, local - offset);
+            page.getBytes(ci.payloadOffset + offset, dst, dstOff, n);
+            offset += n;
+            dstOff += n;
+            len -= n;
+        }
+        int cap = CellCodec.overflowCapacity(bt.usableSize());
+        while (len > 0) {
+            int k = (offset - local) / cap;
+            int within = (offset - local) - k * cap;
+            int pgno = overflowPage(ci, k);
+            int n = Math.min(len, cap - within);
+            Page ov = bt.pager().get(pgno);
+            try {
+                ov.getBytes(CellCodec.OVERFLOW_DATA_OFFSET + within, dst, dstOff, n);
+            } finally {
+                bt.pager().release(ov);
+            }
+            offset += n;
+            dstOff += n;
+            len -= n;
+        }
+    }
+
+    /** The page number of the k-th overflow page of the current cell, walking (and caching) the chain. */
+    private int overflowPage(CellInfo ci, int k) {
+        if (chainLen == 0) {
+            if (chain.length == 0) {
+                chain = new int[4];
+            }
+            chain[0] = ci.overflowPgno;
+            chainLen = 1;
+            bt.checkOverflowPgno(nodes[depth - 1].pgno, ci.overflowPgno);
+        }
+        while (chainLen <= k) {
+            int prevPgno = chain[chainLen - 1];
+            Page p = bt.pager().get(prevPgno);
+            int next;
+            try {
+                next = p.getInt(CellCodec.OVERFLOW_NEXT_OFFSET);
+            } finally {
+                bt.pager().release(p);
+            }
+            overflowPagesRead++;
+            bt.checkOverflowPgno(prevPgno, next);
+            if (chainLen == chain.length) {
+                chain = java.util.Arrays.copyOf(chain, chainLen * 2);
+            }
+            chain[chainLen++] = next;
+        }
+        overflowPagesRead++;
+        return chain[k];
+    }
+
+    /** The whole payload of the current entry. */
+    public byte[] payload() {
+        byte[] b = new byte[current().payloadSize];
+        readPayload(0, b, 0, b.length);
+        return b;
+    }
+
+    /** The payload of the current entry as a lazily decoded record (valid until the cursor moves). */
+    public Record record() {
+        current();
+        PayloadSource src = new PayloadSource() {
+            @Override
+            public int size() {
+                return info.payloadSize;
+            }
+
+            @Override
+            public void read(int offset, byte[] dst, int dstOff, int len) {
+                readPayload(offset, dst, dstOff, len);
+            }
+        };
+        return new Record(src, bt.textEncoding());
+    }
+
+    /** The full payload of cell {@code i} of {@code node} (for key comparisons). */
+    private byte[] cellPayload(BtNode node, int i) {
+        CellInfo ci = node.parseCell(i, new CellInfo());
+        byte[] b = new byte[ci.payloadSize];
+        node.page.getBytes(ci.payloadOffset, b, 0, ci.localSize);
+        if (ci.localSize < ci.payloadSize) {
+            bt.checkPayload(node.pgno, ci);
+            bt.readOverflow(ci.overflowPgno, b, ci.localSize, ci.payloadSize - ci.localSize);
+        }
+        return b;
+    }
+
+    // ---- writing -----------------------------------------------------------------------------------------------
+
+    /** Table insert: stores {@code payload} under {@code rowid}, replacing an existing entry with that rowid. */
+    public void insert(long rowid, byte[] payload) {
+        checkWritable();
+        requireTable(true);
+        bt.saveCursors(root, this);
+        int c = seekRowid(rowid);
+        byte[] cell = bt.buildCell(PageHeader.LEAF_TABLE, rowid, payload);
+        int at = writePosition(c);
+        if (c == 0) {
+            bt.freeCellOverflow(nodes[depth - 1], idx[depth - 1]);
+        }
+        runBalancer(c == 0, at, cell);
+        savePosition(rowid, null);
+    }
+
+    /** Index insert: stores the record {@code key}; an entry comparing equal (all columns) is replaced. */
+    public void insert(byte[] key) {
+        checkWritable();
+        requireTable(false);
+        bt.saveCursors(root, this);
+        IndexKey k = IndexKey.exact(keyInfo, new Record(key, bt.textEncoding()).values());
+        int c = seek(k);
+        byte[] cell = bt.buildCell(PageHeader.LEAF_INDEX, 0, key);
+        if (c == 0 && !nodes[depth - 1].leaf) {
+            // Equal entry on an interior page: replace it there, keeping its child pointer.
+            BtNode node = nodes[depth - 1];
+            int child = node.childPgno(idx[depth - 1]);
+            bt.freeCellOverflow(node, idx[depth - 1]);
+            int at = idx[depth - 1];
+            int[] p = pgnos.clone();
+            int[] ix = idx.clone();
+            int d = depth;
+            releasePath();
+            new Balancer(bt, p, ix, d).replace(d - 1, at, CellCodec.withChild(child, cell));
+        } else {
+            int at = writePosition(c);
+            if (c == 0) {
+                bt.freeCellOverflow(nodes[depth - 1], idx[depth - 1]);
+            }
+            runBalancer(c == 0, at, cell);
+        }
+        savePosition(0, key);
+    }
+
+    private int writePosition(int c) {
+        if (!valid || nodes[depth - 1].cellCount == 0) {
+            return 0;
+        }
+        return c < 0 ? idx[depth - 1] + 1 : idx[depth - 1];
+    }
+
+    private void runBalancer(boolean replace, int at, byte[] cell) {
+        int[] p = pgnos.clone();
+        int[] ix = idx.clone();
+        int d = depth;
+        releasePath();
+        Balancer b = new Balancer(bt, p, ix, d);
+        if (replace) {
+            b.replace(d - 1, at, cell);
+        } else {
+            b.insert(d - 1, at, cell);
+        }
+    }
+
+    /** Deletes the current entry; a following next()/prev() continues from where it was. */
+    public void delete() {
+        checkWritable();
+        current();
+        long rowid = table ? info.rowid : 0;
+        byte[] key = table ? null : payload();
+        bt.saveCursors(root, this);
+        int lvl = depth - 1;
+        BtNode node = nodes[lvl];
+        int at = idx[lvl];
+        bt.freeCellOverflow(node, at);
+        if (node.leaf) {
+            int[] p = pgnos.clone();
+            int[] ix = idx.clone();
+            int d = depth;
+            releasePath();
+            new Balancer(bt, p, ix, d).delete(d - 1, at);
+        } else {
+            // Interior index entry: replace it by its predecessor, the last entry of the left subtree's leaf.
+            int child = node.childPgno(at);
+            idx[lvl] = at;
+            descendRightmost();
+            int leafLvl = depth - 1;
+            byte[] pred = nodes[leafLvl].cellBytes(idx[leafLvl], info);
+            int[] p = pgnos.clone();
+            int[] ix = idx.clone();
+            int d = depth;
+            releasePath();
+            new Balancer(bt, p, ix, d).deleteInterior(lvl, at, CellCodec.withChild(child, pred), leafLvl);
+        }
+        savePosition(rowid, key);
+    }
+
+    private void savePosition(long rowid, byte[] key) {
+        releasePath();
+        savedRowid = rowid;
+        savedKey = key;
+        requireSeek = true;
+        valid = true;
+    }
+
+    /** Saves the position as a key and unpins the path (before another cursor writes the tree). */
+    void save() {
+        if (requireSeek || depth == 0) {
+            return;
+        }
+        if (!valid) {
+            releasePath();
+            return;
+        }
+        CellInfo ci = current();
+        if (table) {
+            savePosition(ci.rowid, null);
+        } else {
+            savePosition(0, payload());
+        }
+    }
+
+    private void restore() {
+        requireSeek = false;
+        int c = table ? seekRowid(savedRowid) : seek(IndexKey.exact(keyInfo, new Record(savedKey, bt.textEncoding()).values()));
+        savedKey = null;
+        skipNext = valid ? c : 0;
+    }
+
+    // ---- misc --------------------------------------------------------------------------------------------------
+
+    private void checkOpen() {
+        if (closed) {
+            throw PetrelException.misuse("cursor is closed");
+        }
+    }
+
+    private void checkWritable() {
+        checkOpen();
+        if (!writable) {
+            throw PetrelException.misuse("cursor is read-only");
+        }
+        bt.checkWritable();
+    }
+
+    private void requireTable(boolean wantTable) {
+        if (table != wantTable) {
+            throw PetrelException.misuse(table ? "not an index cursor" : "not a table cursor");
+        }
+    }
+
+    /** Releases the cursor's pages; the cursor cannot be used afterwards. */
+    public void close() {
+        if (!closed) {
+            releasePath();
+            closed = true;
+            bt.forget(this);
+        }
+    }
+}

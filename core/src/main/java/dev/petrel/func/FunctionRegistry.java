@@ -1,0 +1,132 @@
+package dev.petrel.func;
+
+import dev.petrel.func.aggregate.AggregateFunctions;
+import dev.petrel.func.math.MathFunctions;
+import dev.petrel.func.scalar.CoreFunctions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The table of SQL functions a connection knows: (lower-case name, argument count) to {@link FunctionDef}.
+ *
+ * <p>Contract with the resolver: {@link #find} picks the overload for a call; when it returns null,
+ * {@link #exists} tells "no such function: X" ({@link #noSuchFunctionMessage}) from "wrong number of arguments
+ * to function X()" ({@link #wrongArgumentCountMessage}). An overload with an exact count wins over one
+ * registered with {@link #ANY_ARGS}, so {@code max(x)} (aggregate, one argument) and {@code max(x, y, ...)}
+ * (scalar, two or more) coexist as in SQLite. A registry is not thread-safe; build it once per connection
+ * (or share a fully built one read-only).
+ *
+ * <p>Registration of the functions written elsewhere: the date/time functions register themselves through
+ * {@link #registerScalar}; printf()/format() come in through {@link #registerPrintf}, the hook left for the
+ * {@code dev.petrel.func.printf} package (until it is called, those names are unknown functions).
+ */
+public final class FunctionRegistry {
+    /** Argument count meaning "any number" (at least the overload's minimum). */
+    public static final int ANY_ARGS = -1;
+
+    private final Map<String, List<FunctionDef>> byName = new HashMap<>();
+
+    /** An empty registry. */
+    public FunctionRegistry() {
+    }
+
+    /** A registry holding every built-in function of this package tree (core scalar, math, aggregate). */
+    public static FunctionRegistry builtins() {
+        FunctionRegistry r = new FunctionRegistry();
+        CoreFunctions.registerAll(r);
+        MathFunctions.registerAll(r);
+        AggregateFunctions.registerAll(r);
+        return r;
+    }
+
+    /** Registers (or replaces) a scalar overload with an exact argument count, or ANY_ARGS with minimum 0. */
+    public void registerScalar(String name, int nArg, int flags, ScalarFunction f) {
+        add(new FunctionDef(lower(name), nArg, 0, flags, f, null));
+    }
+
+    /** Registers (or replaces) a variadic scalar overload accepting at least {@code minArgs} arguments. */
+    public void registerVariadic(String name, int minArgs, int flags, ScalarFunction f) {
+        add(new FunctionDef(lower(name), ANY_ARGS, minArgs, flags, f, null));
+    }
+
+    /** Registers (or replaces) an aggregate overload. */
+    public void registerAggregate(String name, int nArg, int flags, AggregateFactory f) {
+        add(new FunctionDef(lower(name), nArg, 0, flags, null, f));
+    }
+
+    /**
+     * The printf hook: registers {@code printf(FORMAT, ...)} and its alias {@code format(FORMAT, ...)} (any
+     * number of arguments, including none, which SQLite answers with NULL) with the implementation from
+     * {@code dev.petrel.func.printf}.
+     */
+    public void registerPrintf(ScalarFunction printf) {
+        registerVariadic("printf", 0, FunctionDef.DETERMINISTIC, printf);
+        registerVariadic("format", 0, FunctionDef.DETERMINISTIC, printf);
+    }
+
+    private void add(FunctionDef def) {
+        List<FunctionDef> list = byName.computeIfAbsent(def.name(), k -> new ArrayList<>(2));
+        for (int i = 0; i < list.size(); i++) {
+            FunctionDef old = list.get(i);
+            if (old.nArg() == def.nArg()) {
+                list.set(i, def);
+                return;
+            }
+        }
+        list.add(def);
+    }
+
+    /** The overload for a call of {@code name} with {@code argc} arguments, or null. */
+    public FunctionDef find(String name, int argc) {
+        List<FunctionDef> list = byName.get(lower(name));
+        if (list == null) {
+            return null;
+        }
+        FunctionDef variadic = null;
+        for (FunctionDef d : list) {
+            if (d.nArg() == argc) {
+                return d;
+            }
+            if (d.nArg() == ANY_ARGS && d.accepts(argc)) {
+                variadic = d;
+            }
+        }
+        return variadic;
+    }
+
+    /** Whether any overload of {@code name} exists. */
+    public boolean exists(String name) {
+        return byName.containsKey(lower(name));
+    }
+
+    /** SQLite's message for a known function called with a bad argument count. */
+    public static String wrongArgumentCountMessage(String name) {
+        return "wrong number of arguments to function " + name + "()";
+    }
+
+    /** SQLite's message for an unknown function. */
+    public static String noSuchFunctionMessage(String name) {
+        return "no such function: " + name;
+    }
+
+    /** SQLite's message for an aggregate used where none is allowed, e.g. in WHERE. */
+    public static String misuseOfAggregateMessage(String name) {
+        return "misuse of aggregate function " + name + "()";
+    }
+
+    private static String lower(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                if (sb == null) {
+                    sb = new StringBuilder(s);
+                }
+                sb.setCharAt(i, (char) (c + 32));
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+}

@@ -1,0 +1,403 @@
+package dev.petrel.func.scalar;
+
+import dev.petrel.value.Values;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The text and blob functions of lang_corefunc.html: length, octet_length, substr, instr, replace, trim family,
+ * lower/upper, hex/unhex, quote, char, unicode, soundex, concat, concat_ws.
+ *
+ * <p>Contract: static functions of storage values returning storage values; a NULL where SQLite answers NULL
+ * gives null. Text positions and lengths count Unicode characters (code points), blob ones bytes. Case mapping
+ * is ASCII-only, as in SQLite built without ICU.
+ */
+public final class TextFunctions {
+    private TextFunctions() {
+    }
+
+    private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
+
+    /** length(X): characters before the first NUL for text (numbers as text), bytes for blobs. */
+    public static Object length(Object x) {
+        if (x == null) {
+            return null;
+        }
+        if (x instanceof byte[]) {
+            return (long) ((byte[]) x).length;
+        }
+        String s = Values.toText(x);
+        int nul = s.indexOf('\0');
+        int end = nul < 0 ? s.length() : nul;
+        return (long) s.codePointCount(0, end);
+    }
+
+    /** octet_length(X): bytes of the UTF-8 text, or of the blob. */
+    public static Object octetLength(Object x) {
+        if (x == null) {
+            return null;
+        }
+        return (long) Values.toBlob(x).length;
+    }
+
+    /** substr(X, Y[, Z]): see lang_corefunc.html; {@code hasLength} false for the two-argument form. */
+    public static Object substr(Object x, Object y, Object z, boolean hasLength) {
+        if (x == null || y == null || (hasLength && z == null)) {
+            return null;
+        }
+        // Clamping to +-2^40 keeps the arithmetic below overflow-free without changing any result: no text or
+        // blob is anywhere near that long.
+        long start = clamp(Values.toLong(y));
+        long len = hasLength ? clamp(Values.toLong(z)) : (1L << 40);
+        if (x instanceof byte[]) {
+            byte[] b = (byte[]) x;
+            long[] r = window(b.length, start, len, hasLength);
+            return java.util.Arrays.copyOfRange(b, (int) r[0], (int) (r[0] + r[1]));
+        }
+        String s = Values.toText(x);
+        int chars = s.codePointCount(0, s.length());
+        long[] r = window(chars, start, len, hasLength);
+        int from = s.offsetByCodePoints(0, (int) r[0]);
+        int to = s.offsetByCodePoints(from, (int) r[1]);
+        return s.substring(from, to);
+    }
+
+    private static long clamp(long v) {
+        long lim = 1L << 40;
+        return v > lim ? lim : (v < -lim ? -lim : v);
+    }
+
+    /** The 0-based start and the length of substr's result within a value of {@code total} units. */
+    private static long[] window(long total, long p1, long p2, boolean hasLength) {
+        boolean negLen = false;
+        if (p2 < 0) {
+            negLen = true;
+            p2 = -p2;
+        }
+        if (p1 < 0) {
+            p1 += total;
+            if (p1 < 0) {
+                p2 += p1;
+                p1 = 0;
+            }
+        } else if (p1 > 0) {
+            p1--;
+        } else if (hasLength && p2 > 0) {
+            // Position 0 is one before the first character: the length counts it.
+            p2--;
+        }
+        if (negLen) {
+            p1 -= p2;
+            if (p1 < 0) {
+                p2 += p1;
+                p1 = 0;
+            }
+        }
+        if (p2 < 0) {
+            p2 = 0;
+        }
+        if (p1 > total) {
+            p1 = total;
+        }
+        if (p1 + p2 > total) {
+            p2 = total - p1;
+        }
+        return new long[] {p1, p2};
+    }
+
+    /** instr(X, Y): 1-based position of the first Y in X (bytes if both are blobs, else characters), or 0. */
+    public static Object instr(Object x, Object y) {
+        if (x == null || y == null) {
+            return null;
+        }
+        if (x instanceof byte[] && y instanceof byte[]) {
+            byte[] h = (byte[]) x;
+            byte[] n = (byte[]) y;
+            outer:
+            for (int i = 0; i + n.length <= h.length; i++) {
+                for (int j = 0; j < n.length; j++) {
+                    if (h[i + j] != n[j]) {
+                        continue outer;
+                    }
+                }
+                return (long) (i + 1);
+            }
+            return 0L;
+        }
+        String h = Values.toText(x);
+        String n = Values.toText(y);
+        int at = h.indexOf(n);
+        if (at < 0) {
+            return 0L;
+        }
+        return (long) h.codePointCount(0, at) + 1;
+    }
+
+    /** replace(X, Y, Z): every Y in X replaced by Z; an empty Y leaves X unchanged. */
+    public static Object replace(Object x, Object y, Object z) {
+        if (x == null || y == null || z == null) {
+            return null;
+        }
+        String s = Values.toText(x);
+        String pattern = Values.toText(y);
+        if (pattern.isEmpty()) {
+            return s;
+        }
+        return s.replace(pattern, Values.toText(z));
+    }
+
+    /** ltrim/rtrim/trim: removes characters of {@code chars} (default space) from the chosen ends. */
+    public static Object trim(Object x, Object chars, boolean hasChars, boolean left, boolean right) {
+        if (x == null || (hasChars && chars == null)) {
+            return null;
+        }
+        String s = Values.toText(x);
+        String set = hasChars ? Values.toText(chars) : " ";
+        int from = 0;
+        int to = s.length();
+        if (left) {
+            while (from < to) {
+                int c = s.codePointAt(from);
+                if (set.indexOf(c) < 0) {
+                    break;
+                }
+                from += Character.charCount(c);
+            }
+        }
+        if (right) {
+            while (to > from) {
+                int c = s.codePointBefore(to);
+                if (set.indexOf(c) < 0) {
+                    break;
+                }
+                to -= Character.charCount(c);
+            }
+        }
+        return s.substring(from, to);
+    }
+
+    /** lower(X) / upper(X): ASCII letters only. */
+    public static Object changeCase(Object x, boolean upper) {
+        if (x == null) {
+            return null;
+        }
+        String s = Values.toText(x);
+        char[] cs = s.toCharArray();
+        for (int i = 0; i < cs.length; i++) {
+            char c = cs[i];
+            if (upper && c >= 'a' && c <= 'z') {
+                cs[i] = (char) (c - 32);
+            } else if (!upper && c >= 'A' && c <= 'Z') {
+                cs[i] = (char) (c + 32);
+            }
+        }
+        return new String(cs);
+    }
+
+    /** hex(X): upper-case hex of the blob, or of the UTF-8 text; NULL gives the empty string. */
+    public static Object hex(Object x) {
+        byte[] b = x == null ? new byte[0] : Values.toBlob(x);
+        char[] out = new char[b.length * 2];
+        for (int i = 0; i < b.length; i++) {
+            out[2 * i] = HEX_DIGITS[(b[i] >> 4) & 0xf];
+            out[2 * i + 1] = HEX_DIGITS[b[i] & 0xf];
+        }
+        return new String(out);
+    }
+
+    /**
+     * unhex(X[, Y]): the blob whose hex is X; characters of Y may appear between (not inside) byte pairs and are
+     * skipped. NULL if X or Y is NULL or X is not such a string.
+     */
+    public static Object unhex(Object x, Object ignore, boolean hasIgnore) {
+        if (x == null || (hasIgnore && ignore == null)) {
+            return null;
+        }
+        String s = Values.toText(x);
+        String skip = hasIgnore ? Values.toText(ignore) : "";
+        byte[] out = new byte[s.length() / 2];
+        int n = 0;
+        int i = 0;
+        while (i < s.length()) {
+            int c = s.codePointAt(i);
+            int hi = hexValue(c);
+            if (hi < 0) {
+                if (skip.indexOf(c) < 0) {
+                    return null;
+                }
+                i += Character.charCount(c);
+                continue;
+            }
+            if (i + 1 >= s.length()) {
+                return null;
+            }
+            int lo = hexValue(s.charAt(i + 1));
+            if (lo < 0) {
+                return null;
+            }
+            out[n++] = (byte) (hi << 4 | lo);
+            i += 2;
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private static int hexValue(int c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    /** quote(X): an SQL literal for the value. */
+    public static Object quote(Object x) {
+        if (x == null) {
+            return "NULL";
+        }
+        if (x instanceof Long) {
+            return Long.toString((Long) x);
+        }
+        if (x instanceof Double) {
+            double d = (Double) x;
+            if (Double.isInfinite(d)) {
+                // An SQL literal that reads back as infinity.
+                return d > 0 ? "9.0e+999" : "-9.0e+999";
+            }
+            return Values.toText(x);
+        }
+        if (x instanceof byte[]) {
+            return "X'" + hex(x) + "'";
+        }
+        String s = (String) x;
+        int nul = s.indexOf('\0');
+        if (nul >= 0) {
+            s = s.substring(0, nul);
+        }
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    /** char(X1, ..., XN): the string of those code points (NULL counts as 0, invalid ones as U+FFFD). */
+    public static Object chars(Object[] args) {
+        StringBuilder sb = new StringBuilder(args.length);
+        for (Object a : args) {
+            long c = Values.toLong(a);
+            if (c < 0 || c > Character.MAX_CODE_POINT) {
+                c = 0xFFFD;
+            }
+            sb.appendCodePoint((int) c);
+        }
+        return sb.toString();
+    }
+
+    /** unicode(X): the code point of the first character, NULL for NULL or an empty string. */
+    public static Object unicode(Object x) {
+        if (x == null) {
+            return null;
+        }
+        String s = Values.toText(x);
+        if (s.isEmpty()) {
+            return null;
+        }
+        return (long) s.codePointAt(0);
+    }
+
+    /**
+     * soundex(X): the four-character Soundex code; "?000" when X has no ASCII letter. SQLite works on the UTF-8
+     * bytes and looks each byte up by its low seven bits, so non-ASCII bytes are coded as that ASCII character
+     * would be; any byte without a code separates two equal codes.
+     */
+    public static Object soundex(Object x) {
+        byte[] s = x == null ? new byte[0] : Values.toBlob(x);
+        int i = 0;
+        while (i < s.length && !isAsciiLetter(s[i])) {
+            i++;
+        }
+        if (i >= s.length) {
+            return "?000";
+        }
+        StringBuilder sb = new StringBuilder(4);
+        char first = (char) s[i];
+        sb.append(first >= 'a' ? (char) (first - 32) : first);
+        int prev = soundexCode(s[i]);
+        for (i++; i < s.length && sb.length() < 4; i++) {
+            int code = soundexCode(s[i]);
+            if (code > 0) {
+                if (code != prev) {
+                    sb.append((char) ('0' + code));
+                    prev = code;
+                }
+            } else {
+                prev = 0;
+            }
+        }
+        while (sb.length() < 4) {
+            sb.append('0');
+        }
+        return sb.toString();
+    }
+
+    private static boolean isAsciiLetter(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static int soundexCode(byte b) {
+        int c = b & 0x7f;
+        char u = c >= 'a' && c <= 'z' ? (char) (c - 32) : (char) c;
+        switch (u) {
+            case 'B': case 'F': case 'P': case 'V':
+                return 1;
+            case 'C': case 'G': case 'J': case 'K': case 'Q': case 'S': case 'X': case 'Z':
+                return 2;
+            case 'D': case 'T':
+                return 3;
+            case 'L':
+                return 4;
+            case 'M': case 'N':
+                return 5;
+            case 'R':
+                return 6;
+            default:
+                return 0;
+        }
+    }
+
+    /** concat(X, ...): the texts of the non-NULL arguments joined; never NULL. */
+    public static Object concat(Object[] args) {
+        StringBuilder sb = new StringBuilder();
+        for (Object a : args) {
+            if (a != null) {
+                sb.append(Values.toText(a));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** concat_ws(SEP, X, ...): the non-NULL arguments joined by SEP; NULL if SEP is NULL. */
+    public static Object concatWs(Object[] args) {
+        if (args[0] == null) {
+            return null;
+        }
+        String sep = Values.toText(args[0]);
+        StringBuilder sb = new StringBuilder();
+        boolean first = true;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i] != null) {
+                if (!first) {
+                    sb.append(sep);
+                }
+                sb.append(Values.toText(args[i]));
+                first = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The UTF-8 size of a string, for length limits. */
+    static int utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.petrel.record;
+
+import dev.petrel.api.PetrelException;
+
+/**
+ * A lazily decoded record: the serial types of its header are parsed only up to the column asked for, and only
+ * that column's bytes are read from the {@link PayloadSource}.
+ *
+ * <p>Layout (sqlite.org/fileformat2.html, 2.1):
+ * <pre>
+ * OFFSET  SIZE      MEANING
+ *   0     varint    header size H in bytes, including this varint
+ *   ...   varints   one serial type per column, up to offset H
+ *   H     ...       column contents in column order, sizes given by the serial types
+ * </pre>
+ * Invariants: (1) H is at most the payload size and at most {@link #MAX_HEADER_BYTES}; (2) every column's content
+ * lies inside the payload. A violation raises {@code PetrelException.corrupt}. Columns past the end of the header
+ * read as NULL (a row written before ALTER TABLE ADD COLUMN); the caller applies the column default.
+ */
+public final class Record {
+    /** SQLite's bound on a record header (limits the work and memory spent on a corrupt header). */
+    public static final int MAX_HEADER_BYTES = 98307;
+
+    private final PayloadSource source;
+    private final byte[] direct;
+    private final int encoding;
+    private final int payloadSize;
+    private byte[] header;
+    private int headerSize;
+    /** Parse position in {@link #header}. */
+    private int headerPos;
+    private int parsed;
+    private long[] types = new long[8];
+    private long[] offsets = new long[9];
+
+    /** A record over an in-memory payload in UTF-8. */
+    public Record(byte[] payload) {
+        this(payload, TextEncoding.UTF8);
+    }
+
+    public Record(byte[] payload, int encoding) {
+        this.source = null;
+        this.direct = payload;
+        this.payloadSize = payload.length;
+        this.encoding = encoding;
+    }
+
+    /** A record over a payload read lazily from {@code source}. */
+    public Record(PayloadSource source, int encoding) {
+        this.source = source;
+        this.direct = null;
+        this.payloadSize = source.size();
+        this.encoding = encoding;
+    }
+
+    private void read(int off, byte[] dst, int dstOff, int len) {
+        if (direct != null) {
+            System.arraycopy(direct, off, dst, dstOff, len);
+        } else {
+            source.read(off, dst, dstOff, len);
+        }
+    }
+
+    private void parseHeaderStart() {
+        if (header != null) {
+            return;
+        }
+        if (payloadSize == 0) {
+            header = new byte[0];
+            headerSize = 0;
+            offsets[0] = 0;
+            return;
+        }
+        byte[] first = new byte[Math.min(Varint.MAX_BYTES, payloadSize)];
+        read(0, first, 0, first.length);
+        long h = Varint.read(first, 0, first.length);
+        int hLen = Varint.sizeAt(first, 0, first.length);
+        if (h < hLen || h > payloadSize || h > MAX_HEADER_BYTES) {
+            throw PetrelException.corrupt(0, "record header size " + h + " of a " + payloadSize + "-byte payload");
+        }
+        headerSize = (int) h;
+        if (direct != null) {
+            header = direct;
+        } else {
+            header = new byte[headerSize];
+            read(0, header, 0, headerSize);
+        }
+        headerPos = hLen;
+        offsets[0] = headerSize;
+    }
+
+    /** Parses serial types until column {@code col} is known or the header ends; returns whether it is known. */
+    private boolean parseTo(int col) {
+        parseHeaderStart();
+        while (parsed <= col) {
+            if (headerPos >= headerSize) {
+                return false;
+            }
+            long t = Varint.read(header, headerPos, headerSize);
+            headerPos += Varint.sizeAt(header, headerPos, headerSize);
+            long end = offsets[parsed] + SerialType.sizeOf(t);
+            if (end > payloadSize) {
+                throw PetrelException.corrupt(0, "record column " + parsed + " ends past the payload");
+            }
+            if (parsed == types.length) {
+                types = java.util.Arrays.copyOf(types, parsed * 2);
+                offsets = java.util.Arrays.copyOf(offsets, parsed * 2 + 1);
+            }
+            types[parsed] = t;
+            offsets[parsed + 1] = end;
+            parsed++;
+        }
+        return true;
+    }
+
+    /** The number of columns in the record (parses the whole header). */
+    public int columnCount() {
+        parseTo(Integer.MAX_VALUE - 1);
+        return parsed;
+    }
+
+    /** Whether the record has a column {@code col} (parses the header only that far). */
+    public boolean hasColumn(int col) {
+        return parseTo(col);
+    }
+
+    /** The payload size in bytes. */
+    public int payloadSize() {
+        return payloadSize;
+    }
+
+    /** The serial type of column {@code col}, or 0 (NULL) past the last column. */
+    public long serialType(int col) {
+        return parseTo(col) ? types[col] : SerialType.NULL;
+    }
+
+    /** The value of column {@code col} (NULL past the last column), decoding nothing after it. */
+    public Object column(int col) {
+        if (!parseTo(col)) {
+            return null;
+        }
+        long t = types[col];
+        int off = (int) offsets[col];
+        if (t < SerialType.FIRST_BLOB && SerialType.sizeOf(t) == 0) {
+            return SerialType.decode(t, null, 0, encoding);
+        }
+        int len = (int) (offsets[col + 1] - off);
+        if (direct != null) {
+            return SerialType.decode(t, direct, off, encoding);
+        }
+        byte[] buf = new byte[len];
+        source.read(off, buf, 0, len);
+        return SerialType.decode(t, buf, 0, encoding);
+    }
+
+    /** All column values. */
+    public Object[] values() {
+        int n = columnCount();
+        Object[] out = new Object[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = column(i);
+        }
+        return out;
+    }
+
+    /** Decodes a whole in-memory UTF-8 record. */
+    public static Object[] decode(byte[] payload) {
+        return new Record(payload).values();
+    }
+}

@@ -1,0 +1,229 @@
+package dev.petrel.value;
+
+import dev.petrel.api.PetrelException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The LIKE and GLOB pattern matchers (lang_expr.html "The LIKE, GLOB, REGEXP, MATCH, and extract operators").
+ *
+ * <p>LIKE: {@code %} matches any run of characters, {@code _} exactly one; letters match regardless of case, but
+ * only the 26 ASCII letters fold (as SQLite without ICU), unless {@code PRAGMA case_sensitive_like} is on; an
+ * ESCAPE character makes the next pattern character literal. GLOB: {@code *}, {@code ?}, and classes
+ * {@code [abc]}, {@code [a-z]}, {@code [^...]} (a {@code ]} right after the opening bracket or caret is literal),
+ * always case-sensitive. Both work on Unicode characters (code points), not UTF-16 units or bytes.
+ *
+ * <p>Matching backtracks only to the most recent {@code %} / {@code *}; since every other pattern element
+ * matches exactly one character this is complete, and runs in O(pattern x text) without recursion.
+ */
+public final class Patterns {
+    private Patterns() {
+    }
+
+    /** SQLite's default SQLITE_MAX_LIKE_PATTERN_LENGTH, in bytes of the pattern. */
+    public static final int MAX_PATTERN_BYTES = 50000;
+
+    /** Pattern element kinds in the compiled form. */
+    private static final int ANY_RUN = -1;
+    private static final int ANY_ONE = -2;
+    private static final int CLASS = -3;
+
+    /**
+     * The SQL value of {@code text LIKE pattern [ESCAPE escape]} (function {@code like(pattern, text[, escape])}):
+     * 1, 0 or NULL when any argument is NULL.
+     *
+     * @param escape the ESCAPE operand, or null with {@code hasEscape} false when there is none
+     * @throws PetrelException "ESCAPE expression must be a single character", "LIKE or GLOB pattern too complex"
+     */
+    public static Long likeValue(Object pattern, Object text, Object escape, boolean hasEscape,
+                                 boolean caseSensitive) {
+        if (pattern == null || text == null || (hasEscape && escape == null)) {
+            return null;
+        }
+        String p = Values.toText(pattern);
+        checkLength(p);
+        int esc = -1;
+        if (hasEscape) {
+            String e = Values.toText(escape);
+            if (e.isEmpty() || e.codePointCount(0, e.length()) != 1) {
+                throw PetrelException.error("ESCAPE expression must be a single character");
+            }
+            esc = e.codePointAt(0);
+        }
+        return Values.bool(like(p, Values.toText(text), esc, caseSensitive));
+    }
+
+    /** The SQL value of {@code text GLOB pattern} (function {@code glob(pattern, text)}): 1, 0 or NULL. */
+    public static Long globValue(Object pattern, Object text) {
+        if (pattern == null || text == null) {
+            return null;
+        }
+        String p = Values.toText(pattern);
+        checkLength(p);
+        return Values.bool(glob(p, Values.toText(text)));
+    }
+
+    private static void checkLength(String p) {
+        if (p.length() > MAX_PATTERN_BYTES / 3 && p.getBytes(StandardCharsets.UTF_8).length > MAX_PATTERN_BYTES) {
+            throw PetrelException.error("LIKE or GLOB pattern too complex");
+        }
+    }
+
+    /** Whether {@code text} matches LIKE {@code pattern}; {@code escape} is a code point or -1 for none. */
+    public static boolean like(String pattern, String text, int escape, boolean caseSensitive) {
+        int[] p = codePoints(pattern);
+        // Compile: literals as code points (>= 0), wildcards as negative kinds. An escape as the very last
+        // character can match nothing.
+        int[] tokens = new int[p.length];
+        int n = 0;
+        for (int i = 0; i < p.length; i++) {
+            int c = p[i];
+            if (c == escape) {
+                if (i + 1 >= p.length) {
+                    return false;
+                }
+                tokens[n++] = fold(p[++i], caseSensitive);
+            } else if (c == '%') {
+                tokens[n++] = ANY_RUN;
+            } else if (c == '_') {
+                tokens[n++] = ANY_ONE;
+            } else {
+                tokens[n++] = fold(c, caseSensitive);
+            }
+        }
+        int[] t = codePoints(text);
+        if (!caseSensitive) {
+            for (int i = 0; i < t.length; i++) {
+                t[i] = fold(t[i], false);
+            }
+        }
+        return match(tokens, n, null, t);
+    }
+
+    /** Whether {@code text} matches GLOB {@code pattern}. */
+    public static boolean glob(String pattern, String text) {
+        int[] p = codePoints(pattern);
+        int[] tokens = new int[p.length];
+        int[][] classes = new int[p.length][];
+        int n = 0;
+        for (int i = 0; i < p.length; i++) {
+            int c = p[i];
+            if (c == '*') {
+                tokens[n++] = ANY_RUN;
+            } else if (c == '?') {
+                tokens[n++] = ANY_ONE;
+            } else if (c == '[') {
+                int close = classEnd(p, i);
+                if (close < 0) {
+                    return false; // an unterminated class matches nothing
+                }
+                classes[n] = java.util.Arrays.copyOfRange(p, i + 1, close);
+                tokens[n++] = CLASS;
+                i = close;
+            } else {
+                tokens[n++] = c;
+            }
+        }
+        return match(tokens, n, classes, codePoints(text));
+    }
+
+    /** Index of the ']' closing the class opened at {@code open}, or -1. */
+    private static int classEnd(int[] p, int open) {
+        int i = open + 1;
+        if (i < p.length && p[i] == '^') {
+            i++;
+        }
+        if (i < p.length && p[i] == ']') {
+            i++;
+        }
+        while (i < p.length && p[i] != ']') {
+            i++;
+        }
+        return i < p.length ? i : -1;
+    }
+
+    /** Whether code point {@code c} is in the class body {@code body} (text between the brackets). */
+    private static boolean inClass(int[] body, int c) {
+        int i = 0;
+        boolean invert = false;
+        if (i < body.length && body[i] == '^') {
+            invert = true;
+            i++;
+        }
+        boolean found = false;
+        boolean first = true;
+        int prev = -1;
+        while (i < body.length) {
+            int x = body[i];
+            if (x == '-' && !first && prev >= 0 && i + 1 < body.length) {
+                int hi = body[i + 1];
+                if (c >= prev && c <= hi) {
+                    found = true;
+                }
+                prev = -1;
+                i += 2;
+            } else {
+                if (x == c) {
+                    found = true;
+                }
+                prev = x;
+                i++;
+            }
+            first = false;
+        }
+        return found != invert;
+    }
+
+    private static boolean match(int[] tokens, int n, int[][] classes, int[] t) {
+        int pi = 0;
+        int ti = 0;
+        int starP = -1;
+        int starT = 0;
+        while (ti < t.length) {
+            if (pi < n && tokens[pi] == ANY_RUN) {
+                starP = pi++;
+                starT = ti;
+                continue;
+            }
+            if (pi < n && matchesOne(tokens[pi], classes == null ? null : classes[pi], t[ti])) {
+                pi++;
+                ti++;
+                continue;
+            }
+            if (starP < 0) {
+                return false;
+            }
+            pi = starP + 1;
+            ti = ++starT;
+        }
+        while (pi < n && tokens[pi] == ANY_RUN) {
+            pi++;
+        }
+        return pi == n;
+    }
+
+    private static boolean matchesOne(int token, int[] cls, int c) {
+        if (token == ANY_ONE) {
+            return true;
+        }
+        if (token == CLASS) {
+            return inClass(cls, c);
+        }
+        return token == c;
+    }
+
+    private static int fold(int c, boolean caseSensitive) {
+        return !caseSensitive && c >= 'A' && c <= 'Z' ? c + 32 : c;
+    }
+
+    /** The code points of {@code s} (an unpaired surrogate counts as one character). */
+    static int[] codePoints(String s) {
+        int[] out = new int[s.length()];
+        int n = 0;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            out[n++] = c;
+            i += Character.charCount(c);
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+}
