@@ -583,30 +583,49 @@ export async function importDatabase(name: string, source: ImportSource, options
       }
     }
     const { stream, total } = await openSource(source);
+    const reader = stream.getReader();
+    // The header is checked before the file is created, so a rejected import leaves nothing behind.
+    const head: Uint8Array[] = [];
+    let headBytes = 0;
+    let ended = false;
+    while (headBytes < SQLITE_MAGIC.length) {
+      const { done, value } = await reader.read();
+      if (done) {
+        ended = true;
+        break;
+      }
+      head.push(value);
+      headBytes += value.byteLength;
+    }
+    const magic = new Uint8Array(Math.min(headBytes, SQLITE_MAGIC.length));
+    let filled = 0;
+    for (const chunk of head) {
+      const take = Math.min(chunk.byteLength, magic.byteLength - filled);
+      magic.set(chunk.subarray(0, take), filled);
+      filled += take;
+    }
+    if (new TextDecoder().decode(magic) !== SQLITE_MAGIC) {
+      await reader.cancel().catch(() => undefined);
+      throw new SqliteError('file is not a database', 'SQLITE_NOTADB', 26);
+    }
     const file = await root.getFileHandle(name, { create: true });
     const writable = await file.createWritable({ keepExistingData: false });
-    const reader = stream.getReader();
     let loaded = 0;
-    let header = new Uint8Array(0);
+    const write = async (chunk: Uint8Array) => {
+      await writable.write(chunk as Uint8Array<ArrayBuffer>);
+      loaded += chunk.byteLength;
+      options.onProgress?.({ loaded, total });
+    };
     try {
-      for (;;) {
+      for (const chunk of head) {
+        await write(chunk);
+      }
+      while (!ended) {
         const { done, value } = await reader.read();
         if (done) {
           break;
         }
-        if (header.byteLength < SQLITE_MAGIC.length) {
-          const joined = new Uint8Array(header.byteLength + value.byteLength);
-          joined.set(header);
-          joined.set(value, header.byteLength);
-          header = joined.subarray(0, Math.min(joined.byteLength, 100));
-        }
-        await writable.write(value as Uint8Array<ArrayBuffer>);
-        loaded += value.byteLength;
-        options.onProgress?.({ loaded, total });
-      }
-      const magic = new TextDecoder().decode(header.subarray(0, SQLITE_MAGIC.length));
-      if (magic !== SQLITE_MAGIC) {
-        throw new SqliteError('file is not a database', 'SQLITE_NOTADB', 26);
+        await write(value);
       }
     } catch (e) {
       await writable.abort().catch(() => undefined);

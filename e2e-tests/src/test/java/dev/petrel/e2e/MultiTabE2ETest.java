@@ -3,7 +3,10 @@ package dev.petrel.e2e;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.microsoft.playwright.Page;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,5 +42,86 @@ class MultiTabE2ETest extends BrowserTestBase {
                 + "          pending: q.pending.filter(l => l.name === 'petrel-db:takeover.sqlite').length }; }");
         assertEquals(1, ((Number) after.get("held")).intValue(), "the surviving tab owns the database");
         assertEquals(0, ((Number) after.get("pending")).intValue(), "no stuck lock request");
+    }
+
+    private static List<Integer> ints(Object jsArray) {
+        List<Integer> out = new ArrayList<>();
+        for (Object o : (List<?>) jsArray) {
+            out.add(((Number) o).intValue());
+        }
+        return out;
+    }
+
+    private static final String WORK_LOOP = "(tab) => { window.acked = []; window.failures = []; window.stop = false;"
+            + " window.loop = (async () => { const ins = db.prepare('insert into log(tab, k) values (?, ?)');"
+            + "   for (let k = 0; !window.stop; k++) {"
+            + "     try { await ins.run(tab, k); window.acked.push(k); }"
+            + "     catch (e) { window.failures.push(k + ' ' + e.code + ' ' + e.message); } } })(); }";
+
+    @Test
+    @Tag("needs-engine")
+    void tabsWriteAlternatelyAndOwnerCloseLosesNoCommittedRow() {
+        Page a = page;
+        openTestPage(a);
+        eval(a, "async () => { await petrel.deleteDatabase('alt.sqlite'); window.db = await petrel.connect('alt.sqlite');"
+                + " await db.exec('create table log(id integer primary key, tab text, k integer)'); }");
+        Page b = newPage();
+        openTestPage(b);
+        b.evaluate(OPEN, "alt.sqlite");
+        for (int i = 0; i < 10; i++) {
+            Page writer = i % 2 == 0 ? a : b;
+            Page reader = i % 2 == 0 ? b : a;
+            writer.evaluate("async (i) => db.prepare('insert into log(tab, k) values (?, ?)').run('alt', i)", i);
+            Object seen = reader.evaluate("async () => db.prepare('select k from log where tab = ? order by id')"
+                    + ".pluck().all('alt')");
+            assertEquals(i + 1, ints(seen).size(), "the other tab's committed row is visible after write " + i);
+        }
+
+        // Both tabs write continuously; the owner's tab is closed in the middle of that work.
+        a.evaluate(WORK_LOOP, "a");
+        b.evaluate(WORK_LOOP, "b");
+        b.waitForFunction("() => window.acked.length >= 20", null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+        List<Integer> ackedByA = ints(a.evaluate("() => window.acked.slice()"));
+        a.close();
+        int bBefore = ((Number) b.evaluate("() => window.acked.length")).intValue();
+        b.waitForFunction("(n) => window.acked.length >= n + 20", bBefore,
+                new Page.WaitForFunctionOptions().setTimeout(30_000));
+        b.evaluate("async () => { window.stop = true; await window.loop; }");
+        List<Integer> ackedByB = ints(b.evaluate("() => window.acked.slice()"));
+        List<Integer> rowsA = ints(eval(b, "async () => db.prepare(\"select k from log where tab = 'a'\").pluck().all()"));
+        List<Integer> rowsB = ints(eval(b, "async () => db.prepare(\"select k from log where tab = 'b'\").pluck().all()"));
+        assertTrue(rowsA.containsAll(ackedByA), "every row tab A saw committed is still there");
+        assertTrue(rowsB.containsAll(ackedByB), "every row tab B saw committed is there");
+        assertEquals(rowsB.size(), new java.util.HashSet<>(rowsB).size(), "no row was applied twice");
+        List<?> failures = (List<?>) b.evaluate("() => window.failures");
+        assertTrue(failures.size() <= 1, "at most the one statement in flight at the handover fails: " + failures);
+        assertEquals("ok", eval(b, "async () => db.prepare('pragma integrity_check').pluck().get()"));
+    }
+
+    @Test
+    @Tag("needs-engine")
+    void transactionOfOneTabHoldsOffTheOtherTab() {
+        Page a = page;
+        openTestPage(a);
+        eval(a, "async () => { await petrel.deleteDatabase('tx.sqlite'); window.db = await petrel.connect('tx.sqlite');"
+                + " await db.exec('create table t(id integer primary key, who text)'); }");
+        Page b = newPage();
+        openTestPage(b);
+        b.evaluate(OPEN, "tx.sqlite");
+        eval(b, "async () => { window.bEntered = false; window.bDone = false;"
+                + " window.held = new Promise((r) => (window.release = r));"
+                + " window.tx = db.transaction(async () => {"
+                + "   await db.prepare(\"insert into t(who) values ('b1')\").run(); window.bEntered = true;"
+                + "   await window.held;"
+                + "   await db.prepare(\"insert into t(who) values ('b2')\").run(); })(); }");
+        b.waitForFunction("() => window.bEntered");
+        eval(a, "async () => { window.aDone = false;"
+                + " window.aWrite = db.prepare(\"insert into t(who) values ('a')\").run().then(() => (window.aDone = true)); }");
+        a.waitForTimeout(400);
+        assertEquals(Boolean.FALSE, a.evaluate("() => window.aDone"), "tab A waits while tab B's transaction is open");
+        eval(b, "async () => { window.release(); await window.tx; }");
+        eval(a, "async () => { await window.aWrite; }");
+        assertEquals(List.of("b1", "b2", "a"),
+                eval(a, "async () => db.prepare('select who from t order by id').pluck().all()"));
     }
 }

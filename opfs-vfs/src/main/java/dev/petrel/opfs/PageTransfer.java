@@ -62,7 +62,7 @@ final class PageTransfer {
         }
         if (mode == COPIED) {
             Int8Array js = SyncAccessHandles.newBytes(len);
-            int n = SyncAccessHandles.read(handle, js, offset);
+            int n = SyncAccessHandles.read(handle, js, len, offset);
             if (n > 0) {
                 byte[] copy = js.copyToJavaArray();
                 System.arraycopy(copy, 0, dst, dstOff, n);
@@ -70,7 +70,7 @@ final class PageTransfer {
             return n;
         }
         ByteBuffer buf = staging(len);
-        int n = SyncAccessHandles.read(handle, Int8Array.fromJavaBuffer(buf), offset);
+        int n = SyncAccessHandles.read(handle, Int8Array.fromJavaBuffer(buf), len, offset);
         if (n > 0) {
             buf.position(0);
             buf.get(dst, dstOff, n);
@@ -92,11 +92,11 @@ final class PageTransfer {
                 System.arraycopy(src, srcOff, part, 0, len);
                 js.set(part);
             }
-            return SyncAccessHandles.write(handle, js, offset);
+            return SyncAccessHandles.write(handle, js, len, offset);
         }
         ByteBuffer buf = staging(len);
         buf.put(src, srcOff, len);
         buf.flip();
-        return SyncAccessHandles.write(handle, Int8Array.fromJavaBuffer(buf), offset);
+        return SyncAccessHandles.write(handle, Int8Array.fromJavaBuffer(buf), len, offset);
     }
 }

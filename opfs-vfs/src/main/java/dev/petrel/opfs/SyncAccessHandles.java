@@ -24,15 +24,20 @@ final class SyncAccessHandles {
             + " return h ? h : null;")
     static native JSObject lookup(String path);
 
-    /** Reads into {@code view} at byte offset {@code at}; the number of bytes read, or -1. */
-    @JSBody(params = {"h", "view", "at"}, script = "try { return h.read(view, {at: at}); }"
+    /**
+     * Reads into the first {@code len} bytes of {@code view} at byte offset {@code at}; the number of bytes read,
+     * or -1. (A view of a direct buffer spans its whole capacity, whatever its limit: hence {@code len}.)
+     */
+    @JSBody(params = {"h", "view", "len", "at"}, script = "try {"
+            + " return h.read(view.length === len ? view : view.subarray(0, len), {at: at}); }"
             + " catch (e) { self.petrelOpfsError = String(e); return -1; }")
-    static native int read(JSObject h, Int8Array view, double at);
+    static native int read(JSObject h, Int8Array view, int len, double at);
 
-    /** Writes all of {@code view} at byte offset {@code at}; the number of bytes written, or -1. */
-    @JSBody(params = {"h", "view", "at"}, script = "try { return h.write(view, {at: at}); }"
+    /** Writes the first {@code len} bytes of {@code view} at byte offset {@code at}; the bytes written, or -1. */
+    @JSBody(params = {"h", "view", "len", "at"}, script = "try {"
+            + " return h.write(view.length === len ? view : view.subarray(0, len), {at: at}); }"
             + " catch (e) { self.petrelOpfsError = String(e); return -1; }")
-    static native int write(JSObject h, Int8Array view, double at);
+    static native int write(JSObject h, Int8Array view, int len, double at);
 
     /** The file size in bytes, or -1. */
     @JSBody(params = "h", script = "try { return h.getSize(); }"

@@ -1,0 +1,91 @@
+package dev.petrel.e2e;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The figures of the browser runtime, printed as {@code [petrel-measure]} lines and written to
+ * {@code target/petrel-measurements.txt}: the gzip size of everything a page downloads to run its first query, the
+ * time from navigation start to the first query result, and the cost per 4 KiB page of moving bytes between OPFS
+ * and Java. Each figure also has a generous bound so that a regression by an order of magnitude fails.
+ */
+class MeasurementsE2ETest extends BrowserTestBase {
+    private final StringBuilder report = new StringBuilder();
+
+    private void measure(String line) {
+        System.out.println("[petrel-measure] " + line);
+        report.append(line).append('\n');
+    }
+
+    static int gzipSize(byte[] body) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out) {
+            {
+                def.setLevel(9);
+            }
+        }) {
+            gz.write(body);
+        }
+        return out.size();
+    }
+
+    @Test
+    void downloadSizeTimeToFirstResultAndPageTransferCost() throws Exception {
+        Map<String, byte[]> downloaded = new LinkedHashMap<>();
+        context.onResponse((Response r) -> {
+            if (r.url().startsWith(server.baseUrl()) && r.status() == 200) {
+                try {
+                    downloaded.put(r.url().substring(server.baseUrl().length()), r.body());
+                } catch (RuntimeException e) {
+                    // a response whose page went away: not part of the measured page
+                }
+            }
+        });
+        page.navigate(server.baseUrl() + "/t/");
+        page.waitForFunction("() => window.petrelReady === true");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> t = (Map<String, Object>) eval(page, "async () => {"
+                + " const db = await petrel.connect('measure.sqlite'); window.db = db;"
+                + " const row = await db.prepare('select 1 as one').get();"
+                + " const firstResult = performance.now();"
+                + " const t0 = performance.now(); await db.prepare('select 2 as two').get();"
+                + " return { firstResult, roundTrip: performance.now() - t0, ok: row.one === 1 }; }");
+        assertEquals(Boolean.TRUE, t.get("ok"));
+        page.waitForTimeout(200);
+        long raw = 0;
+        long gz = 0;
+        for (Map.Entry<String, byte[]> e : downloaded.entrySet()) {
+            int g = gzipSize(e.getValue());
+            raw += e.getValue().length;
+            gz += g;
+            measure(String.format("download %-28s %8d bytes raw %8d gzip", e.getKey(), e.getValue().length, g));
+        }
+        measure(String.format("download total (%d files)        %8d bytes raw %8d gzip", downloaded.size(), raw, gz));
+        assertTrue(downloaded.keySet().stream().anyMatch(k -> k.endsWith("petrel.wasm")), "the wasm was downloaded");
+        double first = ((Number) t.get("firstResult")).doubleValue();
+        measure(String.format("navigation start -> first query result on OPFS: %.0f ms (then one round trip: %.2f ms)",
+                first, ((Number) t.get("roundTrip")).doubleValue()));
+        assertTrue(gz < 2_000_000, "a page downloads under 2 MB gzip");
+        assertTrue(first < 15_000, "first result within 15 s");
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> us = (Map<String, Object>) eval(page, "async () => db.benchTransfer(4096, 2000)");
+        for (String k : new String[] {"jsRead", "stagedRead", "copiedRead", "jsWrite", "stagedWrite", "copiedWrite"}) {
+            measure(String.format("OPFS <-> Java per 4 KiB page, %-12s %7.2f us", k,
+                    ((Number) us.get(k)).doubleValue()));
+        }
+        assertTrue(((Number) us.get("stagedRead")).doubleValue() < 1000, "a page read costs under 1 ms");
+        Path out = repoRoot().resolve("e2e-tests/target/petrel-measurements.txt");
+        Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
+    }
+}
