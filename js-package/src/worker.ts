@@ -21,7 +21,8 @@
  *    SQLITE_ABORT until it ends (ROLLBACK succeeds).
  * 4. Every request from the page gets exactly one response.
  */
-import { EngineDatabase, EngineError, type Exports, type FileAccess, loadEngine, serialize, sqliteError } from './engine.js';
+import { collectTransfers, EngineDatabase, EngineError, type Exports, type FileAccess, loadEngine, serialize, sqliteError }
+  from './engine.js';
 import type { Op, PeerMessage, Request, Response, SerializedError } from './protocol.js';
 import { channelName, clientLockName, ownerLockName } from './protocol.js';
 
@@ -148,8 +149,10 @@ class Owner {
     return this.db.autocommit;
   }
 
+  /** Nothing left to run before closing: no queued work, or only work behind this connection's own transaction
+   * (which closing rolls back anyway). */
   get idle(): boolean {
-    return this.queue.length === 0 && (this.holder === null || this.holder === clientId);
+    return this.holder === clientId || (this.holder === null && this.queue.length === 0);
   }
 
   /** Runs every queued operation that invariant 2 allows, in arrival order. */
@@ -333,7 +336,10 @@ class Follower {
       if (f.body.op === 'prepare' && (m.result as { readonly: boolean }).readonly) {
         this.readonlyStatements.add(f.body.sid);
       }
-      f.resolve({ result: m.result, transfer: [], autocommit: m.autocommit });
+      // The channel copied the result once; from here to the page its buffers move without another copy.
+      const transfer = m.result instanceof Uint8Array ? [m.result.buffer as ArrayBuffer]
+        : f.body.op === 'rows' ? collectTransfers((m.result as { rows: unknown[] }).rows) : [];
+      f.resolve({ result: m.result, transfer, autocommit: m.autocommit });
     } else {
       f.reject(new EngineError(m.error!));
     }
@@ -370,13 +376,15 @@ function holdLock(name: string, options: LockOptions, onHeld: () => Promise<void
 }
 
 async function becomeOwner(p: string): Promise<void> {
-  const x = await loadEngine();
   const files = new OpfsFiles(p);
-  await files.open();
+  // Compiling the wasm and opening the files overlap.
+  const opening = files.open();
   let db: EngineDatabase;
   try {
+    const [x] = await Promise.all([loadEngine(), opening]);
     db = EngineDatabase.open(x, p, files);
   } catch (e) {
+    await opening.catch(() => undefined);
     files.close();
     throw e;
   }

@@ -10,14 +10,13 @@ import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Shared set-up of the browser tests: one static server and one Debian Chromium (driven by Playwright, no browser
- * download) per test class, with a persistent context on a temporary profile directory (OPFS is only real storage
+ * download) for the whole run, with a persistent context on a temporary profile directory (OPFS is only real storage
  * in a persistent context: in an off-the-record one it lives in memory and each call is ~50x slower), and a fresh
  * page per test. Served: the built package at {@code /pkg/}, the test page at {@code /t/}, the shared sample
  * databases at {@code /shared/} and the minimal playground at {@code /}. Tests use their own database names, so
@@ -40,8 +39,15 @@ abstract class BrowserTestBase {
         return Paths.get("..").toAbsolutePath().normalize();
     }
 
+    /**
+     * Starts the server, Playwright and Chromium once per JVM (test classes share them: each start costs seconds on
+     * this 2-core machine); a shutdown hook stops them.
+     */
     @BeforeAll
-    static void startBrowser() throws Exception {
+    static synchronized void startBrowser() throws Exception {
+        if (server != null) {
+            return;
+        }
         Path dist = repoRoot().resolve("js-package/dist");
         if (!Files.isRegularFile(dist.resolve("index.js")) || !Files.isRegularFile(dist.resolve("petrel.wasm"))) {
             throw new IllegalStateException("js-package/dist is not built: run the Maven build from the root");
@@ -56,6 +62,7 @@ abstract class BrowserTestBase {
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         profileDir = Files.createTempDirectory("petrel-e2e-profile");
         launchContext();
+        Runtime.getRuntime().addShutdownHook(new Thread(BrowserTestBase::stopBrowser));
     }
 
     /** (Re)starts Chromium on the class's profile directory: OPFS files survive a restart. */
@@ -76,22 +83,27 @@ abstract class BrowserTestBase {
         return Files.isDirectory(rel) ? rel : Paths.get("/work/shared");
     }
 
-    @AfterAll
-    static void stopBrowser() throws Exception {
-        if (context != null) {
-            context.close();
-            context = null;
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (profileDir != null) {
-            try (var walk = Files.walk(profileDir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    static synchronized void stopBrowser() {
+        try {
+            if (context != null) {
+                context.close();
+                context = null;
             }
+            if (playwright != null) {
+                playwright.close();
+                playwright = null;
+            }
+            if (server != null) {
+                server.close();
+                server = null;
+            }
+            if (profileDir != null) {
+                try (var walk = Files.walk(profileDir)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        } catch (Exception e) {
+            System.err.println("browser shutdown: " + e);
         }
     }
 

@@ -8,7 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -63,7 +65,7 @@ class MeasurementsE2ETest extends BrowserTestBase {
     @Test
     void downloadSizeTimeToFirstResultAndPageTransferCost() throws Exception {
         Map<String, byte[]> downloaded = new LinkedHashMap<>();
-        context.onResponse((Response r) -> {
+        java.util.function.Consumer<Response> recorder = (Response r) -> {
             if (r.url().startsWith(server.baseUrl()) && r.status() == 200) {
                 try {
                     downloaded.put(r.url().substring(server.baseUrl().length()), r.body());
@@ -71,9 +73,11 @@ class MeasurementsE2ETest extends BrowserTestBase {
                     // a response whose page went away: not part of the measured page
                 }
             }
-        });
+        };
+        context.onResponse(recorder);
         Map<String, Object> t = firstResult(page, "owner, cold");
         page.waitForTimeout(200);
+        context.offResponse(recorder);
         long raw = 0;
         long gz = 0;
         for (Map.Entry<String, byte[]> e : downloaded.entrySet()) {
@@ -89,13 +93,26 @@ class MeasurementsE2ETest extends BrowserTestBase {
         assertTrue(gz < 2_000_000, "a page downloads under 2 MB gzip");
         assertTrue(first < 15_000, "first result within 15 s");
 
-        @SuppressWarnings("unchecked")
-        Map<String, Object> us = (Map<String, Object>) eval(page, "async () => db.benchTransfer(4096, 2000)");
-        for (String k : new String[] {"jsRead", "stagedRead", "copiedRead", "jsWrite", "stagedWrite", "copiedWrite"}) {
-            measure(String.format("OPFS <-> Java per 4 KiB page, %-12s %7.2f us", k,
-                    ((Number) us.get(k)).doubleValue()));
+        // Three runs of 2000 pages each; the median per method (the machine is shared and noisy).
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> us = (Map<String, Object>) eval(page, "async () => db.benchTransfer(4096, 2000)");
+            runs.add(us);
         }
-        assertTrue(((Number) us.get("stagedRead")).doubleValue() < 1000, "a page read costs under 1 ms");
+        Map<String, Double> median = new LinkedHashMap<>();
+        for (String k : new String[] {"jsRead", "stagedRead", "copiedRead", "jsWrite", "stagedWrite", "copiedWrite"}) {
+            List<Double> v = new ArrayList<>();
+            for (Map<String, Object> us : runs) {
+                v.add(((Number) us.get(k)).doubleValue());
+            }
+            v.sort(null);
+            median.put(k, v.get(1));
+            measure(String.format("OPFS <-> Java per 4 KiB page, %-12s median %7.2f us (runs %.1f, %.1f, %.1f)", k,
+                    v.get(1), v.get(0), v.get(1), v.get(2)));
+        }
+        measure("load average while measuring: " + Files.readString(Path.of("/proc/loadavg")).trim());
+        assertTrue(median.get("stagedRead") < 1000, "a page read costs under 1 ms");
         Path out = repoRoot().resolve("e2e-tests/target/petrel-measurements.txt");
         Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
     }
