@@ -12,6 +12,8 @@ public final class PetrelException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final ResultCode code;
+    /** Character offset in the SQL text the error refers to, or -1 ({@code sqlite3_error_offset}). */
+    private int errorOffset = -1;
 
     public PetrelException(ResultCode code, String message) {
         super(message != null ? message : code.defaultMessage());
@@ -26,6 +28,20 @@ public final class PetrelException extends RuntimeException {
     /** The (possibly extended) result code. */
     public ResultCode code() {
         return code;
+    }
+
+    /**
+     * The character offset in the SQL text where the error was found (as {@code sqlite3_error_offset}), or -1 when
+     * the error is not tied to a position. Editors use it to mark syntax errors.
+     */
+    public int errorOffset() {
+        return errorOffset;
+    }
+
+    /** Sets the SQL text offset of the error and returns this exception. */
+    public PetrelException withErrorOffset(int offset) {
+        this.errorOffset = offset;
+        return this;
     }
 
     /** The primary result code. */

@@ -36,8 +36,14 @@ public final class BTree {
     public static final int SCHEMA_ROOTPAGE = 3;
     public static final int SCHEMA_SQL = 4;
 
+    /** Header bytes 21..23 (max/min embedded and leaf payload fractions) as one big-endian value: 64, 32, 32. */
+    private static final int EXPECTED_FRACTIONS = (64 << 16) | (32 << 8) | 32;
+
     private final Pager pager;
     private final List<BtCursor> cursors = new ArrayList<>();
+    private boolean headerChecked;
+    /** The text encoding once read from an existing database, else 0. */
+    private int encoding;
 
     private BTree(Pager pager) {
         this.pager = pager;
@@ -58,7 +64,15 @@ public final class BTree {
 
     /** The text encoding of the database header (offset 56), UTF-8 for a new database. */
     public int textEncoding() {
-        return TextEncoding.ofHeader(pager.getHeaderInt(FileHeader.TEXT_ENCODING_OFFSET));
+        if (encoding == 0) {
+            int e = TextEncoding.ofHeader(pager.getHeaderInt(FileHeader.TEXT_ENCODING_OFFSET));
+            if (pager.pageCount() == 0) {
+                return e;
+            }
+            // Fixed once the database exists: SQLite never changes a database's encoding.
+            encoding = e;
+        }
+        return encoding;
     }
 
     /** Makes page 1 an empty sqlite_schema leaf if it has no b-tree yet (a new database); needs a write txn. */
@@ -87,7 +101,25 @@ public final class BTree {
         return open(root, false, keyInfo, writable);
     }
 
+    /**
+     * Checks the header bytes SQLite checks before it reads any b-tree (its page-1 initialization): a read version
+     * above 2 or payload fractions other than 64/32/32 mean the file is not a database this library can read.
+     */
+    private void checkHeader() {
+        if (headerChecked || pager.pageCount() == 0) {
+            return;
+        }
+        int versions = pager.getHeaderInt(FileHeader.PAGE_SIZE_OFFSET);
+        int fractions = pager.getHeaderInt(FileHeader.RESERVED_BYTES_OFFSET);
+        int readVersion = versions & 0xff;
+        if (readVersion > 2 || (fractions & 0xffffff) != EXPECTED_FRACTIONS) {
+            throw new PetrelException(ResultCode.NOTADB, null);
+        }
+        headerChecked = true;
+    }
+
     private BtCursor open(int root, boolean table, KeyInfo keyInfo, boolean writable) {
+        checkHeader();
         if (root < 1 || root > pager.pageCount()) {
             throw PetrelException.corrupt(root, "root page number out of range");
         }
@@ -290,6 +322,30 @@ public final class BTree {
         }
     }
 
+    /**
+     * Walks a cell's whole overflow chain, checking each link and that no page repeats, before a caller allocates
+     * a buffer of the payload's claimed size: the claim is then backed by real, distinct pages.
+     */
+    void validateChain(int pgno, CellInfo ci) {
+        long need = CellCodec.overflowPageCount(ci.payloadSize, ci.localSize, usableSize());
+        java.util.HashSet<Integer> seen = new java.util.HashSet<>();
+        int p = ci.overflowPgno;
+        for (long i = 0; i < need; i++) {
+            checkOverflowPgno(pgno, p);
+            if (!seen.add(p)) {
+                throw PetrelException.corrupt(p, "overflow chain loops");
+            }
+            if (i + 1 < need) {
+                Page page = pager.get(p);
+                try {
+                    p = page.getInt(CellCodec.OVERFLOW_NEXT_OFFSET);
+                } finally {
+                    pager.release(page);
+                }
+            }
+        }
+    }
+
     void checkOverflowPgno(int from, int pgno) {
         if (pgno < 2 || pgno > pager.pageCount()) {
             throw PetrelException.corrupt(from, "overflow page number " + pgno + " out of range");
@@ -366,6 +422,7 @@ public final class BTree {
 
     /** PRAGMA integrity_check over the whole file: "ok" alone, or up to {@code maxErrors} messages. */
     public List<String> integrityCheck(int maxErrors) {
+        checkHeader();
         return new IntegrityCheck(this, maxErrors).run();
     }
 }

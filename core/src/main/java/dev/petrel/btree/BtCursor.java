@@ -56,6 +56,10 @@ public final class BtCursor {
     /** Overflow page numbers of the current cell discovered so far. */
     private int[] chain = new int[0];
     private int chainLen;
+    /** Up to this chain length a new link is checked against every earlier one (cycle detection). */
+    private static final int CHAIN_SCAN_LIMIT = 64;
+    /** The chain's pages as a set once it is longer than {@link #CHAIN_SCAN_LIMIT}. */
+    private java.util.HashSet<Integer> chainSet;
     /** Overflow pages read through this cursor (tests check lazy reads). */
     long overflowPagesRead;
 
@@ -502,6 +506,23 @@ public final class BtCursor {
             }
             overflowPagesRead++;
             bt.checkOverflowPgno(prevPgno, next);
+            if (chainLen < CHAIN_SCAN_LIMIT) {
+                for (int q = 0; q < chainLen; q++) {
+                    if (chain[q] == next) {
+                        throw PetrelException.corrupt(prevPgno, "overflow chain loops");
+                    }
+                }
+            } else {
+                if (chainSet == null || chainLen == CHAIN_SCAN_LIMIT) {
+                    chainSet = new java.util.HashSet<>();
+                    for (int q = 0; q < chainLen; q++) {
+                        chainSet.add(chain[q]);
+                    }
+                }
+                if (!chainSet.add(next)) {
+                    throw PetrelException.corrupt(prevPgno, "overflow chain loops");
+                }
+            }
             if (chainLen == chain.length) {
                 chain = java.util.Arrays.copyOf(chain, chainLen * 2);
             }
@@ -513,7 +534,11 @@ public final class BtCursor {
 
     /** The whole payload of the current entry. */
     public byte[] payload() {
-        byte[] b = new byte[current().payloadSize];
+        CellInfo ci = current();
+        if (ci.localSize < ci.payloadSize) {
+            bt.validateChain(nodes[depth - 1].pgno, ci);
+        }
+        byte[] b = new byte[ci.payloadSize];
         readPayload(0, b, 0, b.length);
         return b;
     }
@@ -538,10 +563,13 @@ public final class BtCursor {
     /** The full payload of cell {@code i} of {@code node} (for key comparisons). */
     private byte[] cellPayload(BtNode node, int i) {
         CellInfo ci = node.parseCell(i, new CellInfo());
+        if (ci.localSize < ci.payloadSize) {
+            bt.checkPayload(node.pgno, ci);
+            bt.validateChain(node.pgno, ci);
+        }
         byte[] b = new byte[ci.payloadSize];
         node.page.getBytes(ci.payloadOffset, b, 0, ci.localSize);
         if (ci.localSize < ci.payloadSize) {
-            bt.checkPayload(node.pgno, ci);
             bt.readOverflow(ci.overflowPgno, b, ci.localSize, ci.payloadSize - ci.localSize);
         }
         return b;

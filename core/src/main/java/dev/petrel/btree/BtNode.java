@@ -316,6 +316,10 @@ final class BtNode {
         }
         if (gap < space + CELL_POINTER_SIZE) {
             defragment();
+            if (contentStart() - cellPtrEnd() < space + CELL_POINTER_SIZE) {
+                // The header's fragment count promised space the page does not have.
+                throw PetrelException.corrupt(pgno, "free space smaller than the header claims");
+            }
         }
         int top = contentStart() - space;
         putContentStart(page, hdr, top);
@@ -327,15 +331,19 @@ final class BtNode {
         byte[] image = new byte[usable];
         page.getBytes(0, image, 0, usable);
         CellInfo tmp = new CellInfo();
+        int[] offs = new int[cellCount];
+        int[] lens = new int[cellCount];
+        for (int i = 0; i < cellCount; i++) {
+            offs[i] = cellOffset(i);
+            lens[i] = parseCellAt(offs[i], tmp).cellSize;
+        }
         int top = usable;
         for (int i = 0; i < cellCount; i++) {
-            int off = cellOffset(i);
-            int len = parseCellAt(off, tmp).cellSize;
-            top -= Math.max(MIN_CELL_SPACE, len);
+            top -= Math.max(MIN_CELL_SPACE, lens[i]);
             if (top < cellPtrEnd()) {
                 throw PetrelException.corrupt(pgno, "cells overflow the page while defragmenting");
             }
-            page.putBytes(top, image, off, len);
+            page.putBytes(top, image, offs[i], lens[i]);
             page.putU16(cellPtrOffset + CELL_POINTER_SIZE * i, top);
         }
         putContentStart(page, hdr, top);

@@ -33,8 +33,12 @@ public final class IntegrityCheck {
     private final int pageCount;
     private final Map<Integer, KeyInfo> keyInfos = new HashMap<>();
     private final List<String> errors = new ArrayList<>();
-    private byte[] used;
-    private String prefix = "";
+    private PageSet used;
+    /** Where a message is about: a section prefix, then tree root, page and cell when non-zero / non-negative. */
+    private String section = "";
+    private int atTree;
+    private int atPage;
+    private int atCell = -1;
     private final CellInfo ci = new CellInfo();
     private long lastRowid;
     private Object[] lastKey;
@@ -57,10 +61,14 @@ public final class IntegrityCheck {
 
     /** Runs every check; returns ["ok"] or the messages. */
     public List<String> run() {
-        used = new byte[pageCount + 1];
+        if (pageCount < 1) {
+            // The pager read a size above 2^31-1 pages from the header: no such file can exist.
+            throw PetrelException.corrupt(1, "database size " + Integer.toUnsignedString(pageCount));
+        }
+        used = new PageSet(pageCount);
         int lockByte = pager.lockBytePgno();
         if (lockByte <= pageCount) {
-            used[lockByte] = 1;
+            used.add(lockByte);
         }
         checkFreelist();
         markPointerMaps();
@@ -79,14 +87,16 @@ public final class IntegrityCheck {
             if (full()) {
                 break;
             }
-            prefix = "Tree " + root + " ";
+            atTree = root;
+            atPage = 0;
+            atCell = -1;
             haveLast = false;
             currentKeyInfo = keyInfos.getOrDefault(root, KeyInfo.BINARY);
             checkTree(root, 0, -1);
         }
-        prefix = "";
+        atTree = 0;
         for (int p = 1; p <= pageCount && !full(); p++) {
-            if (used[p] == 0) {
+            if (!used.contains(p)) {
                 error("Page " + p + ": never used");
             }
         }
@@ -101,9 +111,21 @@ public final class IntegrityCheck {
     }
 
     private void error(String msg) {
-        if (!full()) {
-            errors.add(prefix + msg);
+        if (full()) {
+            return;
         }
+        StringBuilder sb = new StringBuilder(section);
+        if (atTree > 0) {
+            sb.append("Tree ").append(atTree);
+            if (atPage > 0) {
+                sb.append(" page ").append(atPage);
+                if (atCell >= 0) {
+                    sb.append(" cell ").append(atCell);
+                }
+            }
+            sb.append(": ");
+        }
+        errors.add(sb.append(msg).toString());
     }
 
     /** Marks page {@code p} used; false (with a message) if out of range or already used. */
@@ -112,20 +134,19 @@ public final class IntegrityCheck {
             error("invalid page number " + Integer.toUnsignedString(p));
             return false;
         }
-        if (used[p] != 0) {
+        if (!used.add(p)) {
             error("2nd reference to page " + p);
             return false;
         }
-        used[p] = 1;
         return true;
     }
 
     private void checkFreelist() {
-        prefix = "Main freelist: ";
+        section = "Freelist: ";
         int trunk = pager.getHeaderInt(FileHeader.FREELIST_TRUNK_OFFSET);
         long expected = pager.getHeaderInt(FileHeader.FREELIST_COUNT_OFFSET) & 0xffffffffL;
         long seen = 0;
-        while (trunk != 0 && seen < expected && !full()) {
+        while (trunk != 0 && !full()) {
             if (!ref(trunk)) {
                 break;
             }
@@ -151,7 +172,7 @@ public final class IntegrityCheck {
         if (seen != expected && !full()) {
             error("size is " + seen + " but should be " + expected);
         }
-        prefix = "";
+        section = "";
     }
 
     private void markPointerMaps() {
@@ -160,15 +181,25 @@ public final class IntegrityCheck {
         }
         int step = usable / 5 + 1;
         for (long p = 2; p <= pageCount; p += step) {
-            used[(int) p] = 1;
+            used.add((int) p);
         }
     }
 
     /** Checks the subtree at {@code pgno}; returns its height (1 for a leaf) or -1 if unusable. */
     private int checkTree(int pgno, int depth, int expectedKind) {
-        String outer = prefix;
+        int outerPage = atPage;
+        int outerCell = atCell;
+        try {
+            return checkTreePage(pgno, depth, expectedKind);
+        } finally {
+            atPage = outerPage;
+            atCell = outerCell;
+        }
+    }
+
+    private int checkTreePage(int pgno, int depth, int expectedKind) {
         if (depth >= BtCursor.MAX_DEPTH) {
-            error("page " + pgno + ": b-tree deeper than " + BtCursor.MAX_DEPTH + " levels");
+            error("b-tree deeper than " + BtCursor.MAX_DEPTH + " levels");
             return -1;
         }
         if (!ref(pgno)) {
@@ -177,23 +208,25 @@ public final class IntegrityCheck {
         Page page = pager.get(pgno);
         List<int[]> children = new ArrayList<>();
         boolean leaf;
+        atPage = pgno;
+        atCell = -1;
         try {
             BtNode node;
             try {
                 node = BtNode.load(page, usable);
             } catch (PetrelException e) {
-                error("page " + pgno + ": btreeInitPage() returns error code 11");
+                error("btreeInitPage() returns error code 11");
                 return -1;
             }
             int kind = node.table ? 1 : 0;
             if (expectedKind >= 0 && kind != expectedKind) {
-                error("page " + pgno + ": wrong page type " + node.type);
+                error("wrong page type " + node.type);
                 return -1;
             }
             leaf = node.leaf;
             checkSpace(node);
             for (int i = 0; i < node.cellCount && !full(); i++) {
-                prefix = outer + "page " + pgno + " cell " + i + ": ";
+                atCell = i;
                 int off = page.getU16(node.cellPtrOffset + 2 * i);
                 if (off < node.cellPtrEnd() || off > usable - PageHeader.MIN_CELL_SPACE) {
                     error("Offset " + off + " out of range " + node.cellPtrEnd() + ".." + usable);
@@ -215,12 +248,10 @@ public final class IntegrityCheck {
                     key = readKey(node, off);
                 }
                 if (!leaf) {
-                    prefix = outer;
                     children.add(new int[] {child, i});
                     // Children are visited in order so that the key stream stays in order.
                     int h = checkTree(child, depth + 1, kind);
                     children.get(children.size() - 1)[1] = h;
-                    prefix = outer + "page " + pgno + " cell " + i + ": ";
                     node = reload(page);
                 }
                 if (node.table) {
@@ -238,24 +269,24 @@ public final class IntegrityCheck {
                 }
             }
             if (!leaf && !full()) {
-                prefix = outer;
+                atCell = -1;
                 int right = node.rightChild();
                 children.add(new int[] {right, checkTree(right, depth + 1, kind)});
             }
         } finally {
             pager.release(page);
-            prefix = outer;
         }
         if (leaf) {
             return 1;
         }
+        atCell = -1;
         int h = -1;
         for (int[] c : children) {
             if (c[1] < 0) {
                 continue;
             }
             if (h >= 0 && c[1] != h) {
-                error("page " + pgno + ": Child page depth differs");
+                error("Child page depth differs");
                 break;
             }
             h = c[1];
@@ -269,6 +300,10 @@ public final class IntegrityCheck {
 
     private Object[] readKey(BtNode node, int off) {
         try {
+            if (ci.localSize < ci.payloadSize) {
+                bt.checkPayload(node.pgno, ci);
+                bt.validateChain(node.pgno, ci);
+            }
             byte[] payload = new byte[ci.payloadSize];
             node.page.getBytes(ci.payloadOffset, payload, 0, ci.localSize);
             if (ci.localSize < ci.payloadSize) {
@@ -306,6 +341,37 @@ public final class IntegrityCheck {
                     + " pages missing from overflow list starting at " + first);
         } else if (p != 0) {
             error("Extends off end of overflow list starting at " + first);
+        }
+    }
+
+    /**
+     * The set of pages seen: a flag array for ordinary sizes, a hash set when the header claims a huge database
+     * (a corrupt size field must not cost memory in proportion to the claim).
+     */
+    static final class PageSet {
+        private static final int DENSE_LIMIT = 1 << 22;
+        private final byte[] dense;
+        private final java.util.HashSet<Integer> sparse;
+
+        PageSet(int pageCount) {
+            dense = pageCount <= DENSE_LIMIT ? new byte[pageCount + 1] : null;
+            sparse = dense == null ? new java.util.HashSet<>() : null;
+        }
+
+        /** Adds page p; false if it was already there. */
+        boolean add(int p) {
+            if (dense != null) {
+                if (dense[p] != 0) {
+                    return false;
+                }
+                dense[p] = 1;
+                return true;
+            }
+            return sparse.add(p);
+        }
+
+        boolean contains(int p) {
+            return dense != null ? dense[p] != 0 : sparse.contains(p);
         }
     }
 

@@ -21,6 +21,9 @@ public final class Record {
     /** SQLite's bound on a record header (limits the work and memory spent on a corrupt header). */
     public static final int MAX_HEADER_BYTES = 98307;
 
+    /** Bytes read from a lazy source per step when decoding a large value. */
+    private static final int READ_CHUNK = 1 << 20;
+
     private final PayloadSource source;
     private final byte[] direct;
     private final int encoding;
@@ -148,8 +151,16 @@ public final class Record {
         if (direct != null) {
             return SerialType.decode(t, direct, off, encoding);
         }
-        byte[] buf = new byte[len];
-        source.read(off, buf, 0, len);
+        // Grow the buffer as reads succeed: a corrupt size claim then costs no more memory than real bytes.
+        byte[] buf = new byte[Math.min(len, READ_CHUNK)];
+        for (int got = 0; got < len;) {
+            int n = Math.min(READ_CHUNK, len - got);
+            if (got + n > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, (int) Math.min(len, Math.max(2L * buf.length, got + n)));
+            }
+            source.read(off + got, buf, got, n);
+            got += n;
+        }
         return SerialType.decode(t, buf, 0, encoding);
     }
 

@@ -5,9 +5,12 @@ package dev.petrel.value;
  * prefers for values stored into it or compared against it.
  *
  * <p>Contract: {@link #fromDeclaredType} turns a CREATE TABLE type name into an affinity; {@link #apply}
- * converts one value the way an INSERT into (or a comparison against) such a column does. {@link #BLOB} is
- * SQLite's "no affinity" (the name {@code BLOB} follows SQLite's own {@code SQLITE_AFF_BLOB}). The letters of
- * {@link #code()} are SQLite's affinity characters, used in {@code OP_Affinity} strings of EXPLAIN output.
+ * converts one value the way an INSERT into (or a comparison against) such a column does. {@link #BLOB} is the
+ * affinity of a column declared BLOB or with no type (values stored as given); {@link #NONE} is the "no
+ * affinity" of an expression that is neither a column nor a CAST. Both leave values unchanged, but they differ
+ * in comparisons: a BLOB column against a TEXT column converts nothing, while an expression against a TEXT
+ * column gets TEXT affinity (see {@link Comparison#comparisonAffinity}). The letters of {@link #code()} are
+ * SQLite's affinity characters, used in {@code OP_Affinity} strings of EXPLAIN output.
  *
  * <p>Invariants of {@link #apply}:
  * <ol>
@@ -19,7 +22,9 @@ package dev.petrel.value;
  * </ol>
  */
 public enum Affinity {
-    /** No affinity: values are stored as given. */
+    /** The "no affinity" of expressions: never converts, and yields to the other operand's in comparisons. */
+    NONE('@'),
+    /** BLOB (or untyped) columns: values are stored as given. */
     BLOB('A'),
     /** Numbers become text. */
     TEXT('B'),
@@ -36,7 +41,7 @@ public enum Affinity {
         this.code = code;
     }
 
-    /** SQLite's affinity character: 'A' BLOB, 'B' TEXT, 'C' NUMERIC, 'D' INTEGER, 'E' REAL. */
+    /** SQLite's affinity character: '@' NONE, 'A' BLOB, 'B' TEXT, 'C' NUMERIC, 'D' INTEGER, 'E' REAL. */
     public char code() {
         return code;
     }
@@ -49,6 +54,8 @@ public enum Affinity {
     /** The affinity for an affinity character, or BLOB for an unknown one. */
     public static Affinity fromCode(char c) {
         switch (c) {
+            case '@':
+                return NONE;
             case 'B':
                 return TEXT;
             case 'C':

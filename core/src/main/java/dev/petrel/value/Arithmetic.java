@@ -10,7 +10,8 @@ package dev.petrel.value;
  *   <li>INTEGER op INTEGER stays INTEGER; on 64-bit overflow + - * redo the operation in REAL.</li>
  *   <li>Division or remainder by zero (integer or real) gives NULL; INTEGER / INTEGER truncates toward zero;
  *       {@code MIN / -1} overflows to REAL.</li>
- *   <li>% with a REAL operand casts both to INTEGER, takes the remainder and returns it as REAL.</li>
+ *   <li>% works on the operands' INTEGER values ({@link Values#toLong}); the result is REAL when either operand
+ *       reads as REAL.</li>
  *   <li>A REAL result that is NaN (e.g. Inf - Inf) is NULL.</li>
  *   <li>Shifts by a negative amount shift the other way; shifting 64 or more places gives 0 (or -1 for a
  *       right shift of a negative value).</li>
@@ -124,8 +125,10 @@ public final class Arithmetic {
         if (x == null || y == null) {
             return null;
         }
-        long l = Values.toLong(x);
-        long r = Values.toLong(y);
+        // The operands' integer values come from the original values: text by its integer prefix, so
+        // '1e3' counts as 1 here, while the result type follows the numeric reading (REAL for '1e3').
+        long l = Values.toLong(a);
+        long r = Values.toLong(b);
         if (r == 0) {
             return null;
         }

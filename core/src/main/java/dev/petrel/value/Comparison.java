@@ -8,13 +8,14 @@ import dev.petrel.record.ValueOrder;
  * order of {@link ValueOrder}, giving SQLite's three-valued result.
  *
  * <p>Contract: the caller (codegen) knows each operand's affinity: a column reference has its column's
- * affinity, {@code CAST(x AS t)} has t's, every other expression has none ({@link Affinity#BLOB}); it also
+ * affinity, {@code CAST(x AS t)} has t's, every other expression has none ({@link Affinity#NONE}); it also
  * picks the collation (explicit COLLATE, else the left column's, else the right's, else BINARY). Before the
  * comparison one affinity, {@link #comparisonAffinity}, is applied to both operands:
  * <ol>
- *   <li>if either operand has INTEGER, REAL or NUMERIC affinity and the other has TEXT or none: NUMERIC;</li>
- *   <li>else if one has TEXT and the other none: TEXT;</li>
- *   <li>else no conversion.</li>
+ *   <li>if one operand has no affinity (NONE), the other operand's affinity (so TEXT against an expression
+ *       turns a number into text, NUMERIC turns numeric text into a number);</li>
+ *   <li>else if either has INTEGER, REAL or NUMERIC affinity: NUMERIC;</li>
+ *   <li>else (TEXT or BLOB against TEXT or BLOB) no conversion.</li>
  * </ol>
  * Results are {@code null} (unknown, when an operand is NULL), {@code 1L} or {@code 0L}; the boolean helpers
  * combine them with SQL's three-valued logic.
@@ -38,13 +39,16 @@ public final class Comparison {
 
     /** The single affinity applied to both operands of a comparison (rules 1-3 of the class comment). */
     public static Affinity comparisonAffinity(Affinity left, Affinity right) {
+        if (left == Affinity.NONE) {
+            return right.isNumeric() ? Affinity.NUMERIC : right;
+        }
+        if (right == Affinity.NONE) {
+            return left.isNumeric() ? Affinity.NUMERIC : left;
+        }
         if (left.isNumeric() || right.isNumeric()) {
             return Affinity.NUMERIC;
         }
-        if (left == Affinity.TEXT || right == Affinity.TEXT) {
-            return Affinity.TEXT;
-        }
-        return Affinity.BLOB;
+        return Affinity.NONE;
     }
 
     /**
@@ -103,10 +107,12 @@ public final class Comparison {
 
     /**
      * {@code x IN (list)}: 1 if some element equals x; else NULL if x is NULL or some comparison was unknown
-     * (a NULL element); else 0. An empty list gives 0 even for a NULL x. Each element is compared as
-     * {@code x = element} with the element affinity {@code affList}.
+     * (a NULL element); else 0. An empty list gives 0 even for a NULL x. As in SQLite, every comparison uses the
+     * left operand's affinity alone (an element's own column affinity plays no part), so {@code x IN (a, b)}
+     * can differ from {@code x = a OR x = b}. For {@code x IN (SELECT ...)} the caller combines the affinities
+     * with {@link #comparisonAffinity} and uses {@link #compare}.
      */
-    public static Long in(Object x, Affinity affX, Object[] list, Affinity affList, Collation collation) {
+    public static Long in(Object x, Affinity affX, Object[] list, Collation collation) {
         if (list.length == 0) {
             return Values.bool(false);
         }
@@ -115,7 +121,7 @@ public final class Comparison {
         }
         boolean sawNull = false;
         for (Object e : list) {
-            Long r = compare(EQ, x, affX, e, affList, collation);
+            Long r = compare(EQ, x, affX, e, Affinity.NONE, collation);
             if (r == null) {
                 sawNull = true;
             } else if (r != 0) {

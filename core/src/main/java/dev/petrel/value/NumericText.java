@@ -16,7 +16,8 @@ package dev.petrel.value;
  *   <li>{@link #toDouble}: CAST AS REAL. The longest real prefix, 0.0 when there is none; overflow gives
  *       infinity ({@code CAST('1e500' AS REAL) = Inf}).</li>
  * </ol>
- * Whitespace means SQLite's set: space, tab, newline, vertical tab, form feed, carriage return.
+ * Whitespace means SQLite's set: space, tab, newline, vertical tab, form feed, carriage return. A NUL character
+ * ends the text for (1) and makes a whole number REAL for (2), as SQLite's C-string parsing does.
  */
 public final class NumericText {
     private NumericText() {
@@ -126,31 +127,83 @@ public final class NumericText {
         return acc;
     }
 
+    /** Significand digits stop accumulating once the significand reaches this (unsigned), as in SQLite. */
+    private static final long SIGNIFICAND_LIMIT = 1844674407370955160L; // (2^64 - 1 - 9) / 10
+    /** Decimal exponents beyond this give 0 or infinity for any significand; clamping keeps ints small. */
+    private static final int EXPONENT_CLAMP = 10000;
+    /** Powers of ten that are exact doubles. */
+    private static final double[] EXACT_POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /**
+     * The double for the numeric literal {@code s[from, to)} (already validated by {@link #scan}). Like SQLite,
+     * only the leading significant digits that fit a 64-bit significand count (later ones are dropped, not
+     * rounded); the resulting decimal is then converted with correct rounding.
+     */
     private static double parseReal(String s, int from, int to) {
-        String lit = s.substring(from, to);
-        // Java's parser reads what SQLite's does for this grammar; huge exponent digit strings are clamped
-        // first so the Java parser never sees an exponent it would overflow on in its own int arithmetic.
-        return Double.parseDouble(clampExponent(lit));
+        int i = from;
+        boolean neg = false;
+        if (s.charAt(i) == '+' || s.charAt(i) == '-') {
+            neg = s.charAt(i) == '-';
+            i++;
+        }
+        long sig = 0;
+        int exp10 = 0;
+        for (; i < to && isDigit(s.charAt(i)); i++) {
+            if (unsignedBelow(sig, SIGNIFICAND_LIMIT)) {
+                sig = sig * 10 + (s.charAt(i) - '0');
+            } else {
+                exp10++;
+            }
+        }
+        if (i < to && s.charAt(i) == '.') {
+            for (i++; i < to && isDigit(s.charAt(i)); i++) {
+                if (unsignedBelow(sig, SIGNIFICAND_LIMIT)) {
+                    sig = sig * 10 + (s.charAt(i) - '0');
+                    exp10--;
+                }
+            }
+        }
+        if (i < to && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            boolean eneg = false;
+            if (s.charAt(i) == '+' || s.charAt(i) == '-') {
+                eneg = s.charAt(i) == '-';
+                i++;
+            }
+            int e = 0;
+            for (; i < to; i++) {
+                if (e < EXPONENT_CLAMP) {
+                    e = e * 10 + (s.charAt(i) - '0');
+                }
+            }
+            exp10 += eneg ? -e : e;
+        }
+        double v = toDouble(sig, exp10);
+        return neg ? -v : v;
     }
 
-    private static String clampExponent(String lit) {
-        int e = Math.max(lit.indexOf('e'), lit.indexOf('E'));
-        if (e < 0 || lit.length() - e < 8) {
-            return lit;
+    /** Unsigned {@code a < b} (written out: the Long unsigned helpers are not all TeaVM-safe). */
+    private static boolean unsignedBelow(long a, long b) {
+        return (a ^ Long.MIN_VALUE) < (b ^ Long.MIN_VALUE);
+    }
+
+    /** The correctly rounded double of {@code sig * 10^exp10}, sig unsigned. */
+    private static double toDouble(long sig, int exp10) {
+        if (sig == 0) {
+            return 0.0;
         }
-        int j = e + 1;
-        boolean neg = false;
-        if (lit.charAt(j) == '+' || lit.charAt(j) == '-') {
-            neg = lit.charAt(j) == '-';
-            j++;
+        if (sig > 0 && sig < (1L << 53) && exp10 >= -22 && exp10 <= 22) {
+            // Both operands exact, so the one IEEE operation rounds correctly.
+            return exp10 >= 0 ? sig * EXACT_POW10[exp10] : sig / EXACT_POW10[-exp10];
         }
-        while (j < lit.length() - 1 && lit.charAt(j) == '0') {
-            j++;
+        int e = Math.max(-EXPONENT_CLAMP, Math.min(EXPONENT_CLAMP, exp10));
+        java.math.BigInteger big = java.math.BigInteger.valueOf(sig);
+        if (sig < 0) {
+            big = big.add(java.math.BigInteger.ONE.shiftLeft(64));
         }
-        if (lit.length() - j <= 6) {
-            return lit.substring(0, e + 1) + (neg ? "-" : "") + lit.substring(j);
-        }
-        return lit.substring(0, e + 1) + (neg ? "-" : "") + "99999";
+        java.math.BigDecimal d = new java.math.BigDecimal(big);
+        return d.scaleByPowerOfTen(e).doubleValue();
     }
 
     /**
@@ -159,6 +212,7 @@ public final class NumericText {
      * may still narrow to an integer by its own rule (see {@link Affinity#apply}).
      */
     public static Object wholeNumber(String s) {
+        int limit = textEnd(s);
         int start = skipSpaces(s, 0);
         long r = scan(s, start);
         int kind = (int) (r & 3);
@@ -166,7 +220,7 @@ public final class NumericText {
             return null;
         }
         int end = (int) (r >>> 2);
-        if (skipSpaces(s, end) != s.length()) {
+        if (skipSpaces(s, end) < limit) {
             return null;
         }
         if (kind == KIND_INTEGER) {
@@ -178,6 +232,12 @@ public final class NumericText {
         return parseReal(s, start, end);
     }
 
+    /** Where the text ends for number parsing: at the first NUL character, as in SQLite's C strings. */
+    private static int textEnd(String s) {
+        int nul = s.indexOf('\0');
+        return nul < 0 ? s.length() : nul;
+    }
+
     /** The numeric value of {@code s} as an arithmetic operand: longest prefix, INTEGER when it can be. */
     public static Object toNumber(String s) {
         int start = skipSpaces(s, 0);
@@ -187,7 +247,10 @@ public final class NumericText {
             return 0L;
         }
         int end = (int) (r >>> 2);
-        if (kind == KIND_INTEGER) {
+        // A whole number followed by a NUL (and anything after it) reads as REAL: SQLite's parser reports the
+        // embedded NUL as "not a pure integer".
+        boolean beforeNul = textEnd(s) < s.length() && skipSpaces(s, end) == textEnd(s);
+        if (kind == KIND_INTEGER && !beforeNul) {
             Long exact = exactInteger(s, start, end);
             if (exact != null) {
                 return exact;

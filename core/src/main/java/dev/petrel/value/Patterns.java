@@ -70,7 +70,7 @@ public final class Patterns {
 
     /** Whether {@code text} matches LIKE {@code pattern}; {@code escape} is a code point or -1 for none. */
     public static boolean like(String pattern, String text, int escape, boolean caseSensitive) {
-        int[] p = codePoints(pattern);
+        int[] p = codePoints(cString(pattern));
         // Compile: literals as code points (>= 0), wildcards as negative kinds. An escape as the very last
         // character can match nothing.
         int[] tokens = new int[p.length];
@@ -90,7 +90,7 @@ public final class Patterns {
                 tokens[n++] = fold(c, caseSensitive);
             }
         }
-        int[] t = codePoints(text);
+        int[] t = codePoints(cString(text));
         if (!caseSensitive) {
             for (int i = 0; i < t.length; i++) {
                 t[i] = fold(t[i], false);
@@ -101,7 +101,7 @@ public final class Patterns {
 
     /** Whether {@code text} matches GLOB {@code pattern}. */
     public static boolean glob(String pattern, String text) {
-        int[] p = codePoints(pattern);
+        int[] p = codePoints(cString(pattern));
         int[] tokens = new int[p.length];
         int[][] classes = new int[p.length][];
         int n = 0;
@@ -123,7 +123,7 @@ public final class Patterns {
                 tokens[n++] = c;
             }
         }
-        return match(tokens, n, classes, codePoints(text));
+        return match(tokens, n, classes, codePoints(cString(text)));
     }
 
     /** Index of the ']' closing the class opened at {@code open}, or -1. */
@@ -213,6 +213,12 @@ public final class Patterns {
 
     private static int fold(int c, boolean caseSensitive) {
         return !caseSensitive && c >= 'A' && c <= 'Z' ? c + 32 : c;
+    }
+
+    /** The text up to its first NUL: SQLite matches patterns on C strings. */
+    private static String cString(String s) {
+        int nul = s.indexOf('\0');
+        return nul < 0 ? s : s.substring(0, nul);
     }
 
     /** The code points of {@code s} (an unpaired surrogate counts as one character). */

@@ -12,7 +12,8 @@ import dev.petrel.value.Values;
  * <p>Invariants: (1) {@code count} is the number of non-NULL inputs currently added; (2) while {@code approx}
  * is false, {@code intSum} is their exact sum; (3) once {@code approx} is true (a non-integer input, or an
  * integer overflow, which also sets {@code overflow}), {@code realSum + realErr} is their compensated sum and the
- * state never returns to integer mode. Inputs are read with numeric affinity: numeric-looking text counts as
+ * state never returns to integer mode; (4) sum() raises "integer overflow" only if the overflow was not followed by a
+ * non-integer input. Inputs are read with numeric affinity: numeric-looking text counts as
  * its number, other text and blobs as REAL (their numeric prefix).
  */
 final class NumericSum implements AggregateFunction {
@@ -83,6 +84,9 @@ final class NumericSum implements AggregateFunction {
         }
         if (!approx) {
             switchToReal();
+        } else if (sign > 0) {
+            // A REAL input after an overflow makes the result an ordinary approximate REAL sum, not an error.
+            overflow = false;
         }
         double d = n instanceof Double ? (Double) n : Values.toDouble(v);
         addDouble(sign > 0 ? d : -d);

@@ -4,6 +4,7 @@ import static dev.petrel.func.FunctionDef.DETERMINISTIC;
 
 import dev.petrel.func.FunctionRegistry;
 import dev.petrel.value.NumericText;
+import dev.petrel.value.Values;
 
 /**
  * Registers and implements SQLite's math functions (lang_mathfunc.html).
@@ -43,6 +44,18 @@ public final class MathFunctions {
         return null;
     }
 
+    /**
+     * log(B, X): B is read like every math argument, but X (quirk of SQLite's implementation) by its numeric
+     * prefix, blobs included, so {@code log(2, '8abc')} is 3.
+     */
+    private static Object log2(Object base, Object x) {
+        Object b = numericArg(base);
+        if (b == null || x == null) {
+            return null;
+        }
+        return result(logBase(((Number) b).doubleValue(), Values.toDouble(x)));
+    }
+
     private static Object result(double d) {
         return Double.isNaN(d) ? null : d;
     }
@@ -76,9 +89,9 @@ public final class MathFunctions {
         return result(f.apply((Double) n));
     }
 
-    /** log(B, X): the logarithm of X to base B; NULL unless both are positive and B is not 1. */
+    /** log(B, X): the logarithm of X to base B; NULL unless B is above 1 and X positive. */
     public static double logBase(double b, double x) {
-        if (b <= 0 || x <= 0 || b == 1.0) {
+        if (b <= 1.0 || x <= 0) {
             return Double.NaN;
         }
         return Math.log(x) / Math.log(b);
@@ -159,7 +172,7 @@ public final class MathFunctions {
         r.registerScalar("floor", 1, det, (c, a) -> integral(a[0], Math::floor));
         r.registerScalar("trunc", 1, det, (c, a) -> integral(a[0], x -> x < 0 ? Math.ceil(x) : Math.floor(x)));
         r.registerScalar("atan2", 2, det, (c, a) -> apply2(a[0], a[1], Math::atan2));
-        r.registerScalar("log", 2, det, (c, a) -> apply2(a[0], a[1], MathFunctions::logBase));
+        r.registerScalar("log", 2, det, (c, a) -> log2(a[0], a[1]));
         r.registerScalar("mod", 2, det, (c, a) -> apply2(a[0], a[1], (x, y) -> x % y));
         r.registerScalar("pow", 2, det, (c, a) -> apply2(a[0], a[1], Math::pow));
         r.registerScalar("power", 2, det, (c, a) -> apply2(a[0], a[1], Math::pow));

@@ -44,16 +44,25 @@ public final class TextFunctions {
         if (x == null || y == null || (hasLength && z == null)) {
             return null;
         }
-        // Clamping to +-2^40 keeps the arithmetic below overflow-free without changing any result: no text or
-        // blob is anywhere near that long.
-        long start = clamp(Values.toLong(y));
-        long len = hasLength ? clamp(Values.toLong(z)) : (1L << 40);
+        long start = Values.toLong(y);
+        // Without a length SQLite takes its length limit (SQLITE_MAX_LENGTH), which matters for large negative
+        // starts: substr('hello', -2000000000) is ''.
+        long len = hasLength ? Values.toLong(z) : NumberFunctions.MAX_LENGTH;
         if (x instanceof byte[]) {
             byte[] b = (byte[]) x;
+            if (b.length == 0) {
+                // SQLite reads an empty blob as a NULL pointer and answers NULL.
+                return null;
+            }
             long[] r = window(b.length, start, len, hasLength);
             return java.util.Arrays.copyOfRange(b, (int) r[0], (int) (r[0] + r[1]));
         }
         String s = Values.toText(x);
+        int nul = s.indexOf('\0');
+        if (nul >= 0) {
+            // Text is measured as a C string: it ends at its first NUL.
+            s = s.substring(0, nul);
+        }
         int chars = s.codePointCount(0, s.length());
         long[] r = window(chars, start, len, hasLength);
         int from = s.offsetByCodePoints(0, (int) r[0]);
@@ -61,9 +70,17 @@ public final class TextFunctions {
         return s.substring(from, to);
     }
 
-    private static long clamp(long v) {
-        long lim = 1L << 40;
-        return v > lim ? lim : (v < -lim ? -lim : v);
+    /** Saturating 64-bit addition: at the extremes SQLite's own arithmetic would overflow. */
+    private static long add(long a, long b) {
+        long r = a + b;
+        if (((a ^ r) & (b ^ r)) < 0) {
+            return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return r;
+    }
+
+    private static long negate(long a) {
+        return a == Long.MIN_VALUE ? Long.MAX_VALUE : -a;
     }
 
     /** The 0-based start and the length of substr's result within a value of {@code total} units. */
@@ -71,12 +88,12 @@ public final class TextFunctions {
         boolean negLen = false;
         if (p2 < 0) {
             negLen = true;
-            p2 = -p2;
+            p2 = negate(p2);
         }
         if (p1 < 0) {
-            p1 += total;
+            p1 = add(p1, total);
             if (p1 < 0) {
-                p2 += p1;
+                p2 = add(p2, p1);
                 p1 = 0;
             }
         } else if (p1 > 0) {
@@ -86,9 +103,9 @@ public final class TextFunctions {
             p2--;
         }
         if (negLen) {
-            p1 -= p2;
+            p1 = add(p1, negate(p2));
             if (p1 < 0) {
-                p2 += p1;
+                p2 = add(p2, p1);
                 p1 = 0;
             }
         }
@@ -98,7 +115,7 @@ public final class TextFunctions {
         if (p1 > total) {
             p1 = total;
         }
-        if (p1 + p2 > total) {
+        if (p2 > total - p1) {
             p2 = total - p1;
         }
         return new long[] {p1, p2};
@@ -213,6 +230,11 @@ public final class TextFunctions {
             return null;
         }
         String s = Values.toText(x);
+        int nul = s.indexOf('\0');
+        if (nul >= 0) {
+            // SQLite reads X as a C string.
+            s = s.substring(0, nul);
+        }
         String skip = hasIgnore ? Values.toText(ignore) : "";
         byte[] out = new byte[s.length() / 2];
         int n = 0;
@@ -285,7 +307,9 @@ public final class TextFunctions {
         StringBuilder sb = new StringBuilder(args.length);
         for (Object a : args) {
             long c = Values.toLong(a);
-            if (c < 0 || c > Character.MAX_CODE_POINT) {
+            // Surrogates cannot stand alone in a Java string; SQLite writes them as (invalid) UTF-8, which every
+            // reader decodes to U+FFFD, so that is what they become here.
+            if (c < 0 || c > Character.MAX_CODE_POINT || (c >= 0xD800 && c <= 0xDFFF)) {
                 c = 0xFFFD;
             }
             sb.appendCodePoint((int) c);
@@ -293,16 +317,46 @@ public final class TextFunctions {
         return sb.toString();
     }
 
-    /** unicode(X): the code point of the first character, NULL for NULL or an empty string. */
+    /**
+     * unicode(X): the code point of the first character, NULL for NULL, an empty string or one starting with NUL.
+     * A blob is read as SQLite reads UTF-8, leniently: a stray continuation byte is taken as its own value.
+     */
     public static Object unicode(Object x) {
         if (x == null) {
             return null;
         }
+        if (x instanceof byte[]) {
+            byte[] b = (byte[]) x;
+            long c = b.length == 0 ? 0 : firstCodePoint(b);
+            return c == 0 ? null : (Object) c;
+        }
         String s = Values.toText(x);
-        if (s.isEmpty()) {
+        if (s.isEmpty() || s.charAt(0) == '\0') {
             return null;
         }
         return (long) s.codePointAt(0);
+    }
+
+    /** Bits of the payload in a lead byte of a 2-, 3- and 4-byte UTF-8 sequence. */
+    private static final int[] LEAD_MASKS = {0x1f, 0x0f, 0x07};
+
+    /** The first character of UTF-8 bytes as SQLite's lenient reader decodes it. */
+    private static long firstCodePoint(byte[] b) {
+        int c = b[0] & 0xff;
+        if (c < 0xc0) {
+            return c;
+        }
+        int lead = c >= 0xf0 ? 2 : (c >= 0xe0 ? 1 : 0);
+        c &= c >= 0xf8 ? 0x07 : LEAD_MASKS[lead];
+        int i = 1;
+        while (i < b.length && (b[i] & 0xc0) == 0x80) {
+            c = (c << 6) | (b[i] & 0x3f);
+            i++;
+        }
+        if (c < 0x80 || (c & 0xFFFFF800) == 0xD800 || (c & 0xFFFFFFFE) == 0xFFFE) {
+            return 0xFFFD;
+        }
+        return c;
     }
 
     /**

@@ -1,0 +1,4 @@
+package dev.petrel.sql.ast;
+
+/** ASC / DESC, or unspecified. */
+public enum SortOrder { NONE, ASC, DESC }
