@@ -48,8 +48,7 @@ class ApiE2ETest extends BrowserTestBase {
     }
 
     @Test
-    @Tag("needs-engine")
-    void runIterateAndNestedTransactions() {
+    void runIterateAndTransactions() {
         openTestPage(page);
         @SuppressWarnings("unchecked")
         Map<String, Object> r = (Map<String, Object>) eval(page, "async () => {"
@@ -64,30 +63,40 @@ class ApiE2ETest extends BrowserTestBase {
                 + " let early = 0; const it = db.prepare('select id from t');"
                 + " for await (const _ of it.iterate()) { if (++early === 300) break; }"
                 + " const again = await it.pluck().all();"
-                + " const outer = db.transaction(async () => {"
-                + "   await ins.run('outer');"
-                + "   await db.transaction(async () => { await ins.run('inner'); throw new Error('inner fails'); })()"
-                + "     .catch(() => undefined);"
-                + "   return db.inTransaction; });"
-                + " const inside = await outer();"
-                + " const vs = await db.prepare(\"select v from t where v in ('outer', 'inner')\").pluck().all();"
+                + " const inside = await db.transaction(async () => db.inTransaction)();"
                 + " const rolledBack = db.transaction(async () => { await ins.run('gone'); throw new Error('no'); });"
                 + " let message = null; try { await rolledBack(); } catch (e) { message = e.message; }"
                 + " const gone = await db.prepare(\"select count(*) from t where v = 'gone'\").pluck().get();"
                 + " const info = await ins.run('last');"
-                + " return { filled, seen, again: again.length, inside, vs, message, gone, info,"
+                + " return { filled, seen, again: again.length, inside, message, gone, info,"
                 + "          after: db.inTransaction }; }");
         assertEquals(600, ((Number) r.get("filled")).intValue());
         assertEquals(600, ((Number) r.get("seen")).intValue(), "iterate crosses several batches");
         assertEquals(600, ((Number) r.get("again")).intValue(), "a statement left early can run again");
         assertEquals(Boolean.TRUE, r.get("inside"));
-        assertEquals(List.of("outer"), r.get("vs"), "the inner savepoint rolled back, the outer committed");
         assertEquals("no", r.get("message"));
         assertEquals(0, ((Number) r.get("gone")).intValue());
         @SuppressWarnings("unchecked")
         Map<String, Object> info = (Map<String, Object>) r.get("info");
         assertEquals(1, ((Number) info.get("changes")).intValue());
-        assertEquals(602, ((Number) info.get("lastInsertRowid")).intValue());
+        assertEquals(601, ((Number) info.get("lastInsertRowid")).intValue(), "the rolled-back rowid is reused");
         assertEquals(Boolean.FALSE, r.get("after"));
+    }
+
+    @Test
+    @Tag("needs-engine")
+    void nestedTransactionRollsBackToItsSavepoint() {
+        // Engine gap at the time of writing: ROLLBACK TO a savepoint also drops the rows written before it.
+        openTestPage(page);
+        Object vs = eval(page, "async () => {"
+                + " const db = await petrel.connect(':memory:');"
+                + " await db.exec('create table t(v text)');"
+                + " const ins = db.prepare('insert into t values (?)');"
+                + " await db.transaction(async () => {"
+                + "   await ins.run('outer');"
+                + "   await db.transaction(async () => { await ins.run('inner'); throw new Error('inner fails'); })()"
+                + "     .catch(() => undefined); })();"
+                + " return db.prepare('select v from t').pluck().all(); }");
+        assertEquals(List.of("outer"), vs, "the inner savepoint rolled back, the outer committed");
     }
 }

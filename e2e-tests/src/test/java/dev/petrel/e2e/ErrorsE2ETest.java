@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.microsoft.playwright.Page;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Engine errors reach JavaScript as SqliteError with SQLite's code name, number and message, from any tab. */
@@ -37,7 +36,6 @@ class ErrorsE2ETest extends BrowserTestBase {
     }
 
     @Test
-    @Tag("needs-engine")
     void uniqueViolationIsSqliteConstraintUnique() {
         openTestPage(page);
         eval(page, "async () => { await petrel.deleteDatabase('unique.sqlite');"

@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -21,34 +16,16 @@ import org.junit.jupiter.api.Test;
  */
 class FileCompatibilityE2ETest extends BrowserTestBase {
     private static final String CHINOOK_URL = "/shared/sample-dbs/chinook/Chinook_Sqlite.sqlite";
-    /** Exports db (window.db) as base64 so that Java gets the bytes. */
-    private static final String EXPORT_BASE64 = "async () => { const b = await db.export(); let s = '';"
-            + " for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode.apply(null, b.subarray(i, i + 0x8000));"
-            + " return btoa(s); }";
-
     static Path chinook() {
         return sharedDir().resolve("sample-dbs/chinook/Chinook_Sqlite.sqlite");
     }
 
     private byte[] exportBytes() {
-        return Base64.getDecoder().decode((String) eval(page, EXPORT_BASE64));
+        return SqliteOracle.export(page);
     }
 
     private static List<List<Object>> query(Path file, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<List<Object>> rows = new ArrayList<>();
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    Object v = rs.getObject(i);
-                    row.add(v instanceof byte[] ? java.util.HexFormat.of().formatHex((byte[]) v) : v);
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
+        return SqliteOracle.query(file, sql);
     }
 
     private static Path writeTemp(byte[] bytes) throws Exception {
@@ -124,15 +101,18 @@ class FileCompatibilityE2ETest extends BrowserTestBase {
     }
 
     @Test
-    @Tag("needs-engine")
     void importedChinookAnswersQueriesLikeSqlite() throws Exception {
         openTestPage(page);
         eval(page, "async () => { await petrel.importDatabase('chinook-q.sqlite', '" + CHINOOK_URL + "');"
                 + " window.db = await petrel.connect('chinook-q.sqlite'); }");
         String[] queries = {
-            "select count(*) from Track",
             "select Name, Milliseconds from Track where TrackId = 1",
             "select ArtistId, Name from Artist order by Name limit 5",
+            "select t.Name, a.Title from Track t join Album a on a.AlbumId = t.AlbumId"
+                + " where t.TrackId between 1 and 5 order by t.TrackId",
+            "select GenreId, count(*) as n, sum(Milliseconds) from Track group by GenreId order by n desc limit 3",
+            "select c.Country, round(sum(i.Total), 2) from Invoice i join Customer c on c.CustomerId = i.CustomerId"
+                + " group by c.Country order by 2 desc limit 3",
         };
         for (String q : queries) {
             Object rows = eval(page, "async () => await db.prepare(" + jsString(q) + ").raw().all()");
@@ -142,6 +122,16 @@ class FileCompatibilityE2ETest extends BrowserTestBase {
 
     @Test
     @Tag("needs-engine")
+    void aggregateOverAWholeTable() throws Exception {
+        // Engine gap at the time of writing: count(*) with no WHERE fails with a NullPointerException in the VM.
+        openTestPage(page);
+        eval(page, "async () => { await petrel.importDatabase('chinook-c.sqlite', '" + CHINOOK_URL + "');"
+                + " window.db = await petrel.connect('chinook-c.sqlite'); }");
+        Object n = eval(page, "async () => await db.prepare('select count(*) from Track').pluck().get()");
+        assertEquals(jsonish(query(chinook(), "select count(*) from Track").get(0).get(0)), jsonish(n));
+    }
+
+    @Test
     void createdDatabaseExportsToAFileRealSqliteReads() throws Exception {
         openTestPage(page);
         eval(page, "async () => { await petrel.deleteDatabase('made.sqlite');"

@@ -3,7 +3,6 @@ package dev.petrel.e2e;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Data written to an OPFS database survives a page reload and a browser restart on the same profile. */
@@ -14,7 +13,6 @@ class PersistenceE2ETest extends BrowserTestBase {
             + "     [Number(r[0]), r[1], String(r[2]), Array.from(r[3])])); }";
 
     @Test
-    @Tag("needs-engine")
     void rowsSurviveReloadAndBrowserRestart() {
         openTestPage(page);
         eval(page, "async () => { await petrel.deleteDatabase('persist.sqlite');"
