@@ -313,6 +313,11 @@ class Follower {
     return local;
   }
 
+  /** Whether this connection's transaction was lost with a previous owner and has not ended yet. */
+  get lost(): boolean {
+    return this.transactionLost;
+  }
+
   /** This worker cannot become the owner (it failed to open the file): every waiting operation fails. */
   failAll(e: unknown): void {
     for (const f of this.pending.values()) {
@@ -460,6 +465,10 @@ async function open(p: string): Promise<boolean> {
 }
 
 async function runOp(body: Op): Promise<Outcome> {
+  if (follower?.lost) {
+    // A transaction lost with the previous owner ends here, even when this worker has become the owner since.
+    return follower.submit(body);
+  }
   if (owner) {
     return owner.submit(clientId, body);
   }

@@ -123,4 +123,53 @@ class MultiTabE2ETest extends BrowserTestBase {
         assertEquals(List.of("b1", "b2", "a"),
                 eval(a, "async () => db.prepare('select who from t order by id').pluck().all()"));
     }
+
+    @Test
+    void followerTabClosingInsideItsTransactionReleasesTheOwner() {
+        Page a = page;
+        openTestPage(a);
+        eval(a, "async () => { await petrel.deleteDatabase('die-in-tx.sqlite');"
+                + " window.db = await petrel.connect('die-in-tx.sqlite'); await db.exec('create table t(v text)'); }");
+        Page b = newPage();
+        openTestPage(b);
+        b.evaluate(OPEN, "die-in-tx.sqlite");
+        eval(b, "async () => { window.entered = false;"
+                + " db.transaction(async () => { await db.prepare(\"insert into t values ('b-uncommitted')\").run();"
+                + "   window.entered = true; await new Promise(() => {}); })(); }");
+        b.waitForFunction("() => window.entered");
+        b.close();
+        Object rows = eval(a, "async () => { await db.prepare(\"insert into t values ('a')\").run();"
+                + " return db.prepare('select v from t').pluck().all(); }");
+        assertEquals(List.of("a"), rows, "the dead tab's transaction was rolled back and the owner carries on");
+    }
+
+    @Test
+    void ownerTabClosingInsideAFollowerTransactionAbortsThatTransactionOnly() {
+        Page a = page;
+        openTestPage(a);
+        eval(a, "async () => { await petrel.deleteDatabase('owner-dies.sqlite');"
+                + " window.db = await petrel.connect('owner-dies.sqlite'); await db.exec('create table t(v text)');"
+                + " await db.prepare(\"insert into t values ('committed')\").run(); }");
+        Page b = newPage();
+        openTestPage(b);
+        b.evaluate(OPEN, "owner-dies.sqlite");
+        eval(b, "async () => { window.entered = false; window.held = new Promise((r) => (window.release = r));"
+                + " window.tx = db.transaction(async () => {"
+                + "   await db.prepare(\"insert into t values ('b1')\").run(); window.entered = true;"
+                + "   await window.held; await db.prepare(\"insert into t values ('b2')\").run(); })()"
+                + "   .then(() => 'committed', (e) => e.code); }");
+        b.waitForFunction("() => window.entered");
+        a.close();
+        // A second connection's statement waits until a new owner has taken over (the lock queue is FIFO, so it is
+        // tab B's first connection) and then runs there.
+        assertEquals(1, ((Number) eval(b, "async () => { window.db2 = await petrel.connect('owner-dies.sqlite');"
+                + " return (await db2.prepare('select 1 as x').get()).x; }")).intValue());
+        assertEquals("SQLITE_ABORT", eval(b, "async () => db.prepare('select 1').get().then(() => 'ran', (e) => e.code)"),
+                "inside the lost transaction even a read fails");
+        Object outcome = eval(b, "async () => { window.release(); return await window.tx; }");
+        assertEquals("SQLITE_ABORT", outcome, "the rest of the lost transaction fails");
+        Object rows = eval(b, "async () => { await db.prepare(\"insert into t values ('after')\").run();"
+                + " return db.prepare('select v from t order by rowid').pluck().all(); }");
+        assertEquals(List.of("committed", "after"), rows, "the hot journal was rolled back, committed data kept");
+    }
 }
