@@ -172,4 +172,34 @@ class MultiTabE2ETest extends BrowserTestBase {
                 + " return db.prepare('select v from t order by rowid').pluck().all(); }");
         assertEquals(List.of("committed", "after"), rows, "the hot journal was rolled back, committed data kept");
     }
+
+    @Test
+    void followerIteratesInBatchesReadsBlobsAndExports() throws Exception {
+        Page a = page;
+        openTestPage(a);
+        eval(a, "async () => { await petrel.deleteDatabase('follow.sqlite');"
+                + " window.db = await petrel.connect('follow.sqlite');"
+                + " await db.exec('create table b(id integer primary key, data blob)');"
+                + " const ins = db.prepare('insert into b(data) values (?)');"
+                + " await db.transaction(async () => { for (let i = 0; i < 600; i++)"
+                + "   await ins.run(new Uint8Array([i & 255, i >> 8, 42])); })(); }");
+        Page b = newPage();
+        openTestPage(b);
+        b.evaluate(OPEN, "follow.sqlite");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) eval(b, "async () => { let n = 0, ok = true;"
+                + " for await (const row of db.prepare('select id, data from b order by id').iterate()) {"
+                + "   const i = row.id - 1; n++;"
+                + "   ok = ok && row.data instanceof Uint8Array && row.data[0] === (i & 255) && row.data[1] === (i >> 8); }"
+                + " const bytes = await db.export();"
+                + " return { n, ok, size: bytes.length, magic: new TextDecoder().decode(bytes.subarray(0, 15)) }; }");
+        assertEquals(600, ((Number) r.get("n")).intValue(), "rows cross the BroadcastChannel in batches");
+        assertEquals(Boolean.TRUE, r.get("ok"));
+        assertEquals("SQLite format 3", r.get("magic"));
+        java.nio.file.Path copy = SqliteOracle.exportToFile(b);
+        assertEquals(List.of(List.of("ok")), SqliteOracle.query(copy, "pragma integrity_check"));
+        assertEquals(List.of(List.of(600)), SqliteOracle.query(copy, "select count(*) from b"));
+        assertEquals(List.of(List.of("2b012a")), SqliteOracle.query(copy, "select hex(data) from b where id = 300")
+                .stream().map(row -> List.<Object>of(row.get(0).toString().toLowerCase())).toList());
+    }
 }
