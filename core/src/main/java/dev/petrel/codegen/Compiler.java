@@ -143,6 +143,11 @@ public final class Compiler {
         if (stmt instanceof Stmt.Pragma pr) {
             return new DdlGen(this).pragma(pr);
         }
+        if (stmt instanceof Stmt.Reindex ri && ri.name() != null && schema.table(ri.name()) == null
+                && schema.index(ri.name()) == null && !ri.name().equalsIgnoreCase("binary")
+                && !ri.name().equalsIgnoreCase("nocase") && !ri.name().equalsIgnoreCase("rtrim")) {
+            throw PetrelException.error("unable to identify the object to be reindexed");
+        }
         if (stmt instanceof Stmt.Reindex || stmt instanceof Stmt.Analyze || stmt instanceof Stmt.Vacuum) {
             return null;
         }

@@ -84,7 +84,7 @@ final class CoreGen {
             List<Expr.FunctionCall> bad = new ArrayList<>();
             sel.collectAggregates(core.where(), bad);
             if (!bad.isEmpty()) {
-                throw PetrelException.error("misuse of aggregate function " + bad.get(0).name() + "()");
+                throw PetrelException.error("misuse of aggregate: " + bad.get(0).name() + "()");
             }
         }
         boolean aggregate = !aggs.isEmpty() || !core.groupBy().isEmpty();
@@ -191,7 +191,9 @@ final class CoreGen {
                         continue;
                     }
                     any = true;
-                    s.allColumnsReferenced = true;
+                    for (int i = 0; i < s.columnCount(); i++) {
+                        s.referencedColumns.add(i);
+                    }
                     for (int i = 0; i < s.columnCount(); i++) {
                         String col = s.columnNames.get(i);
                         if (st.table() == null && s.mergedColumns.contains(col.toLowerCase(java.util.Locale.ROOT))) {
@@ -240,7 +242,7 @@ final class CoreGen {
         try {
             return g.affinity(e);
         } catch (PetrelException ex) {
-            return Affinity.BLOB;
+            return Affinity.NONE;
         }
     }
 
@@ -358,6 +360,39 @@ final class CoreGen {
         }
     }
 
+    /** The single min()/max() call whose row bare columns come from (SQLite's rule), or null. */
+    private Expr.FunctionCall minMax() {
+        if (uniqueAggs.size() != 1) {
+            return null;
+        }
+        Expr.FunctionCall f = uniqueAggs.get(0);
+        boolean mm = f.name().equalsIgnoreCase("min") || f.name().equalsIgnoreCase("max");
+        return mm && f.args().size() == 1 && !f.distinct() && f.filter() == null ? f : null;
+    }
+
+    /**
+     * Emits {@code record} for the bare-column row: always, or, under a single min()/max(), only when the row's
+     * argument beats the best so far (kept in {@code best}), so bare columns come from the min/max row.
+     */
+    private void recordBareRow(Expr.FunctionCall mm, int best, Runnable record) {
+        if (mm == null) {
+            record.run();
+            return;
+        }
+        int arg = g.expr(mm.args().get(0));
+        int skip = b.newLabel();
+        int take = b.newLabel();
+        b.emit(Opcode.IsNull, arg, skip);
+        b.emit(Opcode.IsNull, best, take);
+        Collation coll = g.collation(mm.args().get(0));
+        boolean max = mm.name().equalsIgnoreCase("max");
+        b.emit(max ? Opcode.Le : Opcode.Ge, best, skip, arg, coll == null ? Collation.BINARY : coll, 0);
+        b.resolve(take);
+        b.emit(Opcode.SCopy, arg, best);
+        record.run();
+        b.resolve(skip);
+    }
+
     private void finalizeAggregates(ExprGen eg) {
         for (Expr.FunctionCall f : uniqueAggs) {
             b.emit(Opcode.AggFinal, accRegs.get(f), f.star() ? 0 : f.args().size(), 0, sel.aggCall(f, eg), 0);
@@ -377,7 +412,11 @@ final class CoreGen {
         int off = 0;
         for (Source s : scope.sources) {
             for (int i = 0; i < s.columnCount(); i++) {
-                g.readColumn(s, i, base + off + i);
+                if (s.allColumnsReferenced || s.referencedColumns.contains(i) || s.derived) {
+                    g.readColumn(s, i, base + off + i);
+                } else {
+                    b.emit(Opcode.Null, 0, base + off + i);
+                }
             }
             if (s.hasRowid() || s.derived) {
                 g.readColumn(s, -1, base + off + s.columnCount());
@@ -416,10 +455,18 @@ final class CoreGen {
         int prev = b.reg();
         b.emit(Opcode.Null, 0, prev);
         int rowBase = b.regs(width);
+        boolean bare = needsBareColumns();
+        Expr.FunctionCall mm = minMax();
+        int best = b.reg();
+        b.emit(Opcode.Null, 0, best);
         new LoopGen(g, terms, plan, () -> {
             stepAggregates(g);
-            emitFullRow(rowBase);
-            b.emit(Opcode.MakeRecord, rowBase, width, prev);
+            if (bare) {
+                recordBareRow(mm, best, () -> {
+                    emitFullRow(rowBase);
+                    b.emit(Opcode.MakeRecord, rowBase, width, prev);
+                });
+            }
         }).emit(null);
         int pprev = b.cursor();
         b.emit(Opcode.OpenPseudo, pprev, prev, width);
@@ -433,6 +480,38 @@ final class CoreGen {
         emitRow(og);
         b.resolve(end);
         clearOverrides();
+    }
+
+    /** Whether output expressions read columns outside aggregate calls (bare columns) or hold subqueries. */
+    private boolean needsBareColumns() {
+        List<Expr> outputs = new ArrayList<>(exprs);
+        outputs.add(core.having());
+        if (whole != null) {
+            for (OrderingTerm t : whole.orderBy()) {
+                outputs.add(t.expr());
+            }
+        }
+        for (Expr e : outputs) {
+            if (e != null && bareRef(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean bareRef(Expr e) {
+        if (e instanceof Expr.ColumnRef || Exprs.hasSubquery(e)) {
+            return true;
+        }
+        if (e instanceof Expr.FunctionCall f && accRegs.containsKey(f)) {
+            return false;
+        }
+        for (Expr ch : Exprs.children(e)) {
+            if (bareRef(ch)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void groupBy(List<Expr.FunctionCall> aggs, List<WhereTerm> terms, List<Object[]> plan) {
@@ -487,19 +566,25 @@ final class CoreGen {
         }
         int same = b.newLabel();
         int changed = b.newLabel();
-        b.emit(Opcode.IfNot, have, same, 0);
+        int first = b.newLabel();
+        Expr.FunctionCall mm = minMax();
+        int best = b.reg();
+        b.emit(Opcode.IfNot, have, first, 0);
         b.emit(Opcode.Compare, curKeys, prevKeys, nk, order, 0);
         b.emit(Opcode.Jump, changed, same, changed);
         b.resolve(changed);
         b.emit(Opcode.Gosub, ret, outSub);
         resetAccumulators();
+        b.resolve(first);
+        b.emit(Opcode.Null, 0, best);
+        b.emit(Opcode.SCopy, data, prev);
         b.resolve(same);
         b.emit(Opcode.Copy, curKeys, prevKeys, nk - 1);
         b.emit(Opcode.Integer, 1, have);
         overrideSources(pcur, nk);
         stepAggregates(g);
+        recordBareRow(mm, best, () -> b.emit(Opcode.SCopy, data, prev));
         clearOverrides();
-        b.emit(Opcode.SCopy, data, prev);
         b.emit(Opcode.SorterNext, sorter, top);
         b.emit(Opcode.IfNot, have, end, 0);
         b.emit(Opcode.Gosub, ret, outSub);

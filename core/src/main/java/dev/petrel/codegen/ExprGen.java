@@ -69,14 +69,14 @@ public class ExprGen {
             Expr alias = aliasFor(ref);
             Scope.Resolved r = scope.resolve(ref);
             if (r == null) {
-                return alias != null ? affinity(alias) : Affinity.BLOB;
+                return alias != null ? affinity(alias) : Affinity.NONE;
             }
             return r.column() < 0 ? Affinity.INTEGER : r.source().affinities.get(r.column());
         }
         if (e instanceof Expr.Subquery sq) {
             return c.select.firstColumnAffinity(sq.select(), scope);
         }
-        return Affinity.BLOB;
+        return Affinity.NONE;
     }
 
     /** The explicit or column collation of an expression, or null. */
@@ -195,7 +195,15 @@ public class ExprGen {
         } else if (e instanceof Expr.Raise) {
             throw PetrelException.error("RAISE() may only be used within a trigger-program");
         } else if (e instanceof Expr.InTable it) {
-            throw PetrelException.error("no such table: " + it.table());
+            if (it.args() != null) {
+                throw PetrelException.error("no such table: " + it.table());
+            }
+            dev.petrel.sql.ast.Select sub = new dev.petrel.sql.ast.Select(it.pos(), null,
+                    new dev.petrel.sql.ast.SelectBody.Core(it.pos(), false,
+                            List.of(new ResultColumn.Star(it.pos(), null)),
+                            new dev.petrel.sql.ast.TableSource.Table(it.pos(), it.schema(), it.table(), null, null,
+                                    false), null, List.of(), null, List.of()), List.of(), null);
+            InGen.inSelect(this, new Expr.InSelect(it.pos(), it.not(), it.operand(), sub), target);
         } else {
             throw PetrelException.error("unsupported expression");
         }
@@ -456,7 +464,7 @@ public class ExprGen {
 
     void compareRegs(Expr left, int l, Opcode op, Expr right, int r, int dest, int flags) {
         Affinity aff = Comparison.comparisonAffinity(affinity(left), affinity(right));
-        if (aff == Affinity.BLOB) {
+        if (aff == Affinity.BLOB || aff == Affinity.NONE) {
             aff = null;
         }
         b.emit(op, r, dest, l, comparisonCollation(left, right), affinityP5(aff) | flags);
@@ -558,7 +566,7 @@ public class ExprGen {
             throw PetrelException.error(FunctionRegistry.noSuchFunctionMessage(f.name()));
         }
         if (def.isAggregate()) {
-            throw PetrelException.error(FunctionRegistry.misuseOfAggregateMessage(f.name()));
+            throw PetrelException.error("misuse of aggregate: " + f.name() + "()");
         }
         if (f.star()) {
             throw PetrelException.error(FunctionRegistry.wrongArgumentCountMessage(f.name()));

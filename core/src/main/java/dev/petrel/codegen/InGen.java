@@ -65,7 +65,7 @@ final class InGen {
         g.c.select.materializeSet(in.select(), g.scope, eph,
                 new KeyOrder(new Collation[] {coll}, new boolean[1], new boolean[1]), aff);
         int x = g.expr(in.operand());
-        if (aff != Affinity.BLOB) {
+        if (aff != Affinity.BLOB && aff != Affinity.NONE) {
             b.emit(Opcode.Affinity, x, 1, 0, String.valueOf(aff == Affinity.TEXT ? 'B' : 'C'), 0);
         }
         int done = b.newLabel();
@@ -104,7 +104,7 @@ final class InGen {
             }
         } else {
             Expr.InSelect s = (Expr.InSelect) in;
-            g.c.select.materializeSet(s.select(), g.scope, eph, order, Affinity.BLOB);
+            g.c.select.materializeSet(s.select(), g.scope, eph, order, Affinity.NONE);
         }
         return eph;
     }

@@ -74,13 +74,16 @@ final class LoopGen {
 
     private void level(int k) {
         if (k == order.size()) {
+            // Terms not placed at any loop (no FROM, or reading only outer scopes) are tested here.
+            int skip = b.newLabel();
             for (int t = 0; t < terms.size(); t++) {
                 if (!done[t]) {
                     done[t] = true;
-                    // Terms reading nothing of this scope (constants, outer references) run at the innermost level.
+                    g.ifFalse(terms.get(t).expr, skip, true);
                 }
             }
             body.run();
+            b.resolve(skip);
             return;
         }
         int si = (Integer) order.get(k)[0];

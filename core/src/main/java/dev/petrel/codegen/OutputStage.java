@@ -71,7 +71,6 @@ final class OutputStage {
         keyExprs = exprs;
         sorter = b.cursor();
         b.emit(Opcode.SorterOpen, sorter, n, 0, order, 0);
-        b.plan("USE TEMP B-TREE FOR ORDER BY");
     }
 
     void row(ExprGen g, int base, int n, ResultInfo info) {
@@ -115,6 +114,9 @@ final class OutputStage {
     }
 
     void finish() {
+        if (sorter >= 0) {
+            b.plan("USE TEMP B-TREE FOR ORDER BY");
+        }
         if (sorter >= 0 && width >= 0) {
             int nk = keyCols.length;
             int data = b.reg();

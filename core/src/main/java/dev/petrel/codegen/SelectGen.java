@@ -42,6 +42,8 @@ final class SelectGen {
         final boolean recursive;
         int cursor = -1;
         ResultInfo info;
+        /** Set while the CTE's own body is compiled: its name then refers to a schema table, not itself. */
+        boolean expanding;
 
         Cte(With.Cte def, boolean recursive) {
             this.def = def;
@@ -97,7 +99,7 @@ final class SelectGen {
         String k = name.toLowerCase(java.util.Locale.ROOT);
         for (int i = ctes.size() - 1; i >= 0; i--) {
             Cte x = ctes.get(i).get(k);
-            if (x != null) {
+            if (x != null && !x.expanding) {
                 return x;
             }
         }
@@ -106,7 +108,7 @@ final class SelectGen {
 
     Affinity firstColumnAffinity(Select sel, Scope scope) {
         ResultInfo info = described.get(sel);
-        return info == null || info.size() == 0 ? Affinity.BLOB : info.affinities.get(0);
+        return info == null || info.size() == 0 ? Affinity.NONE : info.affinities.get(0);
     }
 
     /** A scalar subquery: its first column of the first row (NULL if none) into {@code target}. */
@@ -163,8 +165,8 @@ final class SelectGen {
                 throw PetrelException.error("sub-select returns " + n + " columns - expected 1");
             }
             Affinity aff = dev.petrel.value.Comparison.comparisonAffinity(lhsAff,
-                    info == null ? Affinity.BLOB : info.affinities.get(0));
-            b.emit(Opcode.MakeRecord, reg, 1, rec, aff == Affinity.BLOB ? null
+                    info == null ? Affinity.NONE : info.affinities.get(0));
+            b.emit(Opcode.MakeRecord, reg, 1, rec, aff == Affinity.BLOB || aff == Affinity.NONE ? null
                     : String.valueOf(aff == Affinity.TEXT ? 'B' : 'C'), 0);
             b.emit(Opcode.IdxInsert, cursor, rec);
         });
@@ -272,19 +274,19 @@ final class SelectGen {
         switch (comp.op()) {
             case UNION_ALL: {
                 ResultInfo r = compoundInto(comp.left(), outer, out, set);
-                compoundInto(comp.right(), outer, out, set == null ? null : new int[] {set[0], 0});
+                same(comp, r, compoundInto(comp.right(), outer, out, set == null ? null : new int[] {set[0], 0}));
                 return r;
             }
             case UNION: {
                 if (set != null && set[1] == 0) {
                     ResultInfo r = compoundInto(comp.left(), outer, out, set);
-                    compoundInto(comp.right(), outer, out, set);
+                    same(comp, r, compoundInto(comp.right(), outer, out, set));
                     return r;
                 }
                 int eph = b.cursor();
                 int open = b.emit(Opcode.OpenEphemeral, eph, 0, 0, null, 0);
                 ResultInfo r = compoundInto(comp.left(), outer, out, new int[] {eph, 0});
-                compoundInto(comp.right(), outer, out, new int[] {eph, 0});
+                same(comp, r, compoundInto(comp.right(), outer, out, new int[] {eph, 0}));
                 fixSetOpen(open, r);
                 scanSet(eph, r, out, set);
                 return r;
@@ -293,7 +295,7 @@ final class SelectGen {
                 int eph = b.cursor();
                 int open = b.emit(Opcode.OpenEphemeral, eph, 0, 0, null, 0);
                 ResultInfo r = compoundInto(comp.left(), outer, out, new int[] {eph, 0});
-                compoundInto(comp.right(), outer, out, new int[] {eph, 1});
+                same(comp, r, compoundInto(comp.right(), outer, out, new int[] {eph, 1}));
                 fixSetOpen(open, r);
                 scanSet(eph, r, out, set);
                 return r;
@@ -304,7 +306,7 @@ final class SelectGen {
                 ResultInfo r = compoundInto(comp.left(), outer, out, new int[] {eph, 0});
                 int eph2 = b.cursor();
                 int open2 = b.emit(Opcode.OpenEphemeral, eph2, 0, 0, null, 0);
-                compoundInto(comp.right(), outer, out, new int[] {eph2, 0});
+                same(comp, r, compoundInto(comp.right(), outer, out, new int[] {eph2, 0}));
                 fixSetOpen(open, r);
                 fixSetOpen(open2, r);
                 int n = r.size();
@@ -323,6 +325,14 @@ final class SelectGen {
                 b.resolve(brk);
                 return r;
             }
+        }
+    }
+
+    private static void same(SelectBody.Compound comp, ResultInfo left, ResultInfo right) {
+        if (left.size() != right.size()) {
+            String op = comp.op() == SelectBody.Op.UNION_ALL ? "UNION ALL" : comp.op().name();
+            throw PetrelException.error("SELECTs to the left and right of " + op
+                    + " do not have the same number of result columns");
         }
     }
 
@@ -386,7 +396,7 @@ final class SelectGen {
         for (int i = 0; i < n; i++) {
             info.names.add("column" + (i + 1));
             info.declTypes.add(null);
-            info.affinities.add(Affinity.BLOB);
+            info.affinities.add(Affinity.NONE);
             info.collations.add(Collation.BINARY);
         }
         if (whole != null && !whole.orderBy().isEmpty()) {
@@ -527,6 +537,8 @@ final class SelectGen {
         }
         Source s = new Source(name, table, false);
         s.cursor = b.cursor();
+        s.notIndexed = t.notIndexed();
+        s.indexedBy = t.indexedBy();
         scope.sources.add(s);
     }
 
@@ -566,14 +578,18 @@ final class SelectGen {
     private Source cteSource(String name, Cte x, Scope scope) {
         Select sel = x.def.select();
         List<String> cols = x.def.columns().isEmpty() ? null : x.def.columns();
-        if (x.recursive && sel.body() instanceof SelectBody.Compound comp
+        if (sel.body() instanceof SelectBody.Compound comp
                 && (comp.op() == SelectBody.Op.UNION || comp.op() == SelectBody.Op.UNION_ALL)
                 && mentions(comp.right(), x.def.name())) {
             return recursiveCte(name, x, comp, cols);
         }
         // The CTE body sees CTEs defined before it, not itself.
-        Source s = derived(name, sel, null, cols);
-        return s;
+        x.expanding = true;
+        try {
+            return derived(name, sel, null, cols);
+        } finally {
+            x.expanding = false;
+        }
     }
 
     private static boolean mentions(SelectBody body, String name) {
@@ -648,7 +664,13 @@ final class SelectGen {
             b.resolve(skip);
         };
         OutputStage initOut = new OutputStage(b, dest);
-        ResultInfo info = compoundInto(comp.left(), null, initOut, null);
+        x.expanding = true;
+        ResultInfo info;
+        try {
+            info = compoundInto(comp.left(), null, initOut, null);
+        } finally {
+            x.expanding = false;
+        }
         initOut.finish();
         if (colNames != null) {
             if (colNames.size() != info.size()) {

@@ -2,7 +2,6 @@ package dev.petrel.engine;
 
 import dev.petrel.api.Connection;
 import dev.petrel.api.PetrelException;
-import dev.petrel.api.ResultCode;
 import dev.petrel.api.Statement;
 import dev.petrel.btree.BTree;
 import dev.petrel.codegen.Compiler;
@@ -37,6 +36,10 @@ public final class EngineConnection implements Connection, VmHost {
     private boolean autocommit = true;
     /** Rows changed by the running statement. */
     long statementChanges;
+    /** The pager savepoint protecting the running write statement inside a transaction, or -1. */
+    private int statementSavepoint = -1;
+    /** Pager savepoint ids of the SQL savepoints, parallel to {@link #savepoints}. */
+    private final List<Integer> savepointIds = new ArrayList<>();
     private long prngState = 0x9E3779B97F4A7C15L;
     private long stepTimeMillis;
     private MemoryVfs tempVfs;
@@ -153,18 +156,35 @@ public final class EngineConnection implements Connection, VmHost {
     // ---- statement lifecycle -------------------------------------------------------------------------------------
 
     void statementStarted() {
+        statementSavepoint = -1;
         activeStatements++;
         statementChanges = 0;
         stepTimeMillis = System.currentTimeMillis();
     }
 
     /** Ends a statement's part of an autocommit transaction: commit, or roll back after an error. */
-    void statementEnded(boolean failed, boolean dml) {
+    void statementEnded(boolean failed, boolean dml, int haltAction) {
         activeStatements = Math.max(0, activeStatements - 1);
-        if (dml && !failed) {
+        if (dml && (!failed || haltAction == HALT_FAIL)) {
             changes = statementChanges;
         }
         Pager pager = database.pager();
+        if (haltAction == HALT_ROLLBACK) {
+            rollbackAll();
+            return;
+        }
+        if (haltAction == HALT_FAIL) {
+            failed = false;
+        }
+        if (statementSavepoint >= 0 && pager.inWriteTransaction()
+                && pager.savepointCount() > statementSavepoint) {
+            if (failed) {
+                pager.rollbackToSavepoint(statementSavepoint);
+                database.invalidateSchema();
+            }
+            pager.releaseSavepoint(statementSavepoint);
+        }
+        statementSavepoint = -1;
         if (autocommit && activeStatements == 0) {
             if (pager.inWriteTransaction()) {
                 if (failed) {
@@ -177,6 +197,9 @@ public final class EngineConnection implements Connection, VmHost {
             pager.endRead();
         }
     }
+
+    static final int HALT_ROLLBACK = 1;
+    static final int HALT_FAIL = 3;
 
     /** After an error that SQLite answers by rolling back the whole transaction (ON CONFLICT ROLLBACK). */
     void rollbackAll() {
@@ -203,6 +226,10 @@ public final class EngineConnection implements Connection, VmHost {
             if (!pager.inWriteTransaction()) {
                 pager.beginWrite();
                 database.btree().initialize();
+            }
+            if (!autocommit && statementSavepoint < 0) {
+                // Statement atomicity inside a transaction: an aborted statement undoes only itself.
+                statementSavepoint = pager.openSavepoint();
             }
         } else if (!pager.inReadTransaction()) {
             pager.beginRead();
@@ -245,8 +272,12 @@ public final class EngineConnection implements Connection, VmHost {
         } else {
             pager.commit();
         }
+        pager.endRead();
         autocommit = true;
+        savepointStartedTxn = false;
+        statementSavepoint = -1;
         savepoints.clear();
+        savepointIds.clear();
     }
 
     @Override
@@ -257,8 +288,15 @@ public final class EngineConnection implements Connection, VmHost {
                 autocommit = false;
                 savepointStartedTxn = true;
                 savepoints.clear();
+                savepointIds.clear();
+            }
+            beginTransaction(true);
+            if (statementSavepoint >= 0) {
+                pager.releaseSavepoint(statementSavepoint);
+                statementSavepoint = -1;
             }
             savepoints.add(name);
+            savepointIds.add(pager.openSavepoint());
             return;
         }
         int at = -1;
@@ -272,26 +310,29 @@ public final class EngineConnection implements Connection, VmHost {
             throw PetrelException.error("no such savepoint: " + name);
         }
         if (op == 1) {
+            if (pager.inWriteTransaction() && savepointIds.get(at) < pager.savepointCount()) {
+                pager.releaseSavepoint(savepointIds.get(at));
+            }
             while (savepoints.size() > at) {
                 savepoints.remove(savepoints.size() - 1);
+                savepointIds.remove(savepointIds.size() - 1);
             }
             if (savepoints.isEmpty() && savepointStartedTxn) {
                 pager.commit();
+                pager.endRead();
                 autocommit = true;
                 savepointStartedTxn = false;
             }
             return;
         }
-        if (at == 0 && pager.inWriteTransaction()) {
-            // Rolling back to the outermost savepoint undoes the whole transaction, which stays open.
-            pager.rollback();
-            database.invalidateSchema();
-            while (savepoints.size() > 1) {
-                savepoints.remove(savepoints.size() - 1);
-            }
-            return;
+        if (pager.inWriteTransaction() && savepointIds.get(at) < pager.savepointCount()) {
+            pager.rollbackToSavepoint(savepointIds.get(at));
         }
-        throw new PetrelException(ResultCode.ERROR, "ROLLBACK TO a nested savepoint is not supported by Petrel");
+        database.invalidateSchema();
+        while (savepoints.size() > at + 1) {
+            savepoints.remove(savepoints.size() - 1);
+            savepointIds.remove(savepointIds.size() - 1);
+        }
     }
 
     @Override

@@ -174,19 +174,12 @@ final class EngineStatement implements Statement {
         } catch (PetrelException e) {
             finish(true);
             state = DONE;
-            if (e.getMessage() != null && e.code().primary() == ResultCode.CONSTRAINT && isRollbackHalt(e)) {
-                connection.rollbackAll();
-            }
             throw e;
         } catch (RuntimeException e) {
             finish(true);
             state = DONE;
             throw e;
         }
-    }
-
-    private static boolean isRollbackHalt(PetrelException e) {
-        return false;
     }
 
     private boolean stepExplain() {
@@ -207,7 +200,7 @@ final class EngineStatement implements Statement {
         if (running) {
             running = false;
             row = null;
-            connection.statementEnded(failed, isDml());
+            connection.statementEnded(failed, isDml(), failed && vm != null ? vm.haltAction() : 0);
         }
     }
 

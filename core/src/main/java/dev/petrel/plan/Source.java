@@ -48,6 +48,10 @@ public final class Source {
     /** Column names referenced anywhere in the statement (a superset), for covering-index decisions. */
     public boolean allColumnsReferenced;
     public final Set<Integer> referencedColumns = new HashSet<>();
+    /** NOT INDEXED: no index may be used. */
+    public boolean notIndexed;
+    /** INDEXED BY: the only index that may be used, or null. */
+    public String indexedBy;
 
     public Source(String name, Table table, boolean derived) {
         this.name = name;

@@ -126,7 +126,7 @@ public final class WhereAnalyzer {
                 return r.column() < 0 ? Affinity.INTEGER : r.source().affinities.get(r.column());
             }
         }
-        return Affinity.BLOB;
+        return Affinity.NONE;
     }
 
     private static Collation explicitCollation(Expr e) {
@@ -237,7 +237,7 @@ public final class WhereAnalyzer {
         if (col < 0) {
             return true;
         }
-        boolean affOk = cmp == Affinity.BLOB || (cmp.isNumeric() && colAff.isNumeric()) || cmp == colAff
+        boolean affOk = cmp == Affinity.BLOB || cmp == Affinity.NONE || (cmp.isNumeric() && colAff.isNumeric()) || cmp == colAff
                 || (cmp == Affinity.TEXT && colAff == Affinity.TEXT);
         if (!affOk) {
             return false;
@@ -303,7 +303,7 @@ public final class WhereAnalyzer {
             }
         }
         for (Index idx : s.table.indexes) {
-            if (!idx.usable()) {
+            if (!idx.usable() || !allowed(s, idx)) {
                 continue;
             }
             AccessPath p = new AccessPath();
@@ -361,7 +361,8 @@ public final class WhereAnalyzer {
         if (best.kind == AccessPath.SCAN) {
             // A narrower index holding every column read is scanned instead of the table (SQLite does too).
             for (Index idx : s.table.indexes) {
-                if (idx.usable() && covers(idx, s) && idx.columns.length < s.table.columns.size()
+                int stored = s.table.columns.size() - (s.table.rowidAlias >= 0 ? 1 : 0);
+                if (idx.usable() && allowed(s, idx) && covers(idx, s) && idx.columns.length < stored
                         && (best.index == null || idx.columns.length < best.index.columns.length)) {
                     best.index = idx;
                     best.covering = true;
@@ -369,6 +370,10 @@ public final class WhereAnalyzer {
             }
         }
         return best;
+    }
+
+    private static boolean allowed(Source s, Index idx) {
+        return !s.notIndexed && (s.indexedBy == null || s.indexedBy.equalsIgnoreCase(idx.name));
     }
 
     private static boolean better(double cost, AccessPath best) {
@@ -418,6 +423,7 @@ public final class WhereAnalyzer {
         for (int step = 0; step < n; step++) {
             int bestI = -1;
             AccessPath bestP = null;
+            double bestScore = 0;
             for (int i = 0; i < n; i++) {
                 if (placed[i]) {
                     continue;
@@ -430,9 +436,20 @@ public final class WhereAnalyzer {
                     bestP = p;
                     break;
                 }
-                if (bestP == null || p.cost < bestP.cost) {
+                // Score a candidate by its own cost plus what placing it makes the others cost, so that a source
+                // whose rows drive index lookups into the others goes outside them.
+                double score = p.cost;
+                for (int j = 0; j < n; j++) {
+                    if (j != i && !placed[j]) {
+                        Source o = scope.sources.get(j);
+                        score += choose(o, 1L << j, available | (1L << i), terms, scope,
+                                o.joinType == Source.JOIN_LEFT ? j : -1).cost;
+                    }
+                }
+                if (bestP == null || score < bestScore) {
                     bestI = i;
                     bestP = p;
+                    bestScore = score;
                 }
             }
             placed[bestI] = true;

@@ -71,7 +71,7 @@ final class ControlOps {
 
     /** A comparison operand after the comparison affinity (numeric affinity touches only text). */
     static Object comparisonAffinity(Affinity aff, Object v) {
-        if (aff == Affinity.BLOB) {
+        if (aff == Affinity.BLOB || aff == Affinity.NONE) {
             return v;
         }
         if (aff.isNumeric()) {

@@ -10,7 +10,7 @@ import java.util.PriorityQueue;
 
 /**
  * The sorter behind ORDER BY, GROUP BY and DISTINCT: accepts records, then returns them ordered by their first
- * {@code keyFields} fields under a {@link KeyOrder}, ties kept in insertion order (a stable sort).
+ * {@code keyFields} fields under a {@link KeyOrder}, equal keys newest first (as SQLite's sorter).
  *
  * <p>Records are buffered in memory; when the buffer passes {@link #memoryLimitBytes}, it is sorted and written
  * as a run to a temporary file of the VFS, and the buffer starts again. Sorting then merges the runs (and the
@@ -18,7 +18,7 @@ import java.util.PriorityQueue;
  *
  * <p>Run file layout: a sequence of entries, each {@code varint n} followed by the {@code n} record bytes; the
  * file ends after the last entry. Invariant: every run is sorted and runs are numbered in insertion order, which
- * is the tie-break that keeps the merge stable.
+ * is the tie-break of the merge (newer runs first, matching the newest-first order of equal keys).
  */
 final class Sorter extends VdbeCursor {
     /** Default spill threshold: the bytes of buffered records before a run is written. */
@@ -82,8 +82,17 @@ final class Sorter extends VdbeCursor {
         return order.compare(a.key, b.key, keyFields);
     }
 
-    private void spill() {
+    /**
+     * Sorts the buffer; equal keys come out newest first, as SQLite's sorter (which prepends each record to its
+     * list before a stable merge sort) returns them.
+     */
+    private void sortBuffer() {
+        java.util.Collections.reverse(buffer);
         buffer.sort(this::compare);
+    }
+
+    private void spill() {
+        sortBuffer();
         String path = "petrel-sorter-" + (++tempFileCounter);
         VfsFile f = vfs.open(path, Vfs.OPEN_TEMP | Vfs.OPEN_CREATE | Vfs.OPEN_READWRITE | Vfs.OPEN_DELETE_ON_CLOSE);
         byte[] block = new byte[READ_BLOCK_BYTES];
@@ -175,14 +184,14 @@ final class Sorter extends VdbeCursor {
 
     /** Sorts and moves to the first record; false if there are none. */
     boolean sort() {
-        buffer.sort(this::compare);
+        sortBuffer();
         if (runPaths.isEmpty()) {
             pos = 0;
             return setCurrent();
         }
         heap = new PriorityQueue<>((a, b) -> {
             int c = compare(a.head, b.head);
-            return c != 0 ? c : Integer.compare(a.runIdx, b.runIdx);
+            return c != 0 ? c : Integer.compare(b.runIdx, a.runIdx);
         });
         for (int i = 0; i < runFiles.size(); i++) {
             RunReader r = new RunReader(i, runFiles.get(i), runSizes.get(i));

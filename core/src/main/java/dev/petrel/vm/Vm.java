@@ -51,6 +51,7 @@ public final class Vm {
     private boolean halted;
     private int rowStart;
     private int rowCount;
+    private int haltAction;
 
     public Vm(Program program, VmHost host) {
         this.program = program;
@@ -75,6 +76,11 @@ public final class Vm {
 
     public boolean isHalted() {
         return halted;
+    }
+
+    /** The conflict action (Halt P2: 1 ROLLBACK, 2 ABORT, 3 FAIL) of the constraint error that stopped the VM. */
+    public int haltAction() {
+        return haltAction;
     }
 
     /** The value of result column {@code i} of the current row. */
@@ -169,12 +175,14 @@ public final class Vm {
                 }
                 case Halt:
                     if (in.p1 != 0) {
+                        haltAction = in.p2;
                         throw ControlOps.haltError(in.p1, (String) in.p4);
                     }
                     pc = code.length - 1;
                     return false;
                 case HaltIfNull:
                     if (mem[in.p3] == null) {
+                        haltAction = in.p2;
                         throw ControlOps.haltError(in.p1, (String) in.p4);
                     }
                     break;
