@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The Database / Statement API of petrel-db: parameters, row shapes, iteration, transactions, lifecycle. */
@@ -84,9 +83,7 @@ class ApiE2ETest extends BrowserTestBase {
     }
 
     @Test
-    @Tag("needs-engine")
     void nestedTransactionRollsBackToItsSavepoint() {
-        // Engine gap at the time of writing: ROLLBACK TO a savepoint also drops the rows written before it.
         openTestPage(page);
         Object vs = eval(page, "async () => {"
                 + " const db = await petrel.connect(':memory:');"

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -121,9 +120,7 @@ class FileCompatibilityE2ETest extends BrowserTestBase {
     }
 
     @Test
-    @Tag("needs-engine")
     void aggregateOverAWholeTable() throws Exception {
-        // Engine gap at the time of writing: count(*) with no WHERE fails with a NullPointerException in the VM.
         openTestPage(page);
         eval(page, "async () => { await petrel.importDatabase('chinook-c.sqlite', '" + CHINOOK_URL + "');"
                 + " window.db = await petrel.connect('chinook-c.sqlite'); }");
