@@ -170,7 +170,8 @@ function startWorker(name: string): Worker {
  * if missing. The tabs of an origin share an OPFS database: one of them owns the files and the others' statements
  * run there; when the owner closes, another tab takes over and recovers the files.
  *
- * @throws SqliteError `SQLITE_CANTOPEN` for a bad name, `SQLITE_NOTADB` if the file is not a database.
+ * @throws SqliteError `SQLITE_CANTOPEN` for a bad name or a browser without OPFS sync access handles,
+ *   `SQLITE_NOTADB` if the file is not a database.
  */
 export async function connect(path = ':memory:', options: ConnectOptions = {}): Promise<Database> {
   const channel = new WorkerChannel(startWorker(`petrel:${path}`));

@@ -51,12 +51,19 @@ class OpfsFiles implements FileAccess {
     const deadline = Date.now() + 15_000;
     for (const name of OpfsFiles.names(this.path)) {
       const file = await root.getFileHandle(name, { create: true });
+      if (typeof (file as { createSyncAccessHandle?: unknown }).createSyncAccessHandle !== 'function') {
+        throw sqliteError('SQLITE_CANTOPEN', 14,
+          'unable to open database file: this browser has no OPFS sync access handles (use :memory:)');
+      }
       for (;;) {
         try {
           this.handles.set(name, await file.createSyncAccessHandle());
           break;
         } catch (e) {
-          if (Date.now() > deadline) {
+          // Only "another handle is open" is worth waiting for: the previous owner's context is shutting down.
+          const busy = e instanceof DOMException
+            && (e.name === 'NoModificationAllowedError' || e.name === 'InvalidStateError');
+          if (!busy || Date.now() > deadline) {
             this.close();
             throw sqliteError('SQLITE_CANTOPEN', 14, `unable to open database file: ${String(e)}`);
           }
