@@ -89,7 +89,8 @@ class MeasurementsE2ETest extends BrowserTestBase {
         measure(String.format("download total (%d files)        %8d bytes raw %8d gzip", downloaded.size(), raw, gz));
         assertTrue(downloaded.keySet().stream().anyMatch(k -> k.endsWith("petrel.wasm")), "the wasm was downloaded");
         double first = ((Number) t.get("firstResult")).doubleValue();
-        firstResult(newPage(), "follower tab (no wasm download)");
+        Page follower = newPage();
+        firstResult(follower, "follower tab (no wasm download)");
         assertTrue(gz < 2_000_000, "a page downloads under 2 MB gzip");
         assertTrue(first < 15_000, "first result within 15 s");
 
@@ -110,6 +111,22 @@ class MeasurementsE2ETest extends BrowserTestBase {
             median.put(k, v.get(1));
             measure(String.format("OPFS <-> Java per 4 KiB page, %-12s median %7.2f us (runs %.1f, %.1f, %.1f)", k,
                     v.get(1), v.get(0), v.get(1), v.get(2)));
+        }
+        // Statement throughput on OPFS from the owning tab and through it from another tab.
+        String workload = "async () => { await db.exec('create table if not exists w(id integer primary key, v text)');"
+                + " const ins = db.prepare('insert into w(v) values (?)');"
+                + " let t0 = performance.now();"
+                + " await db.transaction(async () => { for (let i = 0; i < 1000; i++) await ins.run('row ' + i); })();"
+                + " const insertMs = performance.now() - t0; t0 = performance.now();"
+                + " const rows = await db.prepare('select id, v from w').all();"
+                + " return { insertMs, selectMs: performance.now() - t0, rows: rows.length }; }";
+        for (Page p : List.of(page, follower)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> w = (Map<String, Object>) eval(p, workload);
+            measure(String.format("%s tab: 1000 INSERTs in one transaction %.0f ms (%.2f ms each), SELECT of %d rows %.0f ms",
+                    p == page ? "owner" : "follower", ((Number) w.get("insertMs")).doubleValue(),
+                    ((Number) w.get("insertMs")).doubleValue() / 1000, ((Number) w.get("rows")).intValue(),
+                    ((Number) w.get("selectMs")).doubleValue()));
         }
         measure("load average while measuring: " + Files.readString(Path.of("/proc/loadavg")).trim());
         assertTrue(median.get("stagedRead") < 1000, "a page read costs under 1 ms");
