@@ -105,11 +105,13 @@ final class DmlGen {
         }
         ConflictAction onConflict = ins.orAction();
         boolean doNothing = false;
+        upsert = null;
         for (Upsert u : ins.upserts()) {
             if (u.doNothing()) {
-                doNothing = true;
-            } else {
-                throw PetrelException.error("ON CONFLICT DO UPDATE is not supported by Petrel");
+                doNothing = upsert == null;
+            } else if (upsert == null && !doNothing) {
+                upsert = u;
+                upsertAlias = ins.alias();
             }
         }
         Cursors cs = openWrite(t, b.cursor());
@@ -245,6 +247,110 @@ final class DmlGen {
         writeRow(t, cs, rowRegs, stmtAction, doNothing, ret, isInsert, 0);
     }
 
+    /** The ON CONFLICT DO UPDATE clause of the INSERT being compiled, or null. */
+    private Upsert upsert;
+    private String upsertAlias;
+
+    /** Whether the upsert's conflict target names exactly these table columns (empty target: any). */
+    private boolean upsertMatches(Table t, int[] cols) {
+        if (upsert == null) {
+            return false;
+        }
+        if (upsert.target().isEmpty()) {
+            return true;
+        }
+        java.util.Set<Integer> want = new java.util.HashSet<>();
+        for (dev.petrel.sql.ast.IndexedColumn ic : upsert.target()) {
+            Expr e = ic.expr() instanceof Expr.Collate co ? co.operand() : ic.expr();
+            if (!(e instanceof Expr.ColumnRef r)) {
+                return false;
+            }
+            want.add(t.columnIndex(r.column()));
+        }
+        java.util.Set<Integer> have = new java.util.HashSet<>();
+        for (int c : cols) {
+            have.add(c);
+        }
+        return want.equals(have);
+    }
+
+    /**
+     * DO UPDATE for a conflict with the row whose rowid is in {@code conflictRowid}: updates that row (SET
+     * expressions see it and {@code excluded}, the row that was to be inserted) and skips the insert.
+     */
+    private void upsertUpdate(Table t, Cursors cs, int rowRegs, int conflictRowid, int skipRow, ReturningGen ret) {
+        Upsert u = upsert;
+        upsert = null;
+        try {
+            int ncol = t.columns.size();
+            b.emit(Opcode.NotExists, cs.table, skipRow, conflictRowid);
+            Scope scope = new Scope(null);
+            Source target = new Source(upsertAlias != null ? upsertAlias : t.name, t, false);
+            target.cursor = cs.table;
+            Source excluded = new Source("excluded", t, false);
+            excluded.cursor = cs.table;
+            for (Column col : t.columns) {
+                // Unqualified names mean the target row; "excluded" must be named.
+                excluded.mergedColumns.add(col.name.toLowerCase(java.util.Locale.ROOT));
+            }
+            scope.sources.add(target);
+            scope.sources.add(excluded);
+            ExprGen g = new ExprGen(c, scope) {
+                @Override
+                void readColumn(Source s, int col, int reg) {
+                    if (s == excluded) {
+                        b.emit(Opcode.SCopy, col < 0 ? rowRegs + ncol : rowRegs + col, reg);
+                    } else {
+                        super.readColumn(s, col, reg);
+                    }
+                }
+            };
+            if (u.where() != null) {
+                g.ifFalse(u.where(), skipRow, true);
+            }
+            Expr[] newVal = new Expr[ncol];
+            for (SetClause sc : u.sets()) {
+                for (String n : sc.columns()) {
+                    int k = t.columnIndex(n);
+                    if (k < 0) {
+                        throw PetrelException.error("no such column: " + n);
+                    }
+                    newVal[k] = sc.value();
+                }
+            }
+            int upd = b.regs(ncol + 1);
+            int oldRowid = b.reg();
+            b.emit(Opcode.SCopy, conflictRowid, oldRowid);
+            for (int i = 0; i < ncol; i++) {
+                if (newVal[i] != null) {
+                    g.exprTo(newVal[i], upd + i);
+                } else {
+                    g.readColumn(target, i, upd + i);
+                }
+            }
+            b.emit(Opcode.SCopy, t.rowidAlias >= 0 && newVal[t.rowidAlias] != null ? upd + t.rowidAlias : oldRowid,
+                    upd + ncol);
+            b.emit(Opcode.MustBeInt, upd + ncol, 0);
+            if (t.rowidAlias >= 0) {
+                b.emit(Opcode.SCopy, upd + ncol, upd + t.rowidAlias);
+            }
+            StringBuilder aff = new StringBuilder();
+            for (Column col : t.columns) {
+                aff.append(col.affinity.code());
+            }
+            b.emit(Opcode.Affinity, upd, ncol, 0, aff.toString(), 0);
+            deleteIndexEntries(t, cs, oldRowid);
+            int same = b.newLabel();
+            b.emit(Opcode.Eq, oldRowid, same, upd + ncol, null, 0);
+            b.emit(Opcode.Delete, cs.table, 0, 0, t.name, 0);
+            b.resolve(same);
+            writeRow(t, cs, upd, ConflictAction.ABORT, false, ret, false, oldRowid);
+            b.emit(Opcode.Goto, 0, skipRow);
+        } finally {
+            upsert = u;
+        }
+    }
+
     private void writeRow(Table t, Cursors cs, int rowRegs, ConflictAction stmtAction, boolean doNothing,
                           ReturningGen ret, boolean isInsert, int oldRowid) {
         int ncol = t.columns.size();
@@ -297,7 +403,9 @@ final class DmlGen {
             }
             b.emit(Opcode.NotExists, cs.table, ok, rowid);
             ConflictAction a = doNothing ? ConflictAction.IGNORE : action(stmtAction, t.pkOnConflict);
-            if (a == ConflictAction.IGNORE) {
+            if (isInsert && upsertMatches(t, t.rowidAlias >= 0 ? new int[] {t.rowidAlias} : new int[0])) {
+                upsertUpdate(t, cs, rowRegs, rowid, skipRow, ret);
+            } else if (a == ConflictAction.IGNORE) {
                 b.emit(Opcode.Goto, 0, skipRow);
             } else if (a == ConflictAction.REPLACE) {
                 deleteCurrentRow(t, cs, false);
@@ -326,7 +434,9 @@ final class DmlGen {
             b.emit(Opcode.IdxRowid, cs.index[i], other);
             b.emit(Opcode.Eq, other, ok, rowid, null, 0);
             ConflictAction a = doNothing ? ConflictAction.IGNORE : action(stmtAction, idx.onConflict);
-            if (a == ConflictAction.IGNORE) {
+            if (isInsert && upsertMatches(t, idx.columns)) {
+                upsertUpdate(t, cs, rowRegs, other, skipRow, ret);
+            } else if (a == ConflictAction.IGNORE) {
                 b.emit(Opcode.Goto, 0, skipRow);
             } else if (a == ConflictAction.REPLACE) {
                 b.emit(Opcode.NotExists, cs.table, ok, other);
@@ -374,12 +484,7 @@ final class DmlGen {
     }
 
     private static boolean isPrimaryKeyIndex(Table t, Index idx) {
-        for (int col : idx.columns) {
-            if (!t.columns.get(col).primaryKey) {
-                return false;
-            }
-        }
-        return idx.columns.length > 0 && idx.name.endsWith("_1") && t.columns.get(idx.columns[0]).primaryKey;
+        return idx.primaryKey;
     }
 
     private static String checkName(Table t, Table.Check ck) {

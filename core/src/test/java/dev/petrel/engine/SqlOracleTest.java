@@ -213,4 +213,38 @@ class SqlOracleTest {
                 "COMMIT",
                 "SELECT * FROM k");
     }
+
+    @Test
+    void upsert() {
+        check("CREATE TABLE kv(k TEXT PRIMARY KEY, v INTEGER, n INTEGER DEFAULT 0)",
+                "CREATE TABLE ip(id INTEGER PRIMARY KEY, v)",
+                "INSERT INTO kv(k, v) VALUES('a', 1), ('b', 2)",
+                "INSERT INTO kv(k, v) VALUES('a', 10) ON CONFLICT(k) DO UPDATE SET v = excluded.v, n = n + 1",
+                "INSERT INTO kv(k, v) VALUES('b', 20), ('c', 30) ON CONFLICT DO UPDATE SET v = kv.v + excluded.v",
+                "INSERT INTO kv(k, v) VALUES('a', 5) ON CONFLICT(k) DO UPDATE SET v = 0 WHERE excluded.v > 100",
+                "INSERT INTO kv(k, v) VALUES('a', 5) ON CONFLICT(k) DO NOTHING",
+                "SELECT * FROM kv ORDER BY k",
+                "INSERT INTO ip VALUES(1, 'x'), (2, 'y')",
+                "INSERT INTO ip VALUES(1, 'z') ON CONFLICT(id) DO UPDATE SET v = v || excluded.v",
+                "SELECT * FROM ip",
+                "SELECT changes(), total_changes()");
+    }
+
+    @Test
+    void pragmas() {
+        check("CREATE TABLE p(a INTEGER PRIMARY KEY, b TEXT NOT NULL DEFAULT 'x', c REAL DEFAULT -1.5, d, UNIQUE(b, c))",
+                "CREATE TABLE q(x, y, PRIMARY KEY(x, y))",
+                "CREATE INDEX pd ON p(d)",
+                "PRAGMA table_info(p)",
+                "PRAGMA table_info(q)",
+                "PRAGMA index_list(p)",
+                "PRAGMA index_list(q)",
+                "PRAGMA index_info(pd)",
+                "PRAGMA index_info(sqlite_autoindex_p_1)",
+                "PRAGMA integrity_check",
+                "PRAGMA user_version",
+                "PRAGMA user_version = 42",
+                "PRAGMA user_version",
+                "PRAGMA table_info(nosuch)");
+    }
 }
