@@ -93,8 +93,10 @@ class MultiTabE2ETest extends BrowserTestBase {
         assertEquals(rowsB.size(), new java.util.HashSet<>(rowsB).size(), "no row was applied twice");
         List<?> failures = (List<?>) b.evaluate("() => window.failures");
         assertTrue(failures.size() <= 1, "at most the one statement in flight at the handover fails: " + failures);
+        assertEquals("ok", eval(b, "async () => db.prepare('pragma integrity_check').pluck().get()"),
+                "Petrel's own check after the takeover");
         java.nio.file.Path copy = SqliteOracle.exportToFile(b);
-        assertEquals(List.of(List.of("ok")), SqliteOracle.query(copy, "pragma integrity_check"));
+        assertEquals(List.of(List.of("ok")), SqliteOracle.query(copy, "pragma integrity_check"), "real SQLite's check");
         assertEquals(List.of(List.of(rowsA.size() + rowsB.size() + 10)), SqliteOracle.query(copy, "select count(*) from log"));
     }
 
