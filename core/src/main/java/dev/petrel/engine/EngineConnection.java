@@ -3,11 +3,29 @@ package dev.petrel.engine;
 import dev.petrel.api.Connection;
 import dev.petrel.api.PetrelException;
 import dev.petrel.api.Statement;
+import dev.petrel.btree.BTree;
+import dev.petrel.codegen.Compiler;
+import dev.petrel.pager.Pager;
+import dev.petrel.sql.ast.Stmt;
+import dev.petrel.sql.parser.ParsedStatement;
+import dev.petrel.sql.parser.Parser;
+import dev.petrel.vfs.MemoryVfs;
+import dev.petrel.vfs.Vfs;
+import dev.petrel.vm.Program;
+import dev.petrel.vm.VmHost;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The engine's {@link Connection}: prepares statements and keeps the per-connection counters. */
-public final class EngineConnection implements Connection {
+/**
+ * The engine's {@link Connection}: parses, compiles and runs statements, owns the transaction state (autocommit
+ * or an explicit transaction) and the per-connection counters, and is the {@link VmHost} its programs run on.
+ *
+ * <p>Transaction states: in autocommit mode a statement's first {@code Transaction} opcode opens a read or write
+ * transaction that ends (commit, or rollback after an error) when the statement finishes; BEGIN leaves autocommit
+ * mode until COMMIT/ROLLBACK. Invariant: when autocommit is on and no statement is running, the pager holds no
+ * transaction.
+ */
+public final class EngineConnection implements Connection, VmHost {
     private final EngineDatabase database;
     private final List<EngineStatement> statements = new ArrayList<>();
     private long lastInsertRowid;
@@ -15,6 +33,21 @@ public final class EngineConnection implements Connection {
     private long totalChanges;
     private boolean interrupted;
     private boolean closed;
+    private boolean autocommit = true;
+    /** Rows changed by the running statement. */
+    long statementChanges;
+    /** The pager savepoint protecting the running write statement inside a transaction, or -1. */
+    private int statementSavepoint = -1;
+    /** Pager savepoint ids of the SQL savepoints, parallel to {@link #savepoints}. */
+    private final List<Integer> savepointIds = new ArrayList<>();
+    private long prngState = 0x9E3779B97F4A7C15L;
+    private long stepTimeMillis;
+    private MemoryVfs tempVfs;
+    /** Savepoint names, outermost first; the flag says whether SAVEPOINT began the transaction. */
+    private final List<String> savepoints = new ArrayList<>();
+    private boolean savepointStartedTxn;
+    /** Statements currently between their first step and their end (they keep autocommit transactions open). */
+    int activeStatements;
 
     EngineConnection(EngineDatabase database) {
         this.database = database;
@@ -29,16 +62,36 @@ public final class EngineConnection implements Connection {
     @Override
     public Statement prepare(String sql) {
         checkOpen();
-        EngineStatement s = new EngineStatement(this, sql, InterimSelect.compile(sql));
+        Parser parser = new Parser(sql);
+        ParsedStatement ps = parser.nextStatement();
+        if (ps == null) {
+            EngineStatement s = new EngineStatement(this, sql, null, null, 0, List.of());
+            statements.add(s);
+            return s;
+        }
+        Program p = compile(ps.stmt(), sql, ps.end(), ps.paramNames());
+        EngineStatement s = new EngineStatement(this, sql, p, ps.stmt(), ps.end(), ps.paramNames());
         statements.add(s);
         return s;
     }
 
+    Program compile(Stmt stmt, String sql, int end, List<String> params) {
+        return Compiler.compile(stmt, database.schema(), database.functions(), sql, end, params);
+    }
+
     @Override
     public void exec(String sql) {
-        try (Statement s = prepare(sql)) {
-            while (s.step()) {
-                // rows are discarded
+        checkOpen();
+        Parser parser = new Parser(sql);
+        for (ParsedStatement ps = parser.nextStatement(); ps != null; ps = parser.nextStatement()) {
+            Program p = compile(ps.stmt(), sql, ps.end(), ps.paramNames());
+            try (EngineStatement s = new EngineStatement(this, sql.substring(ps.start(), ps.end()), p, ps.stmt(),
+                    ps.end(), ps.paramNames())) {
+                statements.add(s);
+                s.sqlForRecompile = sql;
+                while (s.step()) {
+                    // rows are discarded
+                }
             }
         }
     }
@@ -60,7 +113,7 @@ public final class EngineConnection implements Connection {
 
     @Override
     public boolean isAutocommit() {
-        return !database.pager().inWriteTransaction();
+        return autocommit;
     }
 
     @Override
@@ -68,7 +121,6 @@ public final class EngineConnection implements Connection {
         interrupted = true;
     }
 
-    /** Consumes a pending interrupt (statements poll this while they run). */
     boolean takeInterrupt() {
         boolean was = interrupted;
         interrupted = false;
@@ -79,6 +131,10 @@ public final class EngineConnection implements Connection {
         statements.remove(s);
     }
 
+    EngineDatabase database() {
+        return database;
+    }
+
     @Override
     public void close() {
         if (closed) {
@@ -87,7 +143,228 @@ public final class EngineConnection implements Connection {
         for (EngineStatement s : new ArrayList<>(statements)) {
             s.close();
         }
+        Pager pager = database.pager();
+        if (pager.inWriteTransaction()) {
+            pager.rollback();
+            database.invalidateSchema();
+        }
+        pager.endRead();
         closed = true;
         database.forget(this);
+    }
+
+    // ---- statement lifecycle -------------------------------------------------------------------------------------
+
+    void statementStarted() {
+        statementSavepoint = -1;
+        activeStatements++;
+        statementChanges = 0;
+        stepTimeMillis = System.currentTimeMillis();
+    }
+
+    /** Ends a statement's part of an autocommit transaction: commit, or roll back after an error. */
+    void statementEnded(boolean failed, boolean dml, int haltAction) {
+        activeStatements = Math.max(0, activeStatements - 1);
+        if (dml && (!failed || haltAction == HALT_FAIL)) {
+            changes = statementChanges;
+        }
+        Pager pager = database.pager();
+        if (haltAction == HALT_ROLLBACK) {
+            rollbackAll();
+            return;
+        }
+        if (haltAction == HALT_FAIL) {
+            failed = false;
+        }
+        if (statementSavepoint >= 0 && pager.inWriteTransaction()
+                && pager.savepointCount() > statementSavepoint) {
+            if (failed) {
+                pager.rollbackToSavepoint(statementSavepoint);
+                database.invalidateSchema();
+            }
+            pager.releaseSavepoint(statementSavepoint);
+        }
+        statementSavepoint = -1;
+        if (autocommit && activeStatements == 0) {
+            if (pager.inWriteTransaction()) {
+                if (failed) {
+                    pager.rollback();
+                    database.invalidateSchema();
+                } else {
+                    pager.commit();
+                }
+            }
+            pager.endRead();
+        }
+    }
+
+    static final int HALT_ROLLBACK = 1;
+    static final int HALT_FAIL = 3;
+
+    /** After an error that SQLite answers by rolling back the whole transaction (ON CONFLICT ROLLBACK). */
+    void rollbackAll() {
+        Pager pager = database.pager();
+        if (pager.inWriteTransaction()) {
+            pager.rollback();
+        }
+        database.invalidateSchema();
+        autocommit = true;
+        savepoints.clear();
+    }
+
+    // ---- VmHost ------------------------------------------------------------------------------------------------
+
+    @Override
+    public BTree btree() {
+        return database.btree();
+    }
+
+    @Override
+    public void beginTransaction(boolean write) {
+        Pager pager = database.pager();
+        if (write) {
+            if (!pager.inWriteTransaction()) {
+                pager.beginWrite();
+                database.btree().initialize();
+            }
+            if (!autocommit && statementSavepoint < 0) {
+                // Statement atomicity inside a transaction: an aborted statement undoes only itself.
+                statementSavepoint = pager.openSavepoint();
+            }
+        } else if (!pager.inReadTransaction()) {
+            pager.beginRead();
+        }
+    }
+
+    @Override
+    public int loadedSchemaCookie() {
+        return database.schema().cookie;
+    }
+
+    @Override
+    public int databaseSchemaCookie() {
+        Pager pager = database.pager();
+        return pager.pageCount() == 0 ? 0 : pager.getHeaderInt(dev.petrel.pager.FileHeader.SCHEMA_COOKIE_OFFSET);
+    }
+
+    @Override
+    public void schemaChanged() {
+        database.invalidateSchema();
+    }
+
+    @Override
+    public void setAutocommit(boolean on, boolean rollback) {
+        Pager pager = database.pager();
+        if (!on) {
+            if (!autocommit) {
+                throw PetrelException.error("cannot start a transaction within a transaction");
+            }
+            autocommit = false;
+            return;
+        }
+        if (autocommit) {
+            throw PetrelException.error(rollback ? "cannot rollback - no transaction is active"
+                    : "cannot commit - no transaction is active");
+        }
+        if (rollback) {
+            pager.rollback();
+            database.invalidateSchema();
+        } else {
+            pager.commit();
+        }
+        pager.endRead();
+        autocommit = true;
+        savepointStartedTxn = false;
+        statementSavepoint = -1;
+        savepoints.clear();
+        savepointIds.clear();
+    }
+
+    @Override
+    public void savepoint(int op, String name) {
+        Pager pager = database.pager();
+        if (op == 0) {
+            if (autocommit) {
+                autocommit = false;
+                savepointStartedTxn = true;
+                savepoints.clear();
+                savepointIds.clear();
+            }
+            beginTransaction(true);
+            if (statementSavepoint >= 0) {
+                pager.releaseSavepoint(statementSavepoint);
+                statementSavepoint = -1;
+            }
+            savepoints.add(name);
+            savepointIds.add(pager.openSavepoint());
+            return;
+        }
+        int at = -1;
+        for (int i = savepoints.size() - 1; i >= 0; i--) {
+            if (savepoints.get(i).equalsIgnoreCase(name)) {
+                at = i;
+                break;
+            }
+        }
+        if (at < 0) {
+            throw PetrelException.error("no such savepoint: " + name);
+        }
+        if (op == 1) {
+            if (pager.inWriteTransaction() && savepointIds.get(at) < pager.savepointCount()) {
+                pager.releaseSavepoint(savepointIds.get(at));
+            }
+            while (savepoints.size() > at) {
+                savepoints.remove(savepoints.size() - 1);
+                savepointIds.remove(savepointIds.size() - 1);
+            }
+            if (savepoints.isEmpty() && savepointStartedTxn) {
+                pager.commit();
+                pager.endRead();
+                autocommit = true;
+                savepointStartedTxn = false;
+            }
+            return;
+        }
+        if (pager.inWriteTransaction() && savepointIds.get(at) < pager.savepointCount()) {
+            pager.rollbackToSavepoint(savepointIds.get(at));
+        }
+        database.invalidateSchema();
+        while (savepoints.size() > at + 1) {
+            savepoints.remove(savepoints.size() - 1);
+            savepointIds.remove(savepointIds.size() - 1);
+        }
+    }
+
+    @Override
+    public void setLastInsertRowid(long rowid) {
+        lastInsertRowid = rowid;
+    }
+
+    @Override
+    public void countChange() {
+        statementChanges++;
+        totalChanges++;
+    }
+
+    @Override
+    public Vfs tempVfs() {
+        if (tempVfs == null) {
+            tempVfs = new MemoryVfs("temp");
+        }
+        return tempVfs;
+    }
+
+    @Override
+    public long nextRandomLong() {
+        // SplitMix64: deterministic, TeaVM-safe.
+        long z = (prngState += 0x9E3779B97F4A7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    @Override
+    public long nowEpochMillis() {
+        return stepTimeMillis;
     }
 }

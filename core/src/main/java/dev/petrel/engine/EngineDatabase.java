@@ -2,7 +2,10 @@ package dev.petrel.engine;
 
 import dev.petrel.api.Connection;
 import dev.petrel.api.Database;
+import dev.petrel.btree.BTree;
+import dev.petrel.func.FunctionRegistry;
 import dev.petrel.pager.Pager;
+import dev.petrel.schema.Schema;
 import dev.petrel.vfs.Vfs;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +24,47 @@ public final class EngineDatabase implements Database {
     private final String path;
     private final Pager pager;
     private final List<EngineConnection> connections = new ArrayList<>();
+    private final BTree btree;
+    private final FunctionRegistry functions = Builtins.registry();
+    private Schema schema;
     private boolean closed;
 
     private EngineDatabase(Vfs vfs, String path, Pager pager) {
         this.vfs = vfs;
         this.path = path;
         this.pager = pager;
+        this.btree = BTree.open(pager);
+    }
+
+    BTree btree() {
+        return btree;
+    }
+
+    FunctionRegistry functions() {
+        return functions;
+    }
+
+    /** The schema, read from sqlite_schema on first use and after every change. */
+    Schema schema() {
+        if (schema == null) {
+            boolean started = !pager.inReadTransaction();
+            if (started) {
+                pager.beginRead();
+            }
+            try {
+                schema = Schema.load(btree);
+            } finally {
+                if (started) {
+                    pager.endRead();
+                }
+            }
+        }
+        return schema;
+    }
+
+    /** Forgets the loaded schema (after DDL, a rollback, or a cookie change). */
+    void invalidateSchema() {
+        schema = null;
     }
 
     public static EngineDatabase open(Vfs vfs, String path) {

@@ -4,9 +4,21 @@ import dev.petrel.api.ColumnType;
 import dev.petrel.api.PetrelException;
 import dev.petrel.api.ResultCode;
 import dev.petrel.api.Statement;
+import dev.petrel.sql.ast.Stmt;
+import dev.petrel.value.Values;
+import dev.petrel.vm.Explain;
+import dev.petrel.vm.Program;
+import dev.petrel.vm.Vm;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
-/** The engine's {@link Statement}: bindings, the READY/ROW/DONE/FINALIZED state machine and column access. */
+/**
+ * The engine's {@link Statement}: bindings, the READY/ROW/DONE/FINALIZED state machine, and a {@link Vm} running
+ * the compiled program. EXPLAIN statements return the program listing (or the query plan) instead of running it.
+ *
+ * <p>A program compiled against an older schema fails its first step with SQLITE_SCHEMA; the statement then
+ * compiles its SQL again against the current schema and retries once, as sqlite3_prepare_v2 statements do.
+ */
 final class EngineStatement implements Statement {
     private static final int READY = 0;
     private static final int ROW = 1;
@@ -15,16 +27,29 @@ final class EngineStatement implements Statement {
 
     private final EngineConnection connection;
     private final String sql;
-    private final InterimSelect.Compiled program;
-    private Object[] params;
+    private Program program;
+    private final Stmt stmt;
+    private final int stmtEnd;
+    private final List<String> parameterNames;
+    String sqlForRecompile;
+    private Vm vm;
+    private final Object[] params;
     private Object[] row;
     private int state = READY;
+    private boolean running;
+    private Object[][] explainRows;
+    private int explainPos;
 
-    EngineStatement(EngineConnection connection, String sql, InterimSelect.Compiled program) {
+    EngineStatement(EngineConnection connection, String sql, Program program, Stmt stmt, int stmtEnd,
+                    List<String> parameterNames) {
         this.connection = connection;
         this.sql = sql;
+        this.sqlForRecompile = sql;
         this.program = program;
-        this.params = new Object[program.parameterNames.size()];
+        this.stmt = stmt;
+        this.stmtEnd = stmtEnd;
+        this.parameterNames = parameterNames;
+        this.params = new Object[parameterNames.size()];
     }
 
     private void checkLive() {
@@ -40,7 +65,12 @@ final class EngineStatement implements Statement {
 
     @Override
     public int parameterIndex(String name) {
-        return program.parameterNames.indexOf(name) + 1;
+        for (int i = 0; i < parameterNames.size(); i++) {
+            if (name.equals(parameterNames.get(i))) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     @Override
@@ -48,7 +78,7 @@ final class EngineStatement implements Statement {
         if (index < 1 || index > params.length) {
             return null;
         }
-        return program.parameterNames.get(index - 1);
+        return parameterNames.get(index - 1);
     }
 
     @Override
@@ -63,7 +93,6 @@ final class EngineStatement implements Statement {
         params[index - 1] = normalize(value);
     }
 
-    /** Maps the Java types callers may bind onto the five storage-value types. */
     static Object normalize(Object value) {
         if (value == null || value instanceof Long || value instanceof Double || value instanceof String
                 || value instanceof byte[]) {
@@ -90,26 +119,94 @@ final class EngineStatement implements Statement {
         java.util.Arrays.fill(params, null);
     }
 
+    private boolean isDml() {
+        return stmt instanceof Stmt.Insert || stmt instanceof Stmt.Update || stmt instanceof Stmt.Delete;
+    }
+
     @Override
     public boolean step() {
         checkLive();
-        if (connection.takeInterrupt()) {
+        if (program == null || state == DONE) {
             state = DONE;
-            throw new PetrelException(ResultCode.INTERRUPT, null);
+            return false;
         }
-        if (state == READY) {
-            row = program.evaluate(params);
+        if (connection.takeInterrupt()) {
+            finish(true);
+            state = DONE;
+            throw new PetrelException(ResultCode.INTERRUPT, "interrupted");
+        }
+        if (program.explain != 0) {
+            return stepExplain();
+        }
+        if (!running) {
+            vm = new Vm(program, connection);
+            vm.bind(params);
+            connection.statementStarted();
+            running = true;
+        }
+        try {
+            boolean hasRow;
+            try {
+                hasRow = vm.step();
+            } catch (PetrelException e) {
+                if (e.code() != ResultCode.SCHEMA || stmt == null) {
+                    throw e;
+                }
+                // Compiled against an old schema: compile again and retry once.
+                connection.database().invalidateSchema();
+                program = connection.compile(stmt, sqlForRecompile, stmtEnd, parameterNames);
+                vm = new Vm(program, connection);
+                vm.bind(params);
+                hasRow = vm.step();
+            }
+            if (hasRow) {
+                int n = vm.rowWidth();
+                row = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    row[i] = vm.column(i);
+                }
+                state = ROW;
+                return true;
+            }
+            finish(false);
+            state = DONE;
+            return false;
+        } catch (PetrelException e) {
+            finish(true);
+            state = DONE;
+            throw e;
+        } catch (RuntimeException e) {
+            finish(true);
+            state = DONE;
+            throw e;
+        }
+    }
+
+    private boolean stepExplain() {
+        if (explainRows == null) {
+            explainRows = program.explain == 1 ? Explain.rows(program) : program.queryPlan;
+            explainPos = 0;
+        }
+        if (explainPos < explainRows.length) {
+            row = explainRows[explainPos++];
             state = ROW;
             return true;
         }
-        row = null;
         state = DONE;
         return false;
     }
 
+    private void finish(boolean failed) {
+        if (running) {
+            running = false;
+            row = null;
+            connection.statementEnded(failed, isDml(), failed && vm != null ? vm.haltAction() : 0);
+        }
+    }
+
     @Override
     public int columnCount() {
-        return program.columns.size();
+        return program == null ? 0 : program.columnNames.size();
     }
 
     @Override
@@ -121,12 +218,12 @@ final class EngineStatement implements Statement {
     @Override
     public String columnDeclType(int index) {
         checkColumn(index);
-        return null;
+        return program.columnDeclTypes.get(index);
     }
 
     private void checkColumn(int index) {
         checkLive();
-        if (index < 0 || index >= program.columns.size()) {
+        if (index < 0 || index >= columnCount()) {
             throw new PetrelException(ResultCode.RANGE, "column index out of range");
         }
     }
@@ -152,26 +249,18 @@ final class EngineStatement implements Statement {
 
     @Override
     public long columnLong(int index) {
-        Object v = InterimValues.toNumber(value(index));
-        if (v == null) {
-            return 0;
-        }
-        if (v instanceof Double) {
-            return (long) (double) (Double) v;
-        }
-        return (Long) v;
+        return Values.toLong(value(index));
     }
 
     @Override
     public double columnDouble(int index) {
-        Object v = InterimValues.toNumber(value(index));
-        return v == null ? 0.0 : ((Number) v).doubleValue();
+        return Values.toDouble(value(index));
     }
 
     @Override
     public String columnText(int index) {
         Object v = value(index);
-        return v == null ? null : InterimValues.toText(v);
+        return v == null ? null : Values.toText(v);
     }
 
     @Override
@@ -183,12 +272,12 @@ final class EngineStatement implements Statement {
         if (v instanceof byte[]) {
             return ((byte[]) v).clone();
         }
-        return InterimValues.toText(v).getBytes(StandardCharsets.UTF_8);
+        return Values.toText(v).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     public boolean isReadOnly() {
-        return true;
+        return program == null || program.readOnly;
     }
 
     @Override
@@ -199,8 +288,11 @@ final class EngineStatement implements Statement {
     @Override
     public void reset() {
         checkLive();
+        finish(false);
+        vm = null;
         state = READY;
         row = null;
+        explainRows = null;
     }
 
     @Override
@@ -208,6 +300,7 @@ final class EngineStatement implements Statement {
         if (state == FINALIZED) {
             return;
         }
+        finish(false);
         state = FINALIZED;
         connection.forget(this);
     }

@@ -1,0 +1,239 @@
+package dev.petrel.codegen;
+
+import dev.petrel.api.PetrelException;
+import dev.petrel.func.FunctionRegistry;
+import dev.petrel.plan.Scope;
+import dev.petrel.schema.Schema;
+import dev.petrel.sql.ast.Expr;
+import dev.petrel.sql.ast.ResultColumn;
+import dev.petrel.sql.ast.Select;
+import dev.petrel.sql.ast.Stmt;
+import dev.petrel.vm.Explain;
+import dev.petrel.vm.Opcode;
+import dev.petrel.vm.Program;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The code generator's entry point: compiles one parsed statement against a schema into a {@link Program}.
+ *
+ * <p>Program shape (as SQLite's): address 0 is {@code Init}, jumping to the end, where {@code Transaction} (read
+ * or write, with the schema cookie the statement was compiled against) runs before jumping back to address 1;
+ * the body ends in {@code Halt}. Contract: {@link #compile} either returns a program or throws the SQLite-worded
+ * error of the first problem found (unknown table or column, misuse of an aggregate...). A compiler is used once.
+ */
+public final class Compiler {
+    final ProgramBuilder b = new ProgramBuilder();
+    final FunctionRegistry functions;
+    final Schema schema;
+    final String sql;
+    final SelectGen select;
+    boolean write;
+    boolean touchesDatabase;
+    int viewDepth;
+
+    private Compiler(Schema schema, FunctionRegistry functions, String sql) {
+        this.schema = schema;
+        this.functions = functions;
+        this.sql = sql;
+        this.select = new SelectGen(this);
+    }
+
+    /**
+     * Compiles {@code stmt} (parsed from {@code sql}; {@code stmtEnd} is where its text ends, for CREATE text).
+     *
+     * @param paramNames the statement's parameter slots as the parser numbered them
+     */
+    public static Program compile(Stmt stmt, Schema schema, FunctionRegistry functions, String sql, int stmtEnd,
+                                  List<String> paramNames) {
+        Compiler c = new Compiler(schema, functions, sql);
+        c.stmtEnd = stmtEnd;
+        int explain = 0;
+        if (stmt instanceof Stmt.Explain ex) {
+            explain = ex.queryPlan() ? 2 : 1;
+            stmt = ex.stmt();
+        }
+        c.b.emit(Opcode.Init, 0, 0);
+        ResultInfo info = c.statement(stmt);
+        c.b.emit(Opcode.Halt, 0, 0);
+        int txn = c.b.addr();
+        c.b.at(0).p2 = txn;
+        if (c.touchesDatabase || c.write) {
+            c.b.emit(Opcode.Transaction, 0, c.write ? 1 : 0, schema.cookie, null, 1);
+        }
+        c.b.emit(Opcode.Goto, 0, 1);
+        List<String> names = info == null ? List.of() : info.names;
+        List<String> decl = info == null ? List.of() : info.declTypes;
+        if (explain == 1) {
+            names = Arrays.asList(Explain.COLUMNS);
+            decl = Arrays.asList(new String[names.size()]);
+        } else if (explain == 2) {
+            names = List.of("id", "parent", "notused", "detail");
+            decl = Arrays.asList(new String[4]);
+        }
+        Program p = c.b.build(names, decl, paramNames, !c.write && !(stmt instanceof Stmt.Begin)
+                && !(stmt instanceof Stmt.Commit) && !(stmt instanceof Stmt.Rollback), explain);
+        if (explain == 2) {
+            p.queryPlan = c.b.eqp.toArray(new Object[0][]);
+        }
+        return p;
+    }
+
+    /** EXPLAIN QUERY PLAN rows gathered while compiling (id, parent, notused, detail). */
+    public static List<Object[]> queryPlan(Stmt stmt, Schema schema, FunctionRegistry functions, String sql) {
+        Compiler c = new Compiler(schema, functions, sql);
+        if (stmt instanceof Stmt.Explain ex) {
+            stmt = ex.stmt();
+        }
+        c.b.emit(Opcode.Init, 0, 0);
+        c.statement(stmt);
+        return new ArrayList<>(c.b.eqp);
+    }
+
+    int stmtEnd;
+
+    private ResultInfo statement(Stmt stmt) {
+        if (stmt instanceof Select s) {
+            touchesDatabase = true;
+            return select.run(s, null, (reg, n, info) -> b.emit(Opcode.ResultRow, reg, n));
+        }
+        if (stmt instanceof Stmt.Insert ins) {
+            write = true;
+            return new DmlGen(this).insert(ins);
+        }
+        if (stmt instanceof Stmt.Update up) {
+            write = true;
+            return new DmlGen(this).update(up);
+        }
+        if (stmt instanceof Stmt.Delete del) {
+            write = true;
+            return new DmlGen(this).delete(del);
+        }
+        if (stmt instanceof Stmt.CreateTable || stmt instanceof Stmt.CreateIndex || stmt instanceof Stmt.CreateView
+                || stmt instanceof Stmt.Drop || stmt instanceof Stmt.CreateTrigger) {
+            write = true;
+            new DdlGen(this).ddl(stmt);
+            return null;
+        }
+        if (stmt instanceof Stmt.Begin) {
+            b.emit(Opcode.AutoCommit, 0, 0);
+            return null;
+        }
+        if (stmt instanceof Stmt.Commit) {
+            b.emit(Opcode.AutoCommit, 1, 0);
+            return null;
+        }
+        if (stmt instanceof Stmt.Rollback rb) {
+            if (rb.savepoint() != null) {
+                b.emit(Opcode.Savepoint, 2, 0, 0, rb.savepoint(), 0);
+            } else {
+                b.emit(Opcode.AutoCommit, 1, 1);
+            }
+            return null;
+        }
+        if (stmt instanceof Stmt.Savepoint sp) {
+            b.emit(Opcode.Savepoint, 0, 0, 0, sp.name(), 0);
+            return null;
+        }
+        if (stmt instanceof Stmt.Release rl) {
+            b.emit(Opcode.Savepoint, 1, 0, 0, rl.name(), 0);
+            return null;
+        }
+        if (stmt instanceof Stmt.Pragma pr) {
+            return new DdlGen(this).pragma(pr);
+        }
+        if (stmt instanceof Stmt.Reindex ri && ri.name() != null && schema.table(ri.name()) == null
+                && schema.index(ri.name()) == null && !ri.name().equalsIgnoreCase("binary")
+                && !ri.name().equalsIgnoreCase("nocase") && !ri.name().equalsIgnoreCase("rtrim")) {
+            throw PetrelException.error("unable to identify the object to be reindexed");
+        }
+        if (stmt instanceof Stmt.Reindex || stmt instanceof Stmt.Analyze || stmt instanceof Stmt.Vacuum) {
+            return null;
+        }
+        throw PetrelException.error("not supported by Petrel: " + stmt.getClass().getSimpleName());
+    }
+
+    void noteParam(Expr.Param p) {
+        // Parameter slots come from the parser; nothing to record.
+    }
+
+    /** The value of a constant DEFAULT expression, or null if it is not a plain constant. */
+    Object constantValue(Expr e) {
+        if (e instanceof Expr.Literal lit) {
+            switch (lit.kind()) {
+                case CURRENT_DATE:
+                case CURRENT_TIME:
+                case CURRENT_TIMESTAMP:
+                    return null;
+                default:
+                    return lit.value();
+            }
+        }
+        if (e instanceof Expr.Unary u && u.operand() instanceof Expr.Literal lit
+                && (lit.value() instanceof Long || lit.value() instanceof Double)) {
+            if (u.op() == Expr.UnaryOp.NEG) {
+                return ExprGen.negateLiteral(lit);
+            }
+            if (u.op() == Expr.UnaryOp.POS) {
+                return lit.value();
+            }
+        }
+        return null;
+    }
+
+    /** The text of a result column as written (SQLite names an unaliased expression column by its text). */
+    String spanText(ResultColumn.Item it) {
+        int start = it.expr().pos();
+        int p = Math.max(0, Math.min(start, sql.length()));
+        // The expression's position may point at an operator; back up to the item's start.
+        p = Math.max(0, Math.min(it.pos(), sql.length()));
+        int depth = 0;
+        int i = p;
+        while (i < sql.length()) {
+            char ch = sql.charAt(i);
+            if (ch == '\'' || ch == '"' || ch == '`' || ch == '[') {
+                char close = ch == '[' ? ']' : ch;
+                i++;
+                while (i < sql.length() && sql.charAt(i) != close) {
+                    i++;
+                }
+                i++;
+                continue;
+            }
+            if (ch == '(') {
+                depth++;
+            } else if (ch == ')') {
+                if (depth == 0) {
+                    break;
+                }
+                depth--;
+            } else if ((ch == ',' || ch == ';') && depth == 0) {
+                break;
+            } else if (depth == 0 && Character.isLetter(ch) && (i == 0 || !isIdent(sql.charAt(i - 1)))) {
+                int j = i;
+                while (j < sql.length() && isIdent(sql.charAt(j))) {
+                    j++;
+                }
+                String w = sql.substring(i, j).toUpperCase(java.util.Locale.ROOT);
+                if (i > p && (w.equals("FROM") || w.equals("WHERE") || w.equals("GROUP") || w.equals("HAVING")
+                        || w.equals("ORDER") || w.equals("LIMIT") || w.equals("UNION") || w.equals("EXCEPT")
+                        || w.equals("INTERSECT") || w.equals("WINDOW") || w.equals("AS"))) {
+                    break;
+                }
+                i = j;
+                continue;
+            }
+            i++;
+        }
+        return sql.substring(p, Math.min(i, sql.length())).trim();
+    }
+
+    private static boolean isIdent(char ch) {
+        return Character.isLetterOrDigit(ch) || ch == '_' || ch == '$';
+    }
+
+    Scope emptyScope() {
+        return new Scope(null);
+    }
+}

@@ -1,0 +1,546 @@
+package dev.petrel.codegen;
+
+import dev.petrel.api.PetrelException;
+import dev.petrel.api.ResultCode;
+import dev.petrel.btree.BTree;
+import dev.petrel.schema.Index;
+import dev.petrel.schema.Table;
+import dev.petrel.schema.TableBuilder;
+import dev.petrel.sql.ast.Stmt;
+import dev.petrel.value.Affinity;
+import dev.petrel.vm.Opcode;
+import dev.petrel.vm.Vm;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Code for schema changes: CREATE/DROP TABLE, INDEX, VIEW and TRIGGER. Each writes sqlite_schema rows exactly
+ * as SQLite does (type, name, tbl_name, rootpage, and the CREATE text normalised to start with "CREATE TABLE",
+ * "CREATE INDEX"... followed by the text as written from the object name on), bumps the schema cookie and makes
+ * the engine reload the schema. Automatic indexes of UNIQUE/PRIMARY KEY constraints get rows with a NULL sql.
+ */
+final class DdlGen {
+    private final Compiler c;
+    private final ProgramBuilder b;
+
+    DdlGen(Compiler c) {
+        this.c = c;
+        this.b = c.b;
+    }
+
+    void ddl(Stmt stmt) {
+        if (stmt instanceof Stmt.CreateTable ct) {
+            createTable(ct);
+        } else if (stmt instanceof Stmt.CreateIndex ci) {
+            createIndex(ci);
+        } else if (stmt instanceof Stmt.CreateView cv) {
+            createView(cv);
+        } else if (stmt instanceof Stmt.CreateTrigger tr) {
+            createTrigger(tr);
+        } else {
+            drop((Stmt.Drop) stmt);
+        }
+    }
+
+    private void checkSchemaName(String schema) {
+        if (schema != null && !schema.equalsIgnoreCase("main")) {
+            throw PetrelException.error("unknown database " + schema);
+        }
+    }
+
+    private boolean exists(String name, boolean ifNotExists, String kind) {
+        Table t = c.schema.table(name);
+        Index i = c.schema.index(name);
+        if (t == null && i == null && !c.schema.hasTrigger(name)) {
+            return false;
+        }
+        if (ifNotExists) {
+            return true;
+        }
+        String what = t != null ? (t.isView() ? "view" : "table") : i != null ? "index" : "trigger";
+        throw PetrelException.error(what + " " + name + " already exists");
+    }
+
+    private void reserved(String name) {
+        if (name.toLowerCase(java.util.Locale.ROOT).startsWith("sqlite_")) {
+            throw PetrelException.error("object name reserved for internal use: " + name);
+        }
+    }
+
+    private int openSchema() {
+        int cur = b.cursor();
+        b.emit(Opcode.OpenWrite, cur, BTree.SCHEMA_ROOT, 0, 5, 0);
+        return cur;
+    }
+
+    private void schemaRow(int cur, String type, String name, String tbl, int rootReg, String sql) {
+        int base = b.regs(5);
+        b.emit(Opcode.String8, 0, base, 0, type, 0);
+        b.emit(Opcode.String8, 0, base + 1, 0, name, 0);
+        b.emit(Opcode.String8, 0, base + 2, 0, tbl, 0);
+        if (rootReg == 0) {
+            b.emit(Opcode.Integer, 0, base + 3);
+        } else {
+            b.emit(Opcode.SCopy, rootReg, base + 3);
+        }
+        if (sql == null) {
+            b.emit(Opcode.Null, 0, base + 4);
+        } else {
+            b.emit(Opcode.String8, 0, base + 4, 0, sql, 0);
+        }
+        int rec = b.reg();
+        int rowid = b.reg();
+        b.emit(Opcode.MakeRecord, base, 5, rec);
+        b.emit(Opcode.NewRowid, cur, rowid);
+        b.emit(Opcode.Insert, cur, rec, rowid);
+    }
+
+    private void finish() {
+        b.emit(Opcode.SetCookie, 0, 1, c.schema.cookie + 1);
+        b.emit(Opcode.ParseSchema, 0);
+    }
+
+    private void createTable(Stmt.CreateTable ct) {
+        checkSchemaName(ct.schema());
+        if (ct.temp()) {
+            // TEMP tables live in the main database in Petrel.
+        }
+        if (exists(ct.name(), ct.ifNotExists(), "table")) {
+            return;
+        }
+        reserved(ct.name());
+        if (ct.asSelect() != null) {
+            createTableAs(ct);
+            return;
+        }
+        String sql = TableBuilder.storedSql("CREATE TABLE", ct.sourceText(), c.stmtEnd, ct.nameOffset());
+        Table t = TableBuilder.table(ct, 0, sql);
+        if (t.withoutRowid) {
+            throw PetrelException.error("WITHOUT ROWID tables are not supported by Petrel");
+        }
+        int tableRoot = b.reg();
+        b.emit(Opcode.CreateBtree, 0, tableRoot, 1);
+        int schema = openSchema();
+        schemaRow(schema, "table", t.name, t.name, tableRoot, sql);
+        for (Index idx : t.indexes) {
+            int r = b.reg();
+            b.emit(Opcode.CreateBtree, 0, r, 2);
+            schemaRow(schema, "index", idx.name, t.name, r, null);
+        }
+        if (t.autoincrement && c.schema.table("sqlite_sequence") == null) {
+            int r = b.reg();
+            b.emit(Opcode.CreateBtree, 0, r, 1);
+            schemaRow(schema, "table", "sqlite_sequence", "sqlite_sequence", r,
+                    "CREATE TABLE sqlite_sequence(name,seq)");
+        }
+        finish();
+    }
+
+    /** CREATE TABLE ... AS SELECT: columns named and typed from the result, then filled with its rows. */
+    private void createTableAs(Stmt.CreateTable ct) {
+        int tableRoot = b.reg();
+        b.emit(Opcode.CreateBtree, 0, tableRoot, 1);
+        int eph = b.cursor();
+        b.emit(Opcode.OpenEphemeral, eph, 0);
+        int rec = b.reg();
+        int rid = b.reg();
+        c.touchesDatabase = true;
+        ResultInfo info = c.select.run(ct.asSelect(), null, (reg, n, ri) -> {
+            b.emit(Opcode.MakeRecord, reg, n, rec);
+            b.emit(Opcode.NewRowid, eph, rid);
+            b.emit(Opcode.Insert, eph, rec, rid);
+        });
+        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(quoteIfNeeded(ct.name())).append('(');
+        for (int i = 0; i < info.size(); i++) {
+            sql.append(i > 0 ? "," : "").append(quoteIfNeeded(info.names.get(i)));
+            String type = typeName(info.affinities.get(i));
+            if (!type.isEmpty()) {
+                sql.append(' ').append(type);
+            }
+        }
+        sql.append(')');
+        int schema = openSchema();
+        schemaRow(schema, "table", ct.name(), ct.name(), tableRoot, sql.toString());
+        int cur = b.cursor();
+        b.emit(Opcode.OpenWrite, cur, tableRoot, 0, info.size(), Vm.OPFLAG_P2ISREG);
+        int brk = b.newLabel();
+        b.emit(Opcode.Rewind, eph, brk);
+        int top = b.addr();
+        int data = b.reg();
+        int newRowid = b.reg();
+        b.emit(Opcode.RowData, eph, data);
+        b.emit(Opcode.NewRowid, cur, newRowid);
+        b.emit(Opcode.Insert, cur, data, newRowid);
+        b.emit(Opcode.Next, eph, top);
+        b.resolve(brk);
+        finish();
+    }
+
+    private static String typeName(Affinity a) {
+        switch (a) {
+            case TEXT:
+                return "TEXT";
+            case NUMERIC:
+                return "NUM";
+            case INTEGER:
+                return "INT";
+            case REAL:
+                return "REAL";
+            default:
+                return "";
+        }
+    }
+
+    private static String quoteIfNeeded(String name) {
+        boolean plain = !name.isEmpty() && !Character.isDigit(name.charAt(0));
+        for (int i = 0; i < name.length() && plain; i++) {
+            char ch = name.charAt(i);
+            plain = Character.isLetterOrDigit(ch) || ch == '_';
+        }
+        return plain ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    private void createIndex(Stmt.CreateIndex ci) {
+        checkSchemaName(ci.schema());
+        if (exists(ci.name(), ci.ifNotExists(), "index")) {
+            return;
+        }
+        reserved(ci.name());
+        Table t = c.schema.table(ci.table());
+        if (t == null) {
+            throw PetrelException.error("no such table: main." + ci.table());
+        }
+        if (t.isView()) {
+            throw PetrelException.error("views may not be indexed");
+        }
+        if (t.rootPage == BTree.SCHEMA_ROOT) {
+            throw PetrelException.error("table " + t.name + " may not be indexed");
+        }
+        String sql = TableBuilder.storedSql(ci.unique() ? "CREATE UNIQUE INDEX" : "CREATE INDEX", ci.sourceText(),
+                c.stmtEnd, ci.nameOffset());
+        Index idx = TableBuilder.index(ci, t, 0, sql);
+        int root = b.reg();
+        b.emit(Opcode.CreateBtree, 0, root, 2);
+        int schema = openSchema();
+        schemaRow(schema, "index", idx.name, t.name, root, sql);
+        if (idx.usable()) {
+            int tc = b.cursor();
+            int ic = b.cursor();
+            b.emit(Opcode.OpenRead, tc, t.rootPage, 0, t.columns.size(), 0);
+            b.emit(Opcode.OpenWrite, ic, root, 0, LoopGen.keyOrder(idx), Vm.OPFLAG_P2ISREG);
+            int brk = b.newLabel();
+            b.emit(Opcode.Rewind, tc, brk);
+            int top = b.addr();
+            int n = idx.columns.length;
+            int key = b.regs(n + 1);
+            b.emit(Opcode.Rowid, tc, key + n);
+            for (int k = 0; k < n; k++) {
+                int col = idx.columns[k];
+                if (col == t.rowidAlias) {
+                    b.emit(Opcode.SCopy, key + n, key + k);
+                } else {
+                    b.emit(Opcode.Column, tc, col, key + k);
+                    if (t.columns.get(col).affinity == Affinity.REAL) {
+                        b.emit(Opcode.RealAffinity, key + k);
+                    }
+                }
+            }
+            if (idx.unique) {
+                int ok = b.newLabel();
+                b.emit(Opcode.NoConflict, ic, ok, key, n, 0);
+                StringBuilder msg = new StringBuilder("UNIQUE constraint failed: ");
+                for (int k = 0; k < n; k++) {
+                    msg.append(k > 0 ? ", " : "").append(t.name).append('.').append(t.columns.get(idx.columns[k]).name);
+                }
+                b.emit(Opcode.Halt, ResultCode.CONSTRAINT_UNIQUE.code, 2, 0, msg.toString(), Vm.CONSTRAINT_UNIQUE);
+                b.resolve(ok);
+            }
+            int rec = b.reg();
+            b.emit(Opcode.MakeRecord, key, n + 1, rec);
+            b.emit(Opcode.IdxInsert, ic, rec);
+            b.emit(Opcode.Next, tc, top);
+            b.resolve(brk);
+        }
+        finish();
+    }
+
+    private void createView(Stmt.CreateView cv) {
+        checkSchemaName(cv.schema());
+        if (exists(cv.name(), cv.ifNotExists(), "view")) {
+            return;
+        }
+        reserved(cv.name());
+        String sql = TableBuilder.storedSql("CREATE VIEW", cv.sourceText(), c.stmtEnd, cv.nameOffset());
+        int schema = openSchema();
+        schemaRow(schema, "view", cv.name(), cv.name(), 0, sql);
+        finish();
+    }
+
+    private void createTrigger(Stmt.CreateTrigger tr) {
+        checkSchemaName(tr.schema());
+        if (exists(tr.name(), tr.ifNotExists(), "trigger")) {
+            return;
+        }
+        Table t = c.schema.table(tr.table());
+        if (t == null) {
+            throw PetrelException.error("no such table: main." + tr.table());
+        }
+        String sql = TableBuilder.storedSql("CREATE TRIGGER", tr.sourceText(), c.stmtEnd, tr.nameOffset());
+        int schema = openSchema();
+        schemaRow(schema, "trigger", tr.name(), t.name, 0, sql);
+        finish();
+    }
+
+    private void drop(Stmt.Drop d) {
+        checkSchemaName(d.schema());
+        String name = d.name();
+        switch (d.kind()) {
+            case TABLE:
+            case VIEW: {
+                Table t = c.schema.table(name);
+                boolean view = d.kind() == Stmt.ObjectKind.VIEW;
+                if (t == null) {
+                    if (d.ifExists()) {
+                        return;
+                    }
+                    throw PetrelException.error("no such " + (view ? "view" : "table") + ": " + name);
+                }
+                if (view && !t.isView()) {
+                    throw PetrelException.error("use DROP TABLE to delete table " + t.name);
+                }
+                if (!view && t.isView()) {
+                    throw PetrelException.error("use DROP VIEW to delete view " + t.name);
+                }
+                if (t.rootPage == BTree.SCHEMA_ROOT || (!view && t.name.toLowerCase(java.util.Locale.ROOT)
+                        .startsWith("sqlite_"))) {
+                    throw PetrelException.error("table " + t.name + " may not be dropped");
+                }
+                if (!view) {
+                    List<Integer> roots = new ArrayList<>();
+                    roots.add(t.rootPage);
+                    for (Index i : t.indexes) {
+                        roots.add(i.rootPage);
+                    }
+                    roots.sort((x, y) -> Integer.compare(y, x));
+                    for (int r : roots) {
+                        b.emit(Opcode.Destroy, r, 0, 0);
+                    }
+                }
+                deleteSchemaRows(t.name, true);
+                if (t.autoincrement && c.schema.table("sqlite_sequence") != null) {
+                    deleteSequenceRow(t.name);
+                }
+                break;
+            }
+            case INDEX: {
+                Index i = c.schema.index(name);
+                if (i == null) {
+                    if (d.ifExists()) {
+                        return;
+                    }
+                    throw PetrelException.error("no such index: " + name);
+                }
+                if (i.auto) {
+                    throw PetrelException.error("index associated with UNIQUE or PRIMARY KEY constraint cannot be "
+                            + "dropped");
+                }
+                b.emit(Opcode.Destroy, i.rootPage, 0, 0);
+                deleteSchemaRows(i.name, false);
+                break;
+            }
+            default: {
+                if (!c.schema.hasTrigger(name)) {
+                    if (d.ifExists()) {
+                        return;
+                    }
+                    throw PetrelException.error("no such trigger: " + name);
+                }
+                deleteSchemaRows(name, false);
+            }
+        }
+        finish();
+    }
+
+    /** Deletes sqlite_schema rows whose name (or, with {@code byTable}, tbl_name) equals {@code name}. */
+    private void deleteSchemaRows(String name, boolean byTable) {
+        int cur = openSchema();
+        int want = b.reg();
+        b.emit(Opcode.String8, 0, want, 0, name, 0);
+        int brk = b.newLabel();
+        b.emit(Opcode.Rewind, cur, brk);
+        int top = b.addr();
+        int v = b.reg();
+        int next = b.newLabel();
+        b.emit(Opcode.Column, cur, byTable ? BTree.SCHEMA_TBL_NAME : BTree.SCHEMA_NAME, v);
+        b.emit(Opcode.Ne, want, next, v, dev.petrel.record.Collation.NOCASE, 0);
+        b.emit(Opcode.Delete, cur, 0);
+        b.resolve(next);
+        b.emit(Opcode.Next, cur, top);
+        b.resolve(brk);
+    }
+
+    private void deleteSequenceRow(String name) {
+        Table seq = c.schema.table("sqlite_sequence");
+        int cur = b.cursor();
+        b.emit(Opcode.OpenWrite, cur, seq.rootPage, 0, 2, 0);
+        int want = b.reg();
+        b.emit(Opcode.String8, 0, want, 0, name, 0);
+        int brk = b.newLabel();
+        b.emit(Opcode.Rewind, cur, brk);
+        int top = b.addr();
+        int v = b.reg();
+        int next = b.newLabel();
+        b.emit(Opcode.Column, cur, 0, v);
+        b.emit(Opcode.Ne, want, next, v, null, 0);
+        b.emit(Opcode.Delete, cur, 0);
+        b.resolve(next);
+        b.emit(Opcode.Next, cur, top);
+        b.resolve(brk);
+    }
+
+    /**
+     * PRAGMA: integrity_check/quick_check, table_info, table_xinfo, index_list, index_info, user_version,
+     * application_id, schema_version, page_count, freelist_count; every other pragma is accepted and does
+     * nothing.
+     */
+    ResultInfo pragma(Stmt.Pragma pr) {
+        checkSchemaName(pr.schema());
+        String name = pr.name().toLowerCase(java.util.Locale.ROOT);
+        String arg = pr.value();
+        switch (name) {
+            case "integrity_check":
+            case "quick_check": {
+                c.touchesDatabase = true;
+                int r = b.reg();
+                int max = 100;
+                if (arg != null && arg.matches("-?[0-9]+")) {
+                    max = Integer.parseInt(arg);
+                }
+                b.emit(Opcode.IntegrityCk, 0, r, max);
+                b.emit(Opcode.ResultRow, r, 1);
+                return info(name);
+            }
+            case "table_info":
+            case "table_xinfo":
+                return tableInfo(arg, name.equals("table_xinfo"));
+            case "index_list":
+                return indexList(arg);
+            case "index_info":
+            case "index_xinfo":
+                return indexInfo(arg);
+            case "user_version":
+            case "application_id":
+            case "schema_version":
+            case "freelist_count": {
+                int cookie = name.equals("user_version") ? 6 : name.equals("application_id") ? 8
+                        : name.equals("schema_version") ? 1 : 0;
+                c.touchesDatabase = true;
+                if (arg != null && !name.equals("freelist_count")) {
+                    c.write = true;
+                    long v;
+                    try {
+                        v = Long.parseLong(arg);
+                    } catch (NumberFormatException e) {
+                        v = 0;
+                    }
+                    b.emit(Opcode.SetCookie, 0, cookie, (int) v);
+                    return null;
+                }
+                int r = b.reg();
+                b.emit(Opcode.ReadCookie, 0, r, cookie);
+                b.emit(Opcode.ResultRow, r, 1);
+                return info(name);
+            }
+            case "page_count": {
+                c.touchesDatabase = true;
+                int r = b.reg();
+                b.emit(Opcode.Pagecount, 0, r);
+                b.emit(Opcode.ResultRow, r, 1);
+                return info(name);
+            }
+            default:
+                return null;
+        }
+    }
+
+    private static ResultInfo info(String... names) {
+        ResultInfo info = new ResultInfo();
+        for (String n : names) {
+            info.names.add(n);
+            info.declTypes.add(null);
+            info.affinities.add(Affinity.NONE);
+            info.collations.add(dev.petrel.record.Collation.BINARY);
+        }
+        return info;
+    }
+
+    private void row(Object... values) {
+        int base = b.regs(values.length);
+        ExprGen g = new ExprGen(c, new dev.petrel.plan.Scope(null));
+        for (int i = 0; i < values.length; i++) {
+            g.constant(values[i], base + i);
+        }
+        b.emit(Opcode.ResultRow, base, values.length);
+    }
+
+    private ResultInfo tableInfo(String tableName, boolean extended) {
+        ResultInfo info = extended ? info("cid", "name", "type", "notnull", "dflt_value", "pk", "hidden")
+                : info("cid", "name", "type", "notnull", "dflt_value", "pk");
+        Table t = tableName == null ? null : c.schema.table(tableName);
+        if (t == null) {
+            return info;
+        }
+        int[] pkPos = new int[t.columns.size()];
+        int k = 0;
+        for (Index idx : t.indexes) {
+            if (idx.primaryKey) {
+                for (int col : idx.columns) {
+                    pkPos[col] = ++k;
+                }
+            }
+        }
+        if (t.rowidAlias >= 0) {
+            pkPos[t.rowidAlias] = 1;
+        }
+        for (int i = 0; i < t.columns.size(); i++) {
+            dev.petrel.schema.Column col = t.columns.get(i);
+            Object pk = (long) (pkPos[i] != 0 ? pkPos[i] : col.primaryKey ? 1 : 0);
+            if (extended) {
+                row((long) i, col.name, col.declType == null ? "" : col.declType, col.notNull ? 1L : 0L,
+                        col.defaultText, pk, 0L);
+            } else {
+                row((long) i, col.name, col.declType == null ? "" : col.declType, col.notNull ? 1L : 0L,
+                        col.defaultText, pk);
+            }
+        }
+        return info;
+    }
+
+    private ResultInfo indexList(String tableName) {
+        ResultInfo info = info("seq", "name", "unique", "origin", "partial");
+        Table t = tableName == null ? null : c.schema.table(tableName);
+        if (t == null) {
+            return info;
+        }
+        List<Index> idxs = new ArrayList<>(t.indexes);
+        for (int i = idxs.size() - 1, seq = 0; i >= 0; i--, seq++) {
+            Index idx = idxs.get(i);
+            String origin = !idx.auto ? "c" : idx.primaryKey ? "pk" : "u";
+            row((long) seq, idx.name, idx.unique ? 1L : 0L, origin, idx.where != null ? 1L : 0L);
+        }
+        return info;
+    }
+
+    private ResultInfo indexInfo(String indexName) {
+        ResultInfo info = info("seqno", "cid", "name");
+        Index idx = indexName == null ? null : c.schema.index(indexName);
+        if (idx == null) {
+            return info;
+        }
+        for (int i = 0; i < idx.columns.length; i++) {
+            int col = idx.columns[i];
+            row((long) i, (long) col, col < 0 ? null : idx.table.columns.get(col).name);
+        }
+        return info;
+    }
+}

@@ -1,0 +1,845 @@
+package dev.petrel.codegen;
+
+import dev.petrel.api.PetrelException;
+import dev.petrel.api.ResultCode;
+import dev.petrel.plan.Scope;
+import dev.petrel.plan.Source;
+import dev.petrel.plan.WhereTerm;
+import dev.petrel.schema.Column;
+import dev.petrel.schema.Index;
+import dev.petrel.schema.Table;
+import dev.petrel.sql.ast.ConflictAction;
+import dev.petrel.sql.ast.Expr;
+import dev.petrel.sql.ast.QualifiedTable;
+import dev.petrel.sql.ast.ResultColumn;
+import dev.petrel.sql.ast.Select;
+import dev.petrel.sql.ast.SelectBody;
+import dev.petrel.sql.ast.SetClause;
+import dev.petrel.sql.ast.Stmt;
+import dev.petrel.sql.ast.Upsert;
+import dev.petrel.vm.Opcode;
+import dev.petrel.vm.Vm;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Code for INSERT, UPDATE and DELETE: row construction with defaults and affinities, NOT NULL / CHECK / UNIQUE /
+ * PRIMARY KEY constraints with SQLite's messages and conflict resolution (ABORT, FAIL, ROLLBACK, IGNORE, REPLACE,
+ * and ON CONFLICT DO NOTHING), index maintenance, AUTOINCREMENT through sqlite_sequence, and RETURNING.
+ *
+ * <p>UPDATE and DELETE first collect their target rows (UPDATE: the new column values too) into an ephemeral
+ * table, then apply the changes in a second loop, so that a statement never sees its own writes.
+ */
+final class DmlGen {
+    private final Compiler c;
+    private final ProgramBuilder b;
+
+    DmlGen(Compiler c) {
+        this.c = c;
+        this.b = c.b;
+    }
+
+    private Table target(String schemaName, String name) {
+        if (schemaName != null && !schemaName.equalsIgnoreCase("main")) {
+            throw PetrelException.error("no such table: " + schemaName + "." + name);
+        }
+        Table t = c.schema.table(name);
+        if (t == null) {
+            throw PetrelException.error("no such table: " + name);
+        }
+        if (t.isView()) {
+            throw PetrelException.error("cannot modify " + t.name + " because it is a view");
+        }
+        if (t.rootPage == 1 || t.name.toLowerCase(java.util.Locale.ROOT).startsWith("sqlite_")
+                && !t.name.equalsIgnoreCase("sqlite_sequence")) {
+            throw PetrelException.error("table " + t.name + " may not be modified");
+        }
+        if (t.withoutRowid) {
+            throw PetrelException.error("WITHOUT ROWID tables are read-only in Petrel");
+        }
+        return t;
+    }
+
+    /** Cursors of a write: the table's and one per index, opened for writing. */
+    private static final class Cursors {
+        int table;
+        int[] index;
+    }
+
+    private Cursors openWrite(Table t, int tableCursor) {
+        Cursors cs = new Cursors();
+        cs.table = tableCursor;
+        b.emit(Opcode.OpenWrite, cs.table, t.rootPage, 0, t.columns.size(), 0);
+        cs.index = new int[t.indexes.size()];
+        for (int i = 0; i < cs.index.length; i++) {
+            Index idx = t.indexes.get(i);
+            cs.index[i] = b.cursor();
+            b.emit(Opcode.OpenWrite, cs.index[i], idx.rootPage, 0, LoopGen.keyOrder(idx), 0);
+        }
+        return cs;
+    }
+
+    // ---- INSERT --------------------------------------------------------------------------------------------------
+
+    ResultInfo insert(Stmt.Insert ins) {
+        Table t = target(ins.schema(), ins.table());
+        int ncol = t.columns.size();
+        int[] map;
+        if (ins.columns() == null || ins.columns().isEmpty()) {
+            map = new int[ncol];
+            for (int i = 0; i < ncol; i++) {
+                map[i] = i;
+            }
+        } else {
+            map = new int[ins.columns().size()];
+            for (int i = 0; i < map.length; i++) {
+                String n = ins.columns().get(i);
+                int k = t.columnIndex(n);
+                if (k < 0 && Scope.isRowidName(n)) {
+                    k = -1 - 1;
+                } else if (k < 0) {
+                    throw PetrelException.error("table " + t.name + " has no column named " + n);
+                }
+                map[i] = k;
+            }
+        }
+        ConflictAction onConflict = ins.orAction();
+        boolean doNothing = false;
+        upsert = null;
+        for (Upsert u : ins.upserts()) {
+            if (u.doNothing()) {
+                doNothing = upsert == null;
+            } else if (upsert == null && !doNothing) {
+                upsert = u;
+                upsertAlias = ins.alias();
+            }
+        }
+        Cursors cs = openWrite(t, b.cursor());
+        int seqReg = autoincrementStart(t);
+        int rowRegs = b.regs(ncol + 1);
+        ExprGen g = new ExprGen(c, new Scope(null));
+        ReturningGen ret = ins.returning() == null || ins.returning().isEmpty() ? null
+                : new ReturningGen(c, t, cs.table, ins.returning());
+        final boolean ignoreConflicts = doNothing;
+        if (ins.defaultValues() || ins.select() == null) {
+            buildRow(t, g, map, null, rowRegs, cs, seqReg);
+            writeRow(t, cs, rowRegs, onConflict, ignoreConflicts, ret, true);
+        } else if (ins.select().body() instanceof SelectBody.Values v && ins.select().orderBy().isEmpty()
+                && ins.select().limit() == null && ins.select().with() == null) {
+            for (List<Expr> row : v.rows()) {
+                checkCount(t, map, row.size(), ins.columns());
+                int[] vals = new int[row.size()];
+                int base = b.regs(row.size());
+                for (int i = 0; i < row.size(); i++) {
+                    g.exprTo(row.get(i), base + i);
+                    vals[i] = base + i;
+                }
+                buildRow(t, g, map, vals, rowRegs, cs, seqReg);
+                writeRow(t, cs, rowRegs, onConflict, ignoreConflicts, ret, true);
+            }
+        } else {
+            // Materialize the SELECT first: it may read the table being written.
+            int eph = b.cursor();
+            b.emit(Opcode.OpenEphemeral, eph, 0);
+            int rec = b.reg();
+            int rid = b.reg();
+            int[] width = new int[1];
+            c.touchesDatabase = true;
+            c.select.run(ins.select(), null, (reg, n, info) -> {
+                width[0] = n;
+                b.emit(Opcode.MakeRecord, reg, n, rec);
+                b.emit(Opcode.NewRowid, eph, rid);
+                b.emit(Opcode.Insert, eph, rec, rid);
+            });
+            checkCount(t, map, width[0], ins.columns());
+            int brk = b.newLabel();
+            b.emit(Opcode.Rewind, eph, brk);
+            int top = b.addr();
+            int[] vals = new int[width[0]];
+            int base = b.regs(width[0]);
+            for (int i = 0; i < width[0]; i++) {
+                b.emit(Opcode.Column, eph, i, base + i);
+                vals[i] = base + i;
+            }
+            buildRow(t, g, map, vals, rowRegs, cs, seqReg);
+            writeRow(t, cs, rowRegs, onConflict, ignoreConflicts, ret, true);
+            b.emit(Opcode.Next, eph, top);
+            b.resolve(brk);
+        }
+        autoincrementEnd(t, seqReg);
+        return ret == null ? null : ret.info;
+    }
+
+    private static void checkCount(Table t, int[] map, int n, List<String> cols) {
+        if (n != map.length) {
+            if (cols == null || cols.isEmpty()) {
+                throw PetrelException.error("table " + t.name + " has " + map.length + " columns but " + n
+                        + " values were supplied");
+            }
+            throw PetrelException.error(n + " values for " + map.length + " columns");
+        }
+    }
+
+    /**
+     * Fills {@code rowRegs[0..ncol-1]} with the new row's column values and {@code rowRegs[ncol]} with its rowid.
+     * {@code vals[i]} is the register of the value for column {@code map[i]} (null: DEFAULT VALUES).
+     */
+    private void buildRow(Table t, ExprGen g, int[] map, int[] vals, int rowRegs, Cursors cs, int seqReg) {
+        int ncol = t.columns.size();
+        int rowid = rowRegs + ncol;
+        boolean[] given = new boolean[ncol];
+        int rowidFrom = 0;
+        for (int i = 0; vals != null && i < map.length; i++) {
+            if (map[i] >= 0) {
+                given[map[i]] = true;
+                b.emit(Opcode.SCopy, vals[i], rowRegs + map[i]);
+            } else {
+                rowidFrom = vals[i];
+            }
+        }
+        for (int col = 0; col < ncol; col++) {
+            if (!given[col]) {
+                Column column = t.columns.get(col);
+                if (column.defaultValue != null) {
+                    g.exprTo(column.defaultValue, rowRegs + col);
+                } else {
+                    b.emit(Opcode.Null, 0, rowRegs + col);
+                }
+            }
+        }
+        int alias = t.rowidAlias;
+        int src = alias >= 0 && given[alias] ? rowRegs + alias : rowidFrom;
+        int done = b.newLabel();
+        if (src != 0) {
+            int gen = b.newLabel();
+            b.emit(Opcode.SCopy, src, rowid);
+            b.emit(Opcode.IsNull, rowid, gen);
+            b.emit(Opcode.MustBeInt, rowid, 0);
+            if (seqReg != 0) {
+                // AUTOINCREMENT remembers explicit rowids larger than the high-water mark.
+                int skip = b.newLabel();
+                b.emit(Opcode.Le, seqReg, skip, rowid, null, Opcode.JUMPIFNULL);
+                b.emit(Opcode.SCopy, rowid, seqReg);
+                b.resolve(skip);
+            }
+            b.emit(Opcode.Goto, 0, done);
+            b.resolve(gen);
+        }
+        b.emit(Opcode.NewRowid, cs.table, rowid, seqReg);
+        b.resolve(done);
+        if (alias >= 0) {
+            b.emit(Opcode.SCopy, rowid, rowRegs + alias);
+        }
+        // Column affinities (the rowid alias is already an integer).
+        StringBuilder aff = new StringBuilder();
+        for (Column col : t.columns) {
+            aff.append(col.affinity.code());
+        }
+        b.emit(Opcode.Affinity, rowRegs, ncol, 0, aff.toString(), 0);
+    }
+
+    /**
+     * Checks constraints and writes the row in {@code rowRegs} (columns, then rowid): table record and index
+     * entries. {@code isInsert} false means an UPDATE whose old index entries are already deleted.
+     */
+    private void writeRow(Table t, Cursors cs, int rowRegs, ConflictAction stmtAction, boolean doNothing,
+                          ReturningGen ret, boolean isInsert) {
+        writeRow(t, cs, rowRegs, stmtAction, doNothing, ret, isInsert, 0);
+    }
+
+    /** The ON CONFLICT DO UPDATE clause of the INSERT being compiled, or null. */
+    private Upsert upsert;
+    private String upsertAlias;
+
+    /** Whether the upsert's conflict target names exactly these table columns (empty target: any). */
+    private boolean upsertMatches(Table t, int[] cols) {
+        if (upsert == null) {
+            return false;
+        }
+        if (upsert.target().isEmpty()) {
+            return true;
+        }
+        java.util.Set<Integer> want = new java.util.HashSet<>();
+        for (dev.petrel.sql.ast.IndexedColumn ic : upsert.target()) {
+            Expr e = ic.expr() instanceof Expr.Collate co ? co.operand() : ic.expr();
+            if (!(e instanceof Expr.ColumnRef r)) {
+                return false;
+            }
+            want.add(t.columnIndex(r.column()));
+        }
+        java.util.Set<Integer> have = new java.util.HashSet<>();
+        for (int c : cols) {
+            have.add(c);
+        }
+        return want.equals(have);
+    }
+
+    /**
+     * DO UPDATE for a conflict with the row whose rowid is in {@code conflictRowid}: updates that row (SET
+     * expressions see it and {@code excluded}, the row that was to be inserted) and skips the insert.
+     */
+    private void upsertUpdate(Table t, Cursors cs, int rowRegs, int conflictRowid, int skipRow, ReturningGen ret) {
+        Upsert u = upsert;
+        upsert = null;
+        try {
+            int ncol = t.columns.size();
+            b.emit(Opcode.NotExists, cs.table, skipRow, conflictRowid);
+            Scope scope = new Scope(null);
+            Source target = new Source(upsertAlias != null ? upsertAlias : t.name, t, false);
+            target.cursor = cs.table;
+            Source excluded = new Source("excluded", t, false);
+            excluded.cursor = cs.table;
+            for (Column col : t.columns) {
+                // Unqualified names mean the target row; "excluded" must be named.
+                excluded.mergedColumns.add(col.name.toLowerCase(java.util.Locale.ROOT));
+            }
+            scope.sources.add(target);
+            scope.sources.add(excluded);
+            ExprGen g = new ExprGen(c, scope) {
+                @Override
+                void readColumn(Source s, int col, int reg) {
+                    if (s == excluded) {
+                        b.emit(Opcode.SCopy, col < 0 ? rowRegs + ncol : rowRegs + col, reg);
+                    } else {
+                        super.readColumn(s, col, reg);
+                    }
+                }
+            };
+            if (u.where() != null) {
+                g.ifFalse(u.where(), skipRow, true);
+            }
+            Expr[] newVal = new Expr[ncol];
+            for (SetClause sc : u.sets()) {
+                for (String n : sc.columns()) {
+                    int k = t.columnIndex(n);
+                    if (k < 0) {
+                        throw PetrelException.error("no such column: " + n);
+                    }
+                    newVal[k] = sc.value();
+                }
+            }
+            int upd = b.regs(ncol + 1);
+            int oldRowid = b.reg();
+            b.emit(Opcode.SCopy, conflictRowid, oldRowid);
+            for (int i = 0; i < ncol; i++) {
+                if (newVal[i] != null) {
+                    g.exprTo(newVal[i], upd + i);
+                } else {
+                    g.readColumn(target, i, upd + i);
+                }
+            }
+            b.emit(Opcode.SCopy, t.rowidAlias >= 0 && newVal[t.rowidAlias] != null ? upd + t.rowidAlias : oldRowid,
+                    upd + ncol);
+            b.emit(Opcode.MustBeInt, upd + ncol, 0);
+            if (t.rowidAlias >= 0) {
+                b.emit(Opcode.SCopy, upd + ncol, upd + t.rowidAlias);
+            }
+            StringBuilder aff = new StringBuilder();
+            for (Column col : t.columns) {
+                aff.append(col.affinity.code());
+            }
+            b.emit(Opcode.Affinity, upd, ncol, 0, aff.toString(), 0);
+            deleteIndexEntries(t, cs, oldRowid);
+            int same = b.newLabel();
+            b.emit(Opcode.Eq, oldRowid, same, upd + ncol, null, 0);
+            b.emit(Opcode.Delete, cs.table, 0, 0, t.name, 0);
+            b.resolve(same);
+            writeRow(t, cs, upd, ConflictAction.ABORT, false, ret, false, oldRowid);
+            b.emit(Opcode.Goto, 0, skipRow);
+        } finally {
+            upsert = u;
+        }
+    }
+
+    private void writeRow(Table t, Cursors cs, int rowRegs, ConflictAction stmtAction, boolean doNothing,
+                          ReturningGen ret, boolean isInsert, int oldRowid) {
+        int ncol = t.columns.size();
+        int rowid = rowRegs + ncol;
+        int skipRow = b.newLabel();
+        // NOT NULL.
+        for (int col = 0; col < ncol; col++) {
+            Column column = t.columns.get(col);
+            if (column.notNull && col != t.rowidAlias) {
+                ConflictAction a = action(stmtAction, ConflictAction.NONE);
+                if (a == ConflictAction.IGNORE) {
+                    b.emit(Opcode.IsNull, rowRegs + col, skipRow);
+                } else {
+                    if (a == ConflictAction.REPLACE && column.defaultValue != null) {
+                        int ok = b.newLabel();
+                        b.emit(Opcode.NotNull, rowRegs + col, ok);
+                        new ExprGen(c, new Scope(null)).exprTo(column.defaultValue, rowRegs + col);
+                        b.resolve(ok);
+                    }
+                    b.emit(Opcode.HaltIfNull, ResultCode.CONSTRAINT_NOTNULL.code, haltP2(a), rowRegs + col,
+                            "NOT NULL constraint failed: " + t.name + "." + column.name, Vm.CONSTRAINT_NOTNULL);
+                }
+            }
+        }
+        // CHECK.
+        if (!t.checks.isEmpty()) {
+            Scope sc = new Scope(null);
+            Source s = new Source(t.name, t, false);
+            s.overrideCursor = -1;
+            sc.sources.add(s);
+            ExprGen g = new RowExprGen(c, sc, rowRegs, t);
+            for (Table.Check ck : t.checks) {
+                int ok = b.newLabel();
+                g.ifTrue(ck.expr(), ok, true);
+                ConflictAction a = action(stmtAction, ConflictAction.NONE);
+                if (a == ConflictAction.IGNORE) {
+                    b.emit(Opcode.Goto, 0, skipRow);
+                } else {
+                    b.emit(Opcode.Halt, ResultCode.CONSTRAINT_CHECK.code, haltP2(a), 0,
+                            "CHECK constraint failed: " + checkName(t, ck), Vm.CONSTRAINT_CHECK);
+                }
+                b.resolve(ok);
+            }
+        }
+        // Rowid uniqueness.
+        if (t.rowidAlias >= 0 || isInsert) {
+            int ok = b.newLabel();
+            if (oldRowid != 0) {
+                b.emit(Opcode.Eq, oldRowid, ok, rowid, null, 0);
+            }
+            b.emit(Opcode.NotExists, cs.table, ok, rowid);
+            ConflictAction a = doNothing ? ConflictAction.IGNORE : action(stmtAction, t.pkOnConflict);
+            if (isInsert && upsertMatches(t, t.rowidAlias >= 0 ? new int[] {t.rowidAlias} : new int[0])) {
+                upsertUpdate(t, cs, rowRegs, rowid, skipRow, ret);
+            } else if (a == ConflictAction.IGNORE) {
+                b.emit(Opcode.Goto, 0, skipRow);
+            } else if (a == ConflictAction.REPLACE) {
+                deleteCurrentRow(t, cs, false);
+            } else {
+                String col = t.rowidAlias >= 0 ? t.columns.get(t.rowidAlias).name : "rowid";
+                b.emit(Opcode.Halt, ResultCode.CONSTRAINT_PRIMARYKEY.code, haltP2(a), 0,
+                        "UNIQUE constraint failed: " + t.name + "." + col, Vm.CONSTRAINT_PRIMARYKEY);
+            }
+            b.resolve(ok);
+        }
+        // Unique indexes.
+        for (int i = 0; i < t.indexes.size(); i++) {
+            Index idx = t.indexes.get(i);
+            if (!idx.unique || !idx.usable()) {
+                continue;
+            }
+            int n = idx.columns.length;
+            int key = b.regs(n + 1);
+            for (int k = 0; k < n; k++) {
+                b.emit(Opcode.SCopy, rowRegs + idx.columns[k], key + k);
+            }
+            b.emit(Opcode.SCopy, rowid, key + n);
+            int ok = b.newLabel();
+            b.emit(Opcode.NoConflict, cs.index[i], ok, key, n, 0);
+            int other = b.reg();
+            b.emit(Opcode.IdxRowid, cs.index[i], other);
+            b.emit(Opcode.Eq, other, ok, rowid, null, 0);
+            ConflictAction a = doNothing ? ConflictAction.IGNORE : action(stmtAction, idx.onConflict);
+            if (isInsert && upsertMatches(t, idx.columns)) {
+                upsertUpdate(t, cs, rowRegs, other, skipRow, ret);
+            } else if (a == ConflictAction.IGNORE) {
+                b.emit(Opcode.Goto, 0, skipRow);
+            } else if (a == ConflictAction.REPLACE) {
+                b.emit(Opcode.NotExists, cs.table, ok, other);
+                deleteCurrentRow(t, cs, false);
+            } else {
+                StringBuilder msg = new StringBuilder("UNIQUE constraint failed: ");
+                for (int k = 0; k < n; k++) {
+                    msg.append(k > 0 ? ", " : "").append(t.name).append('.')
+                            .append(t.columns.get(idx.columns[k]).name);
+                }
+                boolean pk = idx.auto && isPrimaryKeyIndex(t, idx);
+                b.emit(Opcode.Halt, (pk ? ResultCode.CONSTRAINT_PRIMARYKEY : ResultCode.CONSTRAINT_UNIQUE).code,
+                        haltP2(a), 0, msg.toString(), Vm.CONSTRAINT_UNIQUE);
+            }
+            b.resolve(ok);
+        }
+        // Write.
+        int rec = b.reg();
+        int recBase = b.regs(ncol);
+        b.emit(Opcode.Copy, rowRegs, recBase, ncol - 1);
+        if (t.rowidAlias >= 0) {
+            b.emit(Opcode.Null, 0, recBase + t.rowidAlias);
+        }
+        b.emit(Opcode.MakeRecord, recBase, ncol, rec);
+        b.emit(Opcode.Insert, cs.table, rec, rowid, t.name, Vm.OPFLAG_NCHANGE | (isInsert ? Vm.OPFLAG_LASTROWID : 0));
+        for (int i = 0; i < t.indexes.size(); i++) {
+            Index idx = t.indexes.get(i);
+            if (!idx.usable()) {
+                continue;
+            }
+            int n = idx.columns.length;
+            int key = b.regs(n + 1);
+            for (int k = 0; k < n; k++) {
+                b.emit(Opcode.SCopy, rowRegs + idx.columns[k], key + k);
+            }
+            b.emit(Opcode.SCopy, rowid, key + n);
+            int krec = b.reg();
+            b.emit(Opcode.MakeRecord, key, n + 1, krec);
+            b.emit(Opcode.IdxInsert, cs.index[i], krec);
+        }
+        if (ret != null) {
+            ret.emit(rowid);
+        }
+        b.resolve(skipRow);
+    }
+
+    private static boolean isPrimaryKeyIndex(Table t, Index idx) {
+        return idx.primaryKey;
+    }
+
+    private static String checkName(Table t, Table.Check ck) {
+        if (ck.name() != null) {
+            return ck.name();
+        }
+        String sql = t.sql;
+        int p = Math.min(ck.expr().pos(), sql.length());
+        int kw = sql.toUpperCase(java.util.Locale.ROOT).lastIndexOf("CHECK", p);
+        int open = kw < 0 ? -1 : sql.indexOf('(', kw);
+        if (open < 0) {
+            return "";
+        }
+        int depth = 0;
+        for (int i = open; i < sql.length(); i++) {
+            char ch = sql.charAt(i);
+            if (ch == '(') {
+                depth++;
+            } else if (ch == ')' && --depth == 0) {
+                return sql.substring(open + 1, i).trim();
+            }
+        }
+        return "";
+    }
+
+    private static ConflictAction action(ConflictAction stmt, ConflictAction constraint) {
+        if (stmt != null && stmt != ConflictAction.NONE) {
+            return stmt;
+        }
+        return constraint == null || constraint == ConflictAction.NONE ? ConflictAction.ABORT : constraint;
+    }
+
+    private static int haltP2(ConflictAction a) {
+        return a == ConflictAction.ROLLBACK ? 1 : a == ConflictAction.FAIL ? 3 : 2;
+    }
+
+    /** Deletes the row {@code cs.table} is on, with its index entries. */
+    private void deleteCurrentRow(Table t, Cursors cs, boolean count) {
+        int rowid = b.reg();
+        b.emit(Opcode.Rowid, cs.table, rowid);
+        for (int i = 0; i < t.indexes.size(); i++) {
+            Index idx = t.indexes.get(i);
+            if (!idx.usable()) {
+                continue;
+            }
+            int n = idx.columns.length;
+            int key = b.regs(n + 1);
+            for (int k = 0; k < n; k++) {
+                int col = idx.columns[k];
+                if (col == t.rowidAlias) {
+                    b.emit(Opcode.SCopy, rowid, key + k);
+                } else {
+                    b.emit(Opcode.Column, cs.table, col, key + k);
+                }
+            }
+            b.emit(Opcode.SCopy, rowid, key + n);
+            b.emit(Opcode.IdxDelete, cs.index[i], key, n + 1);
+        }
+        b.emit(Opcode.Delete, cs.table, 0, 0, t.name, count ? Vm.OPFLAG_NCHANGE : 0);
+    }
+
+    // ---- AUTOINCREMENT ---------------------------------------------------------------------------------------------
+
+    private int autoincrementStart(Table t) {
+        if (!t.autoincrement) {
+            return 0;
+        }
+        Table seq = c.schema.table("sqlite_sequence");
+        if (seq == null) {
+            return 0;
+        }
+        int reg = b.reg();
+        b.emit(Opcode.Integer, 0, reg);
+        int cur = b.cursor();
+        b.emit(Opcode.OpenRead, cur, seq.rootPage, 0, 2, 0);
+        int brk = b.newLabel();
+        b.emit(Opcode.Rewind, cur, brk);
+        int top = b.addr();
+        int name = b.reg();
+        int next = b.newLabel();
+        b.emit(Opcode.Column, cur, 0, name);
+        int want = b.reg();
+        b.emit(Opcode.String8, 0, want, 0, t.name, 0);
+        b.emit(Opcode.Ne, want, next, name, null, 0);
+        b.emit(Opcode.Column, cur, 1, reg);
+        b.resolve(next);
+        b.emit(Opcode.Next, cur, top);
+        b.resolve(brk);
+        b.emit(Opcode.Close, cur);
+        return reg;
+    }
+
+    private void autoincrementEnd(Table t, int reg) {
+        if (reg == 0) {
+            return;
+        }
+        Table seq = c.schema.table("sqlite_sequence");
+        int cur = b.cursor();
+        b.emit(Opcode.OpenWrite, cur, seq.rootPage, 0, 2, 0);
+        int brk = b.newLabel();
+        int found = b.reg();
+        b.emit(Opcode.Null, 0, found);
+        b.emit(Opcode.Rewind, cur, brk);
+        int top = b.addr();
+        int name = b.reg();
+        int next = b.newLabel();
+        b.emit(Opcode.Column, cur, 0, name);
+        int want = b.reg();
+        b.emit(Opcode.String8, 0, want, 0, t.name, 0);
+        b.emit(Opcode.Ne, want, next, name, null, 0);
+        b.emit(Opcode.Rowid, cur, found);
+        b.resolve(next);
+        b.emit(Opcode.Next, cur, top);
+        b.resolve(brk);
+        int rec = b.regs(3);
+        b.emit(Opcode.String8, 0, rec, 0, t.name, 0);
+        b.emit(Opcode.SCopy, reg, rec + 1);
+        b.emit(Opcode.MakeRecord, rec, 2, rec + 2);
+        int have = b.newLabel();
+        b.emit(Opcode.NotNull, found, have);
+        b.emit(Opcode.NewRowid, cur, found);
+        b.resolve(have);
+        b.emit(Opcode.Insert, cur, rec + 2, found);
+    }
+
+    // ---- UPDATE ---------------------------------------------------------------------------------------------------
+
+    ResultInfo update(Stmt.Update up) {
+        QualifiedTable qt = up.table();
+        Table t = target(qt.schema(), qt.name());
+        int ncol = t.columns.size();
+        Scope scope = new Scope(null);
+        Source src = new Source(qt.alias() != null ? qt.alias() : t.name, t, false);
+        src.cursor = b.cursor();
+        src.allColumnsReferenced = true;
+        scope.sources.add(src);
+        List<Expr> onTerms = new ArrayList<>();
+        List<Integer> onSources = new ArrayList<>();
+        if (up.from() != null) {
+            c.select.from(up.from(), scope, onTerms, onSources);
+        }
+        ExprGen g = new ExprGen(c, scope);
+        Expr[] newVal = new Expr[ncol];
+        Expr rowidExpr = null;
+        for (SetClause sc : up.sets()) {
+            if (sc.columns().size() != 1) {
+                throw PetrelException.error("row value misused");
+            }
+            String n = sc.columns().get(0);
+            int k = t.columnIndex(n);
+            if (k < 0) {
+                if (Scope.isRowidName(n)) {
+                    rowidExpr = sc.value();
+                    continue;
+                }
+                throw PetrelException.error("no such column: " + n);
+            }
+            newVal[k] = sc.value();
+        }
+        if (t.rowidAlias >= 0 && newVal[t.rowidAlias] != null) {
+            rowidExpr = newVal[t.rowidAlias];
+        }
+        final Expr newRowidExpr = rowidExpr;
+        // Pass 1: collect (old rowid, new rowid, new values).
+        int eph = b.cursor();
+        b.emit(Opcode.OpenEphemeral, eph, ncol + 2);
+        int width = ncol + 2;
+        int base = b.regs(width);
+        int rec = b.reg();
+        int seq = b.reg();
+        List<WhereTerm> terms = LoopGen.terms(g, up.where(), onTerms, onSources);
+        List<Object[]> plan = c.select.plan(scope, terms);
+        c.touchesDatabase = true;
+        new LoopGen(g, terms, plan, () -> {
+            g.readColumn(src, -1, base);
+            if (newRowidExpr != null) {
+                g.exprTo(newRowidExpr, base + 1);
+            } else {
+                b.emit(Opcode.SCopy, base, base + 1);
+            }
+            for (int i = 0; i < ncol; i++) {
+                if (newVal[i] != null) {
+                    g.exprTo(newVal[i], base + 2 + i);
+                } else {
+                    g.readColumn(src, i, base + 2 + i);
+                }
+            }
+            b.emit(Opcode.MakeRecord, base, width, rec);
+            b.emit(Opcode.NewRowid, eph, seq);
+            b.emit(Opcode.Insert, eph, rec, seq);
+        }).emit(null);
+        // Pass 2: apply.
+        Cursors cs = openWrite(t, b.cursor());
+        ReturningGen ret = up.returning() == null || up.returning().isEmpty() ? null
+                : new ReturningGen(c, t, cs.table, up.returning());
+        int brk = b.newLabel();
+        b.emit(Opcode.Rewind, eph, brk);
+        int top = b.addr();
+        int next = b.newLabel();
+        int oldRowid = b.reg();
+        int rowRegs = b.regs(ncol + 1);
+        b.emit(Opcode.Column, eph, 0, oldRowid);
+        b.emit(Opcode.NotExists, cs.table, next, oldRowid);
+        for (int i = 0; i < ncol; i++) {
+            b.emit(Opcode.Column, eph, 2 + i, rowRegs + i);
+        }
+        b.emit(Opcode.Column, eph, 1, rowRegs + ncol);
+        b.emit(Opcode.MustBeInt, rowRegs + ncol, 0);
+        if (t.rowidAlias >= 0) {
+            b.emit(Opcode.SCopy, rowRegs + ncol, rowRegs + t.rowidAlias);
+        }
+        StringBuilder aff = new StringBuilder();
+        for (Column col : t.columns) {
+            aff.append(col.affinity.code());
+        }
+        b.emit(Opcode.Affinity, rowRegs, ncol, 0, aff.toString(), 0);
+        // Remove the old row's index entries (and the row itself when its rowid changes).
+        int same = b.newLabel();
+        deleteIndexEntries(t, cs, oldRowid);
+        b.emit(Opcode.Eq, oldRowid, same, rowRegs + ncol, null, 0);
+        b.emit(Opcode.Delete, cs.table, 0, 0, t.name, 0);
+        b.resolve(same);
+        writeRow(t, cs, rowRegs, up.orAction(), false, ret, false, oldRowid);
+        b.resolve(next);
+        b.emit(Opcode.Next, eph, top);
+        b.resolve(brk);
+        return ret == null ? null : ret.info;
+    }
+
+    private void deleteIndexEntries(Table t, Cursors cs, int rowid) {
+        for (int i = 0; i < t.indexes.size(); i++) {
+            Index idx = t.indexes.get(i);
+            if (!idx.usable()) {
+                continue;
+            }
+            int n = idx.columns.length;
+            int key = b.regs(n + 1);
+            for (int k = 0; k < n; k++) {
+                int col = idx.columns[k];
+                if (col == t.rowidAlias) {
+                    b.emit(Opcode.SCopy, rowid, key + k);
+                } else {
+                    b.emit(Opcode.Column, cs.table, col, key + k);
+                    if (t.columns.get(col).affinity == dev.petrel.value.Affinity.REAL) {
+                        b.emit(Opcode.RealAffinity, key + k);
+                    }
+                }
+            }
+            b.emit(Opcode.SCopy, rowid, key + n);
+            b.emit(Opcode.IdxDelete, cs.index[i], key, n + 1);
+        }
+    }
+
+    // ---- DELETE -------------------------------------------------------------------------------------------------
+
+    ResultInfo delete(Stmt.Delete del) {
+        QualifiedTable qt = del.table();
+        Table t = target(qt.schema(), qt.name());
+        c.touchesDatabase = true;
+        boolean hasReturning = del.returning() != null && !del.returning().isEmpty();
+        if (del.where() == null && !hasReturning) {
+            b.emit(Opcode.Clear, t.rootPage, 0, 1);
+            for (Index idx : t.indexes) {
+                b.emit(Opcode.Clear, idx.rootPage, 0, 0);
+            }
+            return null;
+        }
+        Scope scope = new Scope(null);
+        Source src = new Source(qt.alias() != null ? qt.alias() : t.name, t, false);
+        src.cursor = b.cursor();
+        src.allColumnsReferenced = true;
+        scope.sources.add(src);
+        ExprGen g = new ExprGen(c, scope);
+        int eph = b.cursor();
+        b.emit(Opcode.OpenEphemeral, eph, 1);
+        int rid = b.reg();
+        int rec = b.reg();
+        int seq = b.reg();
+        List<WhereTerm> terms = LoopGen.terms(g, del.where(), List.of(), List.of());
+        List<Object[]> plan = c.select.plan(scope, terms);
+        new LoopGen(g, terms, plan, () -> {
+            g.readColumn(src, -1, rid);
+            b.emit(Opcode.MakeRecord, rid, 1, rec);
+            b.emit(Opcode.NewRowid, eph, seq);
+            b.emit(Opcode.Insert, eph, rec, seq);
+        }).emit(null);
+        Cursors cs = openWrite(t, b.cursor());
+        ReturningGen ret = hasReturning ? new ReturningGen(c, t, cs.table, del.returning()) : null;
+        int brk = b.newLabel();
+        b.emit(Opcode.Rewind, eph, brk);
+        int top = b.addr();
+        int next = b.newLabel();
+        int rowid = b.reg();
+        b.emit(Opcode.Column, eph, 0, rowid);
+        b.emit(Opcode.NotExists, cs.table, next, rowid);
+        if (ret != null) {
+            ret.emit(rowid);
+        }
+        deleteIndexEntries(t, cs, rowid);
+        b.emit(Opcode.Delete, cs.table, 0, 0, t.name, Vm.OPFLAG_NCHANGE);
+        b.resolve(next);
+        b.emit(Opcode.Next, eph, top);
+        b.resolve(brk);
+        return ret == null ? null : ret.info;
+    }
+
+    /** Evaluates RETURNING expressions over the row at a rowid of the written table. */
+    static final class ReturningGen {
+        private final Compiler c;
+        private final Table t;
+        private final int cursor;
+        private final List<ResultColumn> cols;
+        ResultInfo info = new ResultInfo();
+
+        ReturningGen(Compiler c, Table t, int cursor, List<ResultColumn> cols) {
+            this.c = c;
+            this.t = t;
+            this.cursor = cursor;
+            this.cols = cols;
+            for (ResultColumn rc : cols) {
+                if (rc instanceof ResultColumn.Star) {
+                    for (Column col : t.columns) {
+                        info.names.add(col.name);
+                        info.declTypes.add(col.declType);
+                    }
+                } else {
+                    ResultColumn.Item it = (ResultColumn.Item) rc;
+                    info.names.add(it.alias() != null ? it.alias() : it.expr() instanceof Expr.ColumnRef r
+                            ? r.column() : c.spanText(it));
+                    info.declTypes.add(null);
+                }
+            }
+        }
+
+        void emit(int rowid) {
+            ProgramBuilder b = c.b;
+            b.emit(Opcode.NotExists, cursor, b.addr() + 1, rowid);
+            Scope scope = new Scope(null);
+            Source s = new Source(t.name, t, false);
+            s.cursor = cursor;
+            scope.sources.add(s);
+            ExprGen g = new ExprGen(c, scope);
+            int n = info.names.size();
+            int base = b.regs(n);
+            int k = 0;
+            for (ResultColumn rc : cols) {
+                if (rc instanceof ResultColumn.Star) {
+                    for (int i = 0; i < t.columns.size(); i++) {
+                        g.readColumn(s, i, base + k++);
+                    }
+                } else {
+                    g.exprTo(((ResultColumn.Item) rc).expr(), base + k++);
+                }
+            }
+            b.emit(Opcode.ResultRow, base, n);
+        }
+    }
+}

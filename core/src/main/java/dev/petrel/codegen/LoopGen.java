@@ -1,0 +1,296 @@
+package dev.petrel.codegen;
+
+import dev.petrel.plan.AccessPath;
+import dev.petrel.plan.Scope;
+import dev.petrel.plan.Source;
+import dev.petrel.plan.WhereAnalyzer;
+import dev.petrel.plan.WhereTerm;
+import dev.petrel.record.Collation;
+import dev.petrel.schema.Index;
+import dev.petrel.sql.ast.Expr;
+import dev.petrel.vm.KeyOrder;
+import dev.petrel.vm.Opcode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Emits the nested loops of a FROM clause with its WHERE terms: one loop per source in the planner's order, each
+ * positioned by its {@link AccessPath}, each term tested at the innermost loop it needs, and LEFT JOIN's null row
+ * for outer rows without a match. The caller supplies the body run for every qualifying row combination.
+ *
+ * <p>Loop shape (per level): open/seek, then {@code ON} terms, then the "matched" flag of an outer join, then
+ * WHERE terms, then the inner levels or the body, then the continue point that advances the cursor. After an outer
+ * join's loop ends without a match, the cursor is set to a null row and the body runs once more from after the
+ * flag, with a null-mode register that makes the continue point leave the loop.
+ */
+final class LoopGen {
+    private final ExprGen g;
+    private final ProgramBuilder b;
+    private final Scope scope;
+    private final List<WhereTerm> terms;
+    private final List<Object[]> order;
+    private final boolean[] done;
+    private final Runnable body;
+
+    LoopGen(ExprGen g, List<WhereTerm> terms, List<Object[]> order, Runnable body) {
+        this.g = g;
+        this.b = g.b;
+        this.scope = g.scope;
+        this.terms = terms;
+        this.order = order;
+        this.done = new boolean[terms.size()];
+        this.body = body;
+    }
+
+    /** Opens the cursors of the table sources (read or write), records the plan lines, then emits the loops. */
+    void emit(boolean[] writable) {
+        for (Object[] o : order) {
+            int i = (Integer) o[0];
+            Source s = scope.sources.get(i);
+            AccessPath p = (AccessPath) o[1];
+            if (s.table != null && !s.derived && !s.table.isView()) {
+                Index idx = p.index;
+                boolean idxOnly = idx != null && p.covering;
+                if (idx != null) {
+                    s.indexCursor = b.cursor();
+                    b.emit(Opcode.OpenRead, s.indexCursor, idx.rootPage, 0, keyOrder(idx), 0);
+                }
+                if (!idxOnly || (writable != null && writable[i])) {
+                    b.emit(writable != null && writable[i] ? Opcode.OpenWrite : Opcode.OpenRead, s.cursor,
+                            s.table.rootPage, 0, s.table.columns.size(), 0);
+                }
+                if (idxOnly && (writable == null || !writable[i])) {
+                    s.coveringIndex = idx;
+                }
+            }
+            b.plan(s.derived && s.table == null ? "SCAN " + s.name : p.describe(s.name));
+        }
+        level(0);
+    }
+
+    static KeyOrder keyOrder(Index idx) {
+        return new KeyOrder(idx.collations.clone(), idx.desc.clone(), idx.desc.clone());
+    }
+
+    private void level(int k) {
+        if (k == order.size()) {
+            // Terms not placed at any loop (no FROM, or reading only outer scopes) are tested here.
+            int skip = b.newLabel();
+            for (int t = 0; t < terms.size(); t++) {
+                if (!done[t]) {
+                    done[t] = true;
+                    g.ifFalse(terms.get(t).expr, skip, true);
+                }
+            }
+            body.run();
+            b.resolve(skip);
+            return;
+        }
+        int si = (Integer) order.get(k)[0];
+        AccessPath p = (AccessPath) order.get(k)[1];
+        Source s = scope.sources.get(si);
+        boolean outer = s.joinType == Source.JOIN_LEFT;
+        int matchReg = 0;
+        int nullMode = 0;
+        if (outer) {
+            matchReg = b.reg();
+            nullMode = b.reg();
+            b.emit(Opcode.Integer, 0, matchReg);
+            b.emit(Opcode.Integer, 0, nullMode);
+        }
+        int brk = b.newLabel();
+        int cont = b.newLabel();
+        int[] after = new int[1];
+        Runnable close = open(s, p, brk, cont, after);
+        long avail = 0;
+        for (int j = 0; j <= k; j++) {
+            avail |= 1L << (Integer) order.get(j)[0];
+        }
+        int bodyStart = b.newLabel();
+        if (outer) {
+            for (int t = 0; t < terms.size(); t++) {
+                WhereTerm wt = terms.get(t);
+                if (wt.onSource == si) {
+                    done[t] = true;
+                    g.ifFalse(wt.expr, cont, true);
+                }
+            }
+            b.emit(Opcode.Integer, 1, matchReg);
+        }
+        b.resolve(bodyStart);
+        for (int t = 0; t < terms.size(); t++) {
+            WhereTerm wt = terms.get(t);
+            if (!done[t] && (wt.onSource < 0 || wt.onSource == si) && (wt.mask & ~avail) == 0) {
+                done[t] = true;
+                g.ifFalse(wt.expr, cont, true);
+            }
+        }
+        level(k + 1);
+        // Terms whose level was reached above are marked done; inner levels may not re-test them.
+        b.resolve(cont);
+        if (outer) {
+            b.emit(Opcode.If, nullMode, after[0] == 0 ? brk : brk);
+        }
+        close.run();
+        b.resolve(brk);
+        if (outer) {
+            int end = b.newLabel();
+            b.emit(Opcode.If, nullMode, end);
+            b.emit(Opcode.IfPos, matchReg, end, 0);
+            b.emit(Opcode.NullRow, s.cursor);
+            if (s.indexCursor >= 0) {
+                b.emit(Opcode.NullRow, s.indexCursor);
+            }
+            b.emit(Opcode.Integer, 1, nullMode);
+            b.emit(Opcode.Goto, 0, bodyStart);
+            b.resolve(end);
+        }
+    }
+
+    /** Emits the positioning of a loop; returns the code of its continue step (advance and jump back). */
+    private Runnable open(Source s, AccessPath p, int brk, int cont, int[] after) {
+        if (s.derived || s.table == null || s.table.isView()) {
+            b.emit(Opcode.Rewind, s.cursor, brk);
+            int top = b.addr();
+            return () -> b.emit(Opcode.Next, s.cursor, top);
+        }
+        int cur = s.cursor;
+        switch (p.kind) {
+            case AccessPath.ROWID_EQ: {
+                int r = g.expr(p.eq.get(0));
+                b.emit(Opcode.SeekRowid, cur, brk, r);
+                return () -> { };
+            }
+            case AccessPath.ROWID_IN:
+            case AccessPath.INDEX_IN: {
+                int eph = InGen.valueSet(g, p.in);
+                int outerTop = b.newLabel();
+                int nextValue = b.newLabel();
+                b.emit(Opcode.Rewind, eph, brk);
+                b.resolve(outerTop);
+                int v = b.reg();
+                b.emit(Opcode.Column, eph, 0, v);
+                if (p.kind == AccessPath.ROWID_IN) {
+                    b.emit(Opcode.SeekRowid, cur, nextValue, v);
+                    return () -> {
+                        b.resolve(nextValue);
+                        b.emit(Opcode.Next, eph, outerTop);
+                    };
+                }
+                b.emit(Opcode.IsNull, v, nextValue);
+                applyAffinity(s, p.index.columns[0], v, 1);
+                b.emit(Opcode.SeekGE, s.indexCursor, nextValue, v, 1, 0);
+                int top = b.addr();
+                b.emit(Opcode.IdxGT, s.indexCursor, nextValue, v, 1, 0);
+                if (s.coveringIndex == null) {
+                    b.emit(Opcode.DeferredSeek, s.indexCursor, 0, cur);
+                }
+                return () -> {
+                    b.emit(Opcode.Next, s.indexCursor, top);
+                    b.resolve(nextValue);
+                    b.emit(Opcode.Next, eph, outerTop);
+                };
+            }
+            case AccessPath.ROWID_RANGE: {
+                if (p.low != null) {
+                    int r = g.expr(p.low);
+                    b.emit(p.lowInclusive ? Opcode.SeekGE : Opcode.SeekGT, cur, brk, r, 1, 0);
+                } else {
+                    b.emit(Opcode.Rewind, cur, brk);
+                }
+                int hi = 0;
+                if (p.high != null) {
+                    hi = g.expr(p.high);
+                }
+                int top = b.addr();
+                if (p.high != null) {
+                    int rr = b.reg();
+                    b.emit(Opcode.Rowid, cur, rr);
+                    b.emit(p.highInclusive ? Opcode.Gt : Opcode.Ge, hi, brk, rr, Collation.BINARY,
+                            ExprGen.affinityP5(dev.petrel.value.Affinity.NUMERIC) | Opcode.JUMPIFNULL);
+                }
+                return () -> b.emit(Opcode.Next, cur, top);
+            }
+            case AccessPath.INDEX: {
+                Index idx = p.index;
+                int n = p.eq.size();
+                boolean hasLow = p.low != null;
+                boolean hasHigh = p.high != null;
+                int key = b.regs(n + 1);
+                for (int i = 0; i < n; i++) {
+                    g.exprTo(p.eq.get(i), key + i);
+                    b.emit(Opcode.IsNull, key + i, brk);
+                }
+                applyAffinity(s, idx, key, n);
+                int hiKey = 0;
+                if (hasHigh) {
+                    hiKey = b.regs(n + 1);
+                    if (n > 0) {
+                        b.emit(Opcode.Copy, key, hiKey, n - 1);
+                    }
+                    g.exprTo(p.high, hiKey + n);
+                    b.emit(Opcode.IsNull, hiKey + n, brk);
+                    applyAffinity(s, idx.columns[n], hiKey + n, 1);
+                }
+                if (hasLow) {
+                    g.exprTo(p.low, key + n);
+                    b.emit(Opcode.IsNull, key + n, brk);
+                    applyAffinity(s, idx.columns[n], key + n, 1);
+                    b.emit(p.lowInclusive ? Opcode.SeekGE : Opcode.SeekGT, s.indexCursor, brk, key, n + 1, 0);
+                } else if (n > 0) {
+                    if (hasHigh) {
+                        // Skip the NULLs that sort first under the equal prefix.
+                        b.emit(Opcode.Null, 0, key + n);
+                        b.emit(Opcode.SeekGT, s.indexCursor, brk, key, n + 1, 0);
+                    } else {
+                        b.emit(Opcode.SeekGE, s.indexCursor, brk, key, n, 0);
+                    }
+                } else {
+                    b.emit(Opcode.Null, 0, key);
+                    b.emit(Opcode.SeekGT, s.indexCursor, brk, key, 1, 0);
+                }
+                int top = b.addr();
+                if (hasHigh) {
+                    b.emit(p.highInclusive ? Opcode.IdxGT : Opcode.IdxGE, s.indexCursor, brk, hiKey, n + 1, 0);
+                } else if (n > 0) {
+                    b.emit(Opcode.IdxGT, s.indexCursor, brk, key, n, 0);
+                }
+                if (s.coveringIndex == null) {
+                    b.emit(Opcode.DeferredSeek, s.indexCursor, 0, cur);
+                }
+                return () -> b.emit(Opcode.Next, s.indexCursor, top);
+            }
+            default: {
+                int c = s.coveringIndex != null ? s.indexCursor : cur;
+                b.emit(Opcode.Rewind, c, brk);
+                int top = b.addr();
+                return () -> b.emit(Opcode.Next, c, top);
+            }
+        }
+    }
+
+    private void applyAffinity(Source s, Index idx, int reg, int n) {
+        for (int i = 0; i < n; i++) {
+            applyAffinity(s, idx.columns[i], reg + i, 1);
+        }
+    }
+
+    private void applyAffinity(Source s, int col, int reg, int n) {
+        if (col >= 0) {
+            char a = s.affinities.get(col).code();
+            if (a != 'A') {
+                b.emit(Opcode.Affinity, reg, n, 0, String.valueOf(a), 0);
+            }
+        }
+    }
+
+    /** Plans the loops for the scope's sources under {@code where} (plus join ON terms). */
+    static List<WhereTerm> terms(ExprGen g, Expr where, List<Expr> onTerms, List<Integer> onSources) {
+        List<WhereTerm> out = new ArrayList<>();
+        WhereAnalyzer.split(where, g.scope, -1, out);
+        for (int i = 0; i < onTerms.size(); i++) {
+            WhereAnalyzer.split(onTerms.get(i), g.scope, onSources.get(i), out);
+        }
+        return out;
+    }
+}

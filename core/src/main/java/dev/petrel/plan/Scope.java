@@ -1,0 +1,102 @@
+package dev.petrel.plan;
+
+import dev.petrel.api.PetrelException;
+import dev.petrel.sql.ast.Expr;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Name resolution for one SELECT (or UPDATE/DELETE): the sources of its FROM clause, the enclosing scope for
+ * correlated references, and SQLite's errors ("no such column: x", "no such column: t.x", "ambiguous column name:
+ * x").
+ *
+ * <p>Contract: {@link #resolve} returns where a column reference points, searching this scope's sources, then
+ * the enclosing scopes (marking this scope {@link #correlated}); null if nothing matches, so that the caller can
+ * try result-column aliases and the double-quoted-string fallback before reporting {@link #noSuchColumn}.
+ */
+public final class Scope {
+    /** A resolved column: the source and its column number (-1 for the rowid), and how many scopes out. */
+    public record Resolved(Source source, int column, int depth) {}
+
+    public final List<Source> sources = new ArrayList<>();
+    public final Scope parent;
+    /** Set when a reference resolved in an enclosing scope (the subquery must be re-run per outer row). */
+    public boolean correlated;
+
+    public Scope(Scope parent) {
+        this.parent = parent;
+    }
+
+    public Resolved resolve(Expr.ColumnRef ref) {
+        Scope s = this;
+        int depth = 0;
+        while (s != null) {
+            Resolved r = s.resolveLocal(ref, depth);
+            if (r != null) {
+                for (Scope m = this; m != s; m = m.parent) {
+                    m.correlated = true;
+                }
+                return r;
+            }
+            s = s.parent;
+            depth++;
+        }
+        return null;
+    }
+
+    private Resolved resolveLocal(Expr.ColumnRef ref, int depth) {
+        String col = ref.column();
+        if (ref.table() != null) {
+            for (Source src : sources) {
+                if (src.name.equalsIgnoreCase(ref.table())) {
+                    int i = src.columnIndex(col);
+                    if (i >= 0) {
+                        return new Resolved(src, i, depth);
+                    }
+                    if (src.hasRowid() && isRowidName(col)) {
+                        return new Resolved(src, -1, depth);
+                    }
+                }
+            }
+            return null;
+        }
+        Resolved found = null;
+        int matches = 0;
+        for (Source src : sources) {
+            int i = src.columnIndex(col);
+            if (i >= 0) {
+                if (src.mergedColumns.contains(col.toLowerCase(java.util.Locale.ROOT)) && found != null) {
+                    continue;
+                }
+                matches++;
+                if (found == null) {
+                    found = new Resolved(src, i, depth);
+                }
+            }
+        }
+        if (matches > 1) {
+            throw PetrelException.error("ambiguous column name: " + col);
+        }
+        if (found != null) {
+            return found;
+        }
+        if (isRowidName(col)) {
+            for (Source src : sources) {
+                if (src.hasRowid()) {
+                    return new Resolved(src, -1, depth);
+                }
+            }
+        }
+        return null;
+    }
+
+    public static boolean isRowidName(String n) {
+        return n.equalsIgnoreCase("rowid") || n.equalsIgnoreCase("oid") || n.equalsIgnoreCase("_rowid_");
+    }
+
+    /** SQLite's error for an unresolvable reference. */
+    public static PetrelException noSuchColumn(Expr.ColumnRef ref) {
+        String n = ref.table() == null ? ref.column() : ref.table() + "." + ref.column();
+        return PetrelException.error("no such column: " + n);
+    }
+}

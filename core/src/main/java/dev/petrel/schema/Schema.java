@@ -1,0 +1,125 @@
+package dev.petrel.schema;
+
+import dev.petrel.api.PetrelException;
+import dev.petrel.api.ResultCode;
+import dev.petrel.btree.BTree;
+import dev.petrel.btree.SchemaEntry;
+import dev.petrel.pager.FileHeader;
+import dev.petrel.sql.ast.Stmt;
+import dev.petrel.sql.parser.Parser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The schema of one database as read from sqlite_schema: tables, views, indexes and triggers by case-insensitive
+ * name, plus the schema cookie it was read at.
+ *
+ * <p>Contract: {@link #load} builds a schema from a database inside a read transaction; statements compiled
+ * against it carry {@link #cookie} and fail with SQLITE_SCHEMA if the file's cookie moved on, after which the
+ * engine loads a new schema and compiles again. A schema is never modified after loading except by the DDL
+ * compiler's own bookkeeping; DDL makes the engine reload it.
+ */
+public final class Schema {
+    /** sqlite_schema's own column list. */
+    public static final String SCHEMA_TABLE_SQL =
+            "CREATE TABLE sqlite_schema(type text,name text,tbl_name text,rootpage integer,sql text)";
+
+    private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final Map<String, Index> indexes = new LinkedHashMap<>();
+    private final Map<String, SchemaEntry> triggers = new LinkedHashMap<>();
+    public final int cookie;
+
+    private Schema(int cookie) {
+        this.cookie = cookie;
+    }
+
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** Reads the schema of {@code bt}'s database (an empty database has an empty schema). */
+    public static Schema load(BTree bt) {
+        boolean empty = bt.pager().pageCount() == 0;
+        Schema s = new Schema(empty ? 0 : bt.pager().getHeaderInt(FileHeader.SCHEMA_COOKIE_OFFSET));
+        Table master = TableBuilder.table((Stmt.CreateTable) Parser.parseOne(SCHEMA_TABLE_SQL), BTree.SCHEMA_ROOT,
+                SCHEMA_TABLE_SQL);
+        s.tables.put("sqlite_schema", master);
+        s.tables.put("sqlite_master", master);
+        if (empty) {
+            return s;
+        }
+        List<SchemaEntry> entries = bt.readSchema();
+        List<SchemaEntry> later = new ArrayList<>();
+        for (SchemaEntry e : entries) {
+            if ("table".equals(e.type()) && e.sql() != null) {
+                Stmt st = parse(e);
+                if (st instanceof Stmt.CreateTable ct) {
+                    Table t = TableBuilder.table(ct, (int) e.rootpage(), e.sql());
+                    s.tables.put(key(e.name()), t);
+                    for (Index i : t.indexes) {
+                        s.indexes.put(key(i.name), i);
+                    }
+                }
+            } else {
+                later.add(e);
+            }
+        }
+        for (SchemaEntry e : later) {
+            if ("index".equals(e.type())) {
+                if (e.sql() == null) {
+                    Index i = s.indexes.get(key(e.name()));
+                    if (i != null) {
+                        i.rootPage = (int) e.rootpage();
+                    }
+                    continue;
+                }
+                Stmt st = parse(e);
+                Table t = s.tables.get(key(e.tblName()));
+                if (st instanceof Stmt.CreateIndex ci && t != null) {
+                    Index i = TableBuilder.index(ci, t, (int) e.rootpage(), e.sql());
+                    t.indexes.add(i);
+                    s.indexes.put(key(i.name), i);
+                }
+            } else if ("view".equals(e.type())) {
+                Stmt st = parse(e);
+                if (st instanceof Stmt.CreateView cv) {
+                    s.tables.put(key(e.name()), new Table(cv.name(), 0, new ArrayList<>(), -1, false, false,
+                            null, new ArrayList<>(), cv.select(), cv.columns().isEmpty() ? null : cv.columns(),
+                            e.sql()));
+                }
+            } else if ("trigger".equals(e.type())) {
+                s.triggers.put(key(e.name()), e);
+            }
+        }
+        return s;
+    }
+
+    private static Stmt parse(SchemaEntry e) {
+        try {
+            return Parser.parseOne(e.sql());
+        } catch (PetrelException ex) {
+            throw new PetrelException(ResultCode.CORRUPT, "malformed database schema (" + e.name() + ")");
+        }
+    }
+
+    /** The table or view named {@code name}, or null. */
+    public Table table(String name) {
+        return tables.get(key(name));
+    }
+
+    public Index index(String name) {
+        return indexes.get(key(name));
+    }
+
+    public boolean hasTrigger(String name) {
+        return triggers.containsKey(key(name));
+    }
+
+    /** Every table and view, in sqlite_schema order (sqlite_schema itself first). */
+    public List<Table> tables() {
+        return new ArrayList<>(tables.values());
+    }
+}

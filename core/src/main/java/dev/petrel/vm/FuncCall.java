@@ -1,0 +1,22 @@
+package dev.petrel.vm;
+
+import dev.petrel.func.FunctionDef;
+import dev.petrel.record.Collation;
+
+/** P4 of Function, AggStep and AggFinal: the function overload and the collation the resolver chose for it. */
+public final class FuncCall {
+    public final FunctionDef def;
+    public final Collation collation;
+    public final int argc;
+
+    public FuncCall(FunctionDef def, Collation collation, int argc) {
+        this.def = def;
+        this.collation = collation == null ? Collation.BINARY : collation;
+        this.argc = argc;
+    }
+
+    @Override
+    public String toString() {
+        return def.name() + "(" + argc + ")";
+    }
+}

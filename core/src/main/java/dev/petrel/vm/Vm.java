@@ -1,0 +1,751 @@
+package dev.petrel.vm;
+
+import dev.petrel.api.PetrelException;
+import dev.petrel.api.ResultCode;
+import dev.petrel.btree.BtCursor;
+import dev.petrel.func.AggregateFunction;
+import dev.petrel.func.FunctionContext;
+import dev.petrel.record.Collation;
+import dev.petrel.record.Record;
+import dev.petrel.record.RecordEncoder;
+import dev.petrel.record.TextEncoding;
+import dev.petrel.record.ValueOrder;
+import dev.petrel.value.Affinity;
+import dev.petrel.value.Arithmetic;
+import dev.petrel.value.Values;
+
+/**
+ * Runs one {@link Program}: the fetch-execute loop over registers and cursors, with one {@code switch} over
+ * {@link Opcode} in {@link #exec}.
+ *
+ * <p>Contract with the statement: {@link #step} runs from the current address to the next {@code ResultRow}
+ * (returns true; the row is {@link #row}) or to {@code Halt} (returns false). An exception thrown while running
+ * leaves the VM halted with its cursors closed; the statement decides whether to roll back. {@link #reset} makes
+ * the program runnable again from address 0 with fresh registers. Not thread-safe.
+ *
+ * <p>Invariants: (1) {@code mem[0]} is unused (register 0 means "none" in operands); (2) a halted VM holds no
+ * b-tree cursors; (3) {@code pc} always addresses the next instruction to execute.
+ */
+public final class Vm {
+    /** Insert/Delete P5 flag: count the row in changes(). */
+    public static final int OPFLAG_NCHANGE = 0x01;
+    /** Insert P5 flag: the row's rowid becomes last_insert_rowid(). */
+    public static final int OPFLAG_LASTROWID = 0x20;
+    /** OpenRead/OpenWrite P5 flag: P2 names a register holding the root page. */
+    public static final int OPFLAG_P2ISREG = 0x02;
+    /** Halt P5 values: the kind of constraint that failed. */
+    public static final int CONSTRAINT_NOTNULL = 1;
+    public static final int CONSTRAINT_UNIQUE = 2;
+    public static final int CONSTRAINT_CHECK = 3;
+    public static final int CONSTRAINT_PRIMARYKEY = 5;
+
+    private final Program program;
+    private final VmHost host;
+    private Object[] mem;
+    private VdbeCursor[] cursors;
+    private boolean[] onceDone;
+    private Object[] params;
+    private int pc;
+    private int compareResult;
+    private boolean halted;
+    private int rowStart;
+    private int rowCount;
+    private int haltAction;
+
+    public Vm(Program program, VmHost host) {
+        this.program = program;
+        this.host = host;
+        reset();
+    }
+
+    /** Sets the bound parameter values (index 0 is parameter 1). */
+    public void bind(Object[] params) {
+        this.params = params;
+    }
+
+    /** Makes the program runnable again from the start. */
+    public void reset() {
+        closeCursors();
+        mem = new Object[program.registerCount + 1];
+        cursors = new VdbeCursor[program.cursorCount];
+        onceDone = new boolean[program.insns.length];
+        pc = 0;
+        halted = false;
+    }
+
+    public boolean isHalted() {
+        return halted;
+    }
+
+    /** The conflict action (Halt P2: 1 ROLLBACK, 2 ABORT, 3 FAIL) of the constraint error that stopped the VM. */
+    public int haltAction() {
+        return haltAction;
+    }
+
+    /** The value of result column {@code i} of the current row. */
+    public Object column(int i) {
+        return mem[rowStart + i];
+    }
+
+    public int rowWidth() {
+        return rowCount;
+    }
+
+    private void closeCursors() {
+        if (cursors == null) {
+            return;
+        }
+        for (int i = 0; i < cursors.length; i++) {
+            if (cursors[i] != null) {
+                cursors[i].close();
+                cursors[i] = null;
+            }
+        }
+    }
+
+    /** Runs to the next result row (true) or to the end (false). */
+    public boolean step() {
+        if (halted) {
+            return false;
+        }
+        try {
+            boolean row = exec();
+            if (!row) {
+                halted = true;
+                closeCursors();
+            }
+            return row;
+        } catch (RuntimeException e) {
+            halted = true;
+            closeCursors();
+            throw e;
+        }
+    }
+
+    private static long intOf(Object v) {
+        return v instanceof Long ? (Long) v : Values.toLong(v);
+    }
+
+    private static Affinity affinityOf(int p5) {
+        int a = p5 & Opcode.AFF_MASK;
+        return a == 0 ? null : Affinity.fromCode((char) ('A' + a - 1));
+    }
+
+    private Object[] regs(int start, int n) {
+        Object[] out = new Object[n];
+        System.arraycopy(mem, start, out, 0, n);
+        return out;
+    }
+
+    private boolean exec() {
+        final Insn[] code = program.insns;
+        for (;;) {
+            Insn in = code[pc];
+            int next = pc + 1;
+            switch (in.op) {
+                case Init:
+                case Goto:
+                    next = in.p2;
+                    break;
+                case Gosub:
+                    mem[in.p1] = (long) pc;
+                    next = in.p2;
+                    break;
+                case Return:
+                    next = (int) intOf(mem[in.p1]) + 1;
+                    break;
+                case InitCoroutine:
+                    mem[in.p1] = (long) (in.p3 - 1);
+                    if (in.p2 != 0) {
+                        next = in.p2;
+                    }
+                    break;
+                case EndCoroutine: {
+                    Insn caller = code[(int) intOf(mem[in.p1])];
+                    mem[in.p1] = (long) pc;
+                    next = caller.p2;
+                    break;
+                }
+                case Yield: {
+                    int dest = (int) intOf(mem[in.p1]);
+                    mem[in.p1] = (long) pc;
+                    next = dest + 1;
+                    break;
+                }
+                case Halt:
+                    if (in.p1 != 0) {
+                        haltAction = in.p2;
+                        throw ControlOps.haltError(in.p1, (String) in.p4);
+                    }
+                    pc = code.length - 1;
+                    return false;
+                case HaltIfNull:
+                    if (mem[in.p3] == null) {
+                        haltAction = in.p2;
+                        throw ControlOps.haltError(in.p1, (String) in.p4);
+                    }
+                    break;
+                case Once:
+                    if (onceDone[pc]) {
+                        next = in.p2;
+                    } else {
+                        onceDone[pc] = true;
+                    }
+                    break;
+                case If:
+                case IfNot: {
+                    Boolean t = Values.truth(mem[in.p1]);
+                    boolean jump = t == null ? in.p3 != 0 : (in.op == Opcode.If) == t;
+                    if (jump) {
+                        next = in.p2;
+                    }
+                    break;
+                }
+                case IsNull:
+                    if (mem[in.p1] == null) {
+                        next = in.p2;
+                    }
+                    break;
+                case NotNull:
+                    if (mem[in.p1] != null) {
+                        next = in.p2;
+                    }
+                    break;
+                case IfPos: {
+                    long v = intOf(mem[in.p1]);
+                    if (v > 0) {
+                        mem[in.p1] = v - in.p3;
+                        next = in.p2;
+                    }
+                    break;
+                }
+                case IfNotZero: {
+                    long v = intOf(mem[in.p1]);
+                    if (v != 0) {
+                        if (v > 0) {
+                            mem[in.p1] = v - 1;
+                        }
+                        next = in.p2;
+                    }
+                    break;
+                }
+                case DecrJumpZero: {
+                    long v = intOf(mem[in.p1]) - 1;
+                    mem[in.p1] = v;
+                    if (v == 0) {
+                        next = in.p2;
+                    }
+                    break;
+                }
+                case MustBeInt: {
+                    Object v = ControlOps.toExactInteger(mem[in.p1]);
+                    if (v == null) {
+                        if (in.p2 == 0) {
+                            throw new PetrelException(ResultCode.MISMATCH, "datatype mismatch");
+                        }
+                        next = in.p2;
+                    } else {
+                        mem[in.p1] = v;
+                    }
+                    break;
+                }
+                case OffsetLimit: {
+                    long limit = intOf(mem[in.p1]);
+                    long offset = intOf(mem[in.p3]);
+                    mem[in.p2] = limit > 0 ? limit + Math.max(0, offset) : -1L;
+                    break;
+                }
+                case Jump:
+                    next = compareResult < 0 ? in.p1 : compareResult == 0 ? in.p2 : in.p3;
+                    break;
+                case Noop:
+                    break;
+
+                case Integer:
+                    mem[in.p2] = (long) in.p1;
+                    break;
+                case Int64:
+                case Real:
+                case String8:
+                case Blob:
+                    mem[in.p2] = in.p4;
+                    break;
+                case Null:
+                    for (int r = in.p2; r <= Math.max(in.p2, in.p3); r++) {
+                        mem[r] = null;
+                    }
+                    break;
+                case Variable:
+                    mem[in.p2] = params != null && in.p1 - 1 < params.length ? params[in.p1 - 1] : null;
+                    break;
+                case Copy:
+                    System.arraycopy(mem, in.p1, mem, in.p2, in.p3 + 1);
+                    break;
+                case SCopy:
+                case IntCopy:
+                    mem[in.p2] = mem[in.p1];
+                    break;
+                case Move:
+                    for (int i = 0; i < in.p3; i++) {
+                        mem[in.p2 + i] = mem[in.p1 + i];
+                        mem[in.p1 + i] = null;
+                    }
+                    break;
+
+                case Add:
+                    mem[in.p3] = Arithmetic.add(mem[in.p1], mem[in.p2]);
+                    break;
+                case Subtract:
+                    mem[in.p3] = Arithmetic.subtract(mem[in.p2], mem[in.p1]);
+                    break;
+                case Multiply:
+                    mem[in.p3] = Arithmetic.multiply(mem[in.p1], mem[in.p2]);
+                    break;
+                case Divide:
+                    mem[in.p3] = Arithmetic.divide(mem[in.p2], mem[in.p1]);
+                    break;
+                case Remainder:
+                    mem[in.p3] = Arithmetic.remainder(mem[in.p2], mem[in.p1]);
+                    break;
+                case Concat:
+                    mem[in.p3] = Arithmetic.concat(mem[in.p2], mem[in.p1]);
+                    break;
+                case BitAnd:
+                    mem[in.p3] = Arithmetic.bitAnd(mem[in.p1], mem[in.p2]);
+                    break;
+                case BitOr:
+                    mem[in.p3] = Arithmetic.bitOr(mem[in.p1], mem[in.p2]);
+                    break;
+                case ShiftLeft:
+                    mem[in.p3] = Arithmetic.shiftLeft(mem[in.p2], mem[in.p1]);
+                    break;
+                case ShiftRight:
+                    mem[in.p3] = Arithmetic.shiftRight(mem[in.p2], mem[in.p1]);
+                    break;
+                case BitNot:
+                    mem[in.p2] = Arithmetic.bitNot(mem[in.p1]);
+                    break;
+                case AddImm:
+                    mem[in.p1] = intOf(mem[in.p1]) + in.p2;
+                    break;
+                case Not:
+                    mem[in.p2] = Values.bool(negate(Values.truth(mem[in.p1])));
+                    break;
+                case And:
+                    mem[in.p3] = ControlOps.and(Values.truth(mem[in.p1]), Values.truth(mem[in.p2]));
+                    break;
+                case Or:
+                    mem[in.p3] = ControlOps.or(Values.truth(mem[in.p1]), Values.truth(mem[in.p2]));
+                    break;
+                case IsTrue: {
+                    Boolean t = Values.truth(mem[in.p1]);
+                    boolean b = t == null ? in.p3 != 0 : t;
+                    mem[in.p2] = Values.bool(b ^ (in.p4 != null && ((Number) in.p4).intValue() != 0));
+                    break;
+                }
+                case ZeroOrNull:
+                    mem[in.p2] = mem[in.p1] == null || mem[in.p3] == null ? null : (Object) 0L;
+                    break;
+
+                case Eq:
+                case Ne:
+                case Lt:
+                case Le:
+                case Gt:
+                case Ge:
+                    if (compare(in)) {
+                        next = in.p2;
+                    }
+                    break;
+                case Compare: {
+                    KeyOrder order = (KeyOrder) in.p4;
+                    int c = 0;
+                    for (int i = 0; i < in.p3 && c == 0; i++) {
+                        c = order.compareColumn(i, mem[in.p1 + i], mem[in.p2 + i]);
+                    }
+                    compareResult = c;
+                    break;
+                }
+
+                case Affinity: {
+                    String aff = (String) in.p4;
+                    for (int i = 0; i < in.p2 && i < aff.length(); i++) {
+                        mem[in.p1 + i] = dev.petrel.value.Affinity.fromCode(aff.charAt(i)).apply(mem[in.p1 + i]);
+                    }
+                    break;
+                }
+                case Cast:
+                    mem[in.p1] = Values.cast(mem[in.p1], dev.petrel.value.Affinity.fromCode((char) in.p2));
+                    break;
+                case RealAffinity:
+                    if (mem[in.p1] instanceof Long) {
+                        mem[in.p1] = (double) (Long) mem[in.p1];
+                    }
+                    break;
+
+                case Transaction:
+                    host.beginTransaction(in.p2 != 0);
+                    if (in.p5 != 0 && host.databaseSchemaCookie() != in.p3) {
+                        throw new PetrelException(ResultCode.SCHEMA, "database schema has changed");
+                    }
+                    break;
+                case AutoCommit:
+                    host.setAutocommit(in.p1 != 0, in.p2 != 0);
+                    break;
+                case Savepoint:
+                    host.savepoint(in.p1, (String) in.p4);
+                    break;
+                case ReadCookie:
+                    mem[in.p2] = host.btree().pager().pageCount() == 0 ? 0L
+                            : (long) host.btree().pager().getHeaderInt(ControlOps.cookieOffset(in.p3));
+                    break;
+                case SetCookie:
+                    host.btree().pager().setHeaderInt(ControlOps.cookieOffset(in.p2), in.p3);
+                    if (in.p2 == ControlOps.COOKIE_SCHEMA) {
+                        host.schemaChanged();
+                    }
+                    break;
+                case Pagecount:
+                    mem[in.p2] = (long) host.btree().pager().pageCount();
+                    break;
+                case IntegrityCk: {
+                    java.util.List<String> errs = host.btree().pager().pageCount() == 0 ? java.util.List.of("ok")
+                            : host.btree().integrityCheck(Math.max(1, in.p3));
+                    mem[in.p2] = String.join("\n", errs);
+                    break;
+                }
+                case CreateBtree:
+                    mem[in.p2] = (long) host.btree().createTree(in.p3 == 1);
+                    break;
+                case Destroy:
+                    host.btree().dropTree(in.p1);
+                    break;
+                case Clear: {
+                    long n = host.btree().clearTree(in.p1);
+                    for (long i = 0; in.p3 != 0 && i < n; i++) {
+                        host.countChange();
+                    }
+                    break;
+                }
+                case ParseSchema:
+                case DropTable:
+                case DropIndex:
+                    host.schemaChanged();
+                    break;
+
+                case OpenRead:
+                case OpenWrite: {
+                    int root = (in.p5 & OPFLAG_P2ISREG) != 0 ? (int) intOf(mem[in.p2]) : in.p2;
+                    boolean write = in.op == Opcode.OpenWrite;
+                    setCursor(in.p1, in.p4 instanceof KeyOrder
+                            ? new BtreeCursor(host.btree().openIndex(root, ((KeyOrder) in.p4).toKeyInfo(), write),
+                                    (KeyOrder) in.p4, false)
+                            : new BtreeCursor(host.btree().openTable(root, write), KeyOrder.BINARY, true));
+                    break;
+                }
+                case OpenEphemeral:
+                    setCursor(in.p1, in.p4 instanceof KeyOrder ? new EphemeralIndex((KeyOrder) in.p4)
+                            : new EphemeralTable());
+                    break;
+                case OpenPseudo:
+                    setCursor(in.p1, new PseudoCursor(mem, in.p2));
+                    break;
+                case SorterOpen: {
+                    KeyOrder order = (KeyOrder) in.p4;
+                    setCursor(in.p1, new Sorter(order, order.size(), host.tempVfs(), host.sorterMemoryLimitBytes()));
+                    break;
+                }
+                case Close:
+                    setCursor(in.p1, null);
+                    break;
+                case NullRow:
+                    cursors[in.p1].nullRow = true;
+                    break;
+                case Rewind:
+                    if (!cursors[in.p1].first()) {
+                        next = in.p2;
+                    }
+                    break;
+                case Last:
+                    if (!cursors[in.p1].last()) {
+                        next = in.p2;
+                    }
+                    break;
+                case Next:
+                case SorterNext:
+                    if (cursors[in.p1].next()) {
+                        next = in.p2;
+                    }
+                    break;
+                case Prev:
+                    if (cursors[in.p1].prev()) {
+                        next = in.p2;
+                    }
+                    break;
+                case SeekRowid:
+                case NotExists: {
+                    Object k = ControlOps.toExactInteger(mem[in.p3]);
+                    if (!(k instanceof Long) || !cursors[in.p1].seekRowid((Long) k)) {
+                        next = in.p2;
+                    }
+                    break;
+                }
+                case SeekGE:
+                case SeekGT:
+                case SeekLE:
+                case SeekLT:
+                    if (!seek(in)) {
+                        next = in.p2;
+                    }
+                    break;
+                case IdxGE:
+                case IdxGT:
+                case IdxLE:
+                case IdxLT: {
+                    int c = cursors[in.p1].compareKey(regs(in.p3, (Integer) in.p4));
+                    boolean jump = in.op == Opcode.IdxGE ? c >= 0 : in.op == Opcode.IdxGT ? c > 0
+                            : in.op == Opcode.IdxLE ? c <= 0 : c < 0;
+                    if (jump) {
+                        next = in.p2;
+                    }
+                    break;
+                }
+                case Found:
+                case NotFound:
+                case NoConflict: {
+                    Object[] key = probeKey(in);
+                    boolean found;
+                    if (in.op == Opcode.NoConflict && ControlOps.hasNull(key)) {
+                        found = false;
+                    } else {
+                        VdbeCursor c = cursors[in.p1];
+                        found = c.seek(key, BtCursor.GE) && c.compareKey(key) == 0;
+                    }
+                    if (found == (in.op == Opcode.Found)) {
+                        next = in.p2;
+                    }
+                    break;
+                }
+                case Column: {
+                    VdbeCursor c = cursors[in.p1];
+                    Object v = c.column(in.p2);
+                    if (v == null && in.p4 != null && !c.nullRow && c.fieldCount() <= in.p2) {
+                        v = in.p4;
+                    }
+                    mem[in.p3] = v;
+                    break;
+                }
+                case Rowid:
+                case IdxRowid: {
+                    VdbeCursor c = cursors[in.p1];
+                    mem[in.p2] = c.nullRow ? null : (Object) c.rowid();
+                    break;
+                }
+                case DeferredSeek: {
+                    VdbeCursor t = cursors[in.p3];
+                    if (!t.seekRowid(cursors[in.p1].rowid())) {
+                        throw PetrelException.corrupt(0, "index entry without a table row");
+                    }
+                    break;
+                }
+                case Sequence:
+                    mem[in.p2] = cursors[in.p1].sequence++;
+                    break;
+                case Count:
+                    mem[in.p2] = cursors[in.p1].count();
+                    break;
+                case ResultRow:
+                    rowStart = in.p1;
+                    rowCount = in.p2;
+                    pc = next;
+                    return true;
+                case MakeRecord: {
+                    if (in.p4 != null) {
+                        String aff = (String) in.p4;
+                        for (int i = 0; i < in.p2 && i < aff.length(); i++) {
+                            mem[in.p1 + i] = dev.petrel.value.Affinity.fromCode(aff.charAt(i))
+                                    .apply(mem[in.p1 + i]);
+                        }
+                    }
+                    mem[in.p3] = RecordEncoder.encode(regs(in.p1, in.p2), in.p2, TextEncoding.UTF8);
+                    break;
+                }
+                case NewRowid: {
+                    long max = cursors[in.p1].maxRowid();
+                    if (in.p3 != 0 && mem[in.p3] instanceof Long) {
+                        max = Math.max(max, (Long) mem[in.p3]);
+                    }
+                    if (max == Long.MAX_VALUE) {
+                        throw new PetrelException(ResultCode.FULL, "database or disk is full");
+                    }
+                    mem[in.p2] = max + 1;
+                    if (in.p3 != 0) {
+                        mem[in.p3] = max + 1;
+                    }
+                    break;
+                }
+                case Insert: {
+                    long rowid = intOf(mem[in.p3]);
+                    cursors[in.p1].insert(rowid, (byte[]) mem[in.p2]);
+                    if ((in.p5 & OPFLAG_NCHANGE) != 0) {
+                        host.countChange();
+                    }
+                    if ((in.p5 & OPFLAG_LASTROWID) != 0) {
+                        host.setLastInsertRowid(rowid);
+                    }
+                    break;
+                }
+                case IdxInsert:
+                    cursors[in.p1].insertKey((byte[]) mem[in.p2]);
+                    break;
+                case Delete:
+                    cursors[in.p1].delete();
+                    if ((in.p5 & OPFLAG_NCHANGE) != 0) {
+                        host.countChange();
+                    }
+                    break;
+                case IdxDelete: {
+                    Object[] key = regs(in.p2, in.p3);
+                    VdbeCursor c = cursors[in.p1];
+                    if (c.seek(key, BtCursor.GE) && c.compareKey(key) == 0) {
+                        c.delete();
+                    }
+                    break;
+                }
+                case RowData:
+                    mem[in.p2] = cursors[in.p1].record();
+                    break;
+
+                case SorterInsert:
+                    ((Sorter) cursors[in.p1]).add((byte[]) mem[in.p2]);
+                    break;
+                case SorterSort:
+                    if (!((Sorter) cursors[in.p1]).sort()) {
+                        next = in.p2;
+                    }
+                    break;
+                case SorterData:
+                    mem[in.p2] = cursors[in.p1].record();
+                    break;
+                case SorterCompare: {
+                    VdbeCursor c = cursors[in.p1];
+                    Record other = new Record((byte[]) mem[in.p3]);
+                    int n = (Integer) in.p4;
+                    for (int i = 0; i < n; i++) {
+                        if (ValueOrder.compare(c.column(i), other.column(i), Collation.BINARY) != 0) {
+                            next = in.p2;
+                            break;
+                        }
+                    }
+                    break;
+                }
+                case ResetSorter:
+                    cursors[in.p1].clear();
+                    break;
+
+                case Function: {
+                    FuncCall f = (FuncCall) in.p4;
+                    mem[in.p3] = f.def.scalar().call(context(f.collation), regs(in.p2, in.p5));
+                    break;
+                }
+                case AggStep: {
+                    FuncCall f = (FuncCall) in.p4;
+                    Object[] args = regs(in.p2, in.p5);
+                    if (in.p1 != 0 && !ControlOps.firstSight(cursors[in.p1 - 1], args)) {
+                        break;
+                    }
+                    AggregateFunction agg = (AggregateFunction) mem[in.p3];
+                    if (agg == null) {
+                        agg = f.def.aggregate().create();
+                        mem[in.p3] = agg;
+                    }
+                    agg.step(context(f.collation), args);
+                    break;
+                }
+                case AggFinal: {
+                    FuncCall f = (FuncCall) in.p4;
+                    AggregateFunction agg = (AggregateFunction) mem[in.p1];
+                    if (agg == null) {
+                        agg = f.def.aggregate().create();
+                    }
+                    mem[in.p1] = agg.finish(context(f.collation));
+                    break;
+                }
+                default:
+                    throw new PetrelException(ResultCode.INTERNAL, "opcode not implemented: " + in.op);
+            }
+            pc = next;
+        }
+    }
+
+    private static Boolean negate(Boolean b) {
+        return b == null ? null : !b;
+    }
+
+    private void setCursor(int i, VdbeCursor c) {
+        if (cursors[i] != null) {
+            cursors[i].close();
+        }
+        cursors[i] = c;
+    }
+
+    private Object[] probeKey(Insn in) {
+        int n = in.p4 instanceof Integer ? (Integer) in.p4 : 0;
+        if (n == 0) {
+            return Record.decode((byte[]) mem[in.p3]);
+        }
+        return regs(in.p3, n);
+    }
+
+    private boolean compare(Insn in) {
+        Object a = mem[in.p3];
+        Object b = mem[in.p1];
+        Opcode op = in.op;
+        if (a == null || b == null) {
+            if ((in.p5 & Opcode.NULLEQ) != 0) {
+                boolean eq = a == null && b == null;
+                return op == Opcode.Eq ? eq : op == Opcode.Ne ? !eq : false;
+            }
+            return (in.p5 & Opcode.JUMPIFNULL) != 0;
+        }
+        Affinity aff = affinityOf(in.p5);
+        if (aff != null) {
+            a = ControlOps.comparisonAffinity(aff, a);
+            b = ControlOps.comparisonAffinity(aff, b);
+        }
+        Collation coll = in.p4 instanceof Collation ? (Collation) in.p4 : Collation.BINARY;
+        int c = ValueOrder.compare(a, b, coll);
+        switch (op) {
+            case Eq:
+                return c == 0;
+            case Ne:
+                return c != 0;
+            case Lt:
+                return c < 0;
+            case Le:
+                return c <= 0;
+            case Gt:
+                return c > 0;
+            default:
+                return c >= 0;
+        }
+    }
+
+    private boolean seek(Insn in) {
+        VdbeCursor c = cursors[in.p1];
+        int op = in.op == Opcode.SeekGE ? BtCursor.GE : in.op == Opcode.SeekGT ? BtCursor.GT
+                : in.op == Opcode.SeekLE ? BtCursor.LE : BtCursor.LT;
+        int n = in.p4 instanceof Integer ? (Integer) in.p4 : 1;
+        if (c instanceof BtreeCursor && ((BtreeCursor) c).isTable() || c instanceof EphemeralTable) {
+            return ControlOps.seekRowid(c, mem[in.p3], op);
+        }
+        return c.seek(regs(in.p3, n), op);
+    }
+
+    private FunctionContext context(Collation collation) {
+        if (collation == Collation.BINARY) {
+            return host;
+        }
+        return new ControlOps.CollatedContext(host, collation);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.petrel.vm;
+
+import dev.petrel.btree.BTree;
+import dev.petrel.func.FunctionContext;
+import dev.petrel.vfs.Vfs;
+
+/**
+ * What a running program needs from the connection that runs it: the database's b-trees, transaction control,
+ * the schema cookie, the connection's counters and a VFS for temporary files. Implemented by the engine.
+ *
+ * <p>Contract: {@link #beginTransaction} is idempotent within a transaction; the VM never commits, the statement
+ * does that when the program halts in autocommit mode. {@link #schemaChanged} is called after DDL changed
+ * sqlite_schema, before the statement ends.
+ */
+public interface VmHost extends FunctionContext {
+    BTree btree();
+
+    /** Starts a read or write transaction if none (of that strength) is open. */
+    void beginTransaction(boolean write);
+
+    /** The schema cookie of the loaded schema (compared with the database's by Transaction). */
+    int loadedSchemaCookie();
+
+    /** The database's current schema cookie. */
+    int databaseSchemaCookie();
+
+    /** The in-memory schema must be reloaded from sqlite_schema. */
+    void schemaChanged();
+
+    /** BEGIN (autocommit false), COMMIT (true) or ROLLBACK (true, rollback) as AutoCommit asks. */
+    void setAutocommit(boolean autocommit, boolean rollback);
+
+    /** SAVEPOINT (0), RELEASE (1) or ROLLBACK TO (2) of the named savepoint. */
+    void savepoint(int op, String name);
+
+    void setLastInsertRowid(long rowid);
+
+    /** Counts one changed row for changes() and total_changes(). */
+    void countChange();
+
+    /** A VFS for temporary files (sorter runs). */
+    Vfs tempVfs();
+
+    /** The spill threshold of sorters in bytes. */
+    default long sorterMemoryLimitBytes() {
+        return Sorter.DEFAULT_MEMORY_LIMIT_BYTES;
+    }
+}

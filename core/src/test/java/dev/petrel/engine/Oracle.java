@@ -1,0 +1,113 @@
+package dev.petrel.engine;
+
+import dev.petrel.Petrel;
+import dev.petrel.api.Connection;
+import dev.petrel.api.Database;
+import dev.petrel.api.PetrelException;
+import dev.petrel.api.Statement;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs the same SQL on Petrel (in memory) and on real SQLite (sqlite-jdbc, in memory) and renders each result as
+ * text: rows as {@code [v1, v2]} with typed values, or {@code error: message}. Tests compare the two renderings.
+ */
+final class Oracle implements AutoCloseable {
+    final Database db = Petrel.openMemory();
+    final Connection petrel = db.connect();
+    final java.sql.Connection sqlite;
+
+    Oracle() {
+        try {
+            sqlite = DriverManager.getConnection("jdbc:sqlite::memory:");
+        } catch (java.sql.SQLException e) {
+            throw new RuntimeException(e);
+        }
+    }
+
+    static String render(Object v) {
+        if (v == null) {
+            return "NULL";
+        }
+        if (v instanceof byte[] b) {
+            return "x'" + java.util.HexFormat.of().formatHex(b) + "'";
+        }
+        if (v instanceof Double d) {
+            return "r" + d;
+        }
+        if (v instanceof Long || v instanceof Integer) {
+            return "i" + v;
+        }
+        return "'" + v + "'";
+    }
+
+    String petrel(String sql) {
+        try (Statement s = petrel.prepare(sql)) {
+            List<String> rows = new ArrayList<>();
+            while (s.step()) {
+                String[] r = new String[s.columnCount()];
+                for (int i = 0; i < r.length; i++) {
+                    r[i] = render(s.columnValue(i));
+                }
+                rows.add(Arrays.toString(r));
+            }
+            return String.join("\n", rows);
+        } catch (PetrelException e) {
+            return "error: " + e.getMessage();
+        }
+    }
+
+    String sqlite(String sql) {
+        try (java.sql.Statement st = sqlite.createStatement()) {
+            boolean has = st.execute(sql);
+            if (!has) {
+                return "";
+            }
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = st.getResultSet()) {
+                ResultSetMetaData md = rs.getMetaData();
+                while (rs.next()) {
+                    String[] r = new String[md.getColumnCount()];
+                    for (int i = 0; i < r.length; i++) {
+                        Object o = rs.getObject(i + 1);
+                        if (o instanceof Integer n) {
+                            o = n.longValue();
+                        }
+                        r[i] = render(o);
+                    }
+                    rows.add(Arrays.toString(r));
+                }
+            }
+            return String.join("\n", rows);
+        } catch (java.sql.SQLException e) {
+            String m = e.getMessage();
+            int p = m.indexOf("] ");
+            if (m.startsWith("[SQLITE")) {
+                m = m.substring(p + 2);
+                if (m.startsWith("A ") || m.contains(" (")) {
+                    int q = m.indexOf(" (");
+                    int r = m.lastIndexOf(')');
+                    if (q >= 0 && r > q) {
+                        m = m.substring(q + 2, r);
+                    }
+                }
+            }
+            return "error: " + m;
+        }
+    }
+
+    @Override
+    public void close() {
+        petrel.close();
+        db.close();
+        try {
+            sqlite.close();
+        } catch (java.sql.SQLException e) {
+            throw new RuntimeException(e);
+        }
+    }
+}
