@@ -398,8 +398,149 @@ final class DdlGen {
         b.resolve(brk);
     }
 
-    /** PRAGMA: the few that matter to tests; others are accepted and do nothing. */
+    /**
+     * PRAGMA: integrity_check/quick_check, table_info, table_xinfo, index_list, index_info, user_version,
+     * application_id, schema_version, page_count, freelist_count; every other pragma is accepted and does
+     * nothing.
+     */
     ResultInfo pragma(Stmt.Pragma pr) {
-        return null;
+        checkSchemaName(pr.schema());
+        String name = pr.name().toLowerCase(java.util.Locale.ROOT);
+        String arg = pr.value();
+        switch (name) {
+            case "integrity_check":
+            case "quick_check": {
+                c.touchesDatabase = true;
+                int r = b.reg();
+                int max = 100;
+                if (arg != null && arg.matches("-?[0-9]+")) {
+                    max = Integer.parseInt(arg);
+                }
+                b.emit(Opcode.IntegrityCk, 0, r, max);
+                b.emit(Opcode.ResultRow, r, 1);
+                return info(name);
+            }
+            case "table_info":
+            case "table_xinfo":
+                return tableInfo(arg, name.equals("table_xinfo"));
+            case "index_list":
+                return indexList(arg);
+            case "index_info":
+            case "index_xinfo":
+                return indexInfo(arg);
+            case "user_version":
+            case "application_id":
+            case "schema_version":
+            case "freelist_count": {
+                int cookie = name.equals("user_version") ? 6 : name.equals("application_id") ? 8
+                        : name.equals("schema_version") ? 1 : 0;
+                c.touchesDatabase = true;
+                if (arg != null && !name.equals("freelist_count")) {
+                    c.write = true;
+                    long v;
+                    try {
+                        v = Long.parseLong(arg);
+                    } catch (NumberFormatException e) {
+                        v = 0;
+                    }
+                    b.emit(Opcode.SetCookie, 0, cookie, (int) v);
+                    return null;
+                }
+                int r = b.reg();
+                b.emit(Opcode.ReadCookie, 0, r, cookie);
+                b.emit(Opcode.ResultRow, r, 1);
+                return info(name);
+            }
+            case "page_count": {
+                c.touchesDatabase = true;
+                int r = b.reg();
+                b.emit(Opcode.Pagecount, 0, r);
+                b.emit(Opcode.ResultRow, r, 1);
+                return info(name);
+            }
+            default:
+                return null;
+        }
+    }
+
+    private static ResultInfo info(String... names) {
+        ResultInfo info = new ResultInfo();
+        for (String n : names) {
+            info.names.add(n);
+            info.declTypes.add(null);
+            info.affinities.add(Affinity.NONE);
+            info.collations.add(dev.petrel.record.Collation.BINARY);
+        }
+        return info;
+    }
+
+    private void row(Object... values) {
+        int base = b.regs(values.length);
+        ExprGen g = new ExprGen(c, new dev.petrel.plan.Scope(null));
+        for (int i = 0; i < values.length; i++) {
+            g.constant(values[i], base + i);
+        }
+        b.emit(Opcode.ResultRow, base, values.length);
+    }
+
+    private ResultInfo tableInfo(String tableName, boolean extended) {
+        ResultInfo info = extended ? info("cid", "name", "type", "notnull", "dflt_value", "pk", "hidden")
+                : info("cid", "name", "type", "notnull", "dflt_value", "pk");
+        Table t = tableName == null ? null : c.schema.table(tableName);
+        if (t == null) {
+            return info;
+        }
+        int[] pkPos = new int[t.columns.size()];
+        int k = 0;
+        for (Index idx : t.indexes) {
+            if (idx.primaryKey) {
+                for (int col : idx.columns) {
+                    pkPos[col] = ++k;
+                }
+            }
+        }
+        if (t.rowidAlias >= 0) {
+            pkPos[t.rowidAlias] = 1;
+        }
+        for (int i = 0; i < t.columns.size(); i++) {
+            dev.petrel.schema.Column col = t.columns.get(i);
+            Object pk = (long) (pkPos[i] != 0 ? pkPos[i] : col.primaryKey ? 1 : 0);
+            if (extended) {
+                row((long) i, col.name, col.declType == null ? "" : col.declType, col.notNull ? 1L : 0L,
+                        col.defaultText, pk, 0L);
+            } else {
+                row((long) i, col.name, col.declType == null ? "" : col.declType, col.notNull ? 1L : 0L,
+                        col.defaultText, pk);
+            }
+        }
+        return info;
+    }
+
+    private ResultInfo indexList(String tableName) {
+        ResultInfo info = info("seq", "name", "unique", "origin", "partial");
+        Table t = tableName == null ? null : c.schema.table(tableName);
+        if (t == null) {
+            return info;
+        }
+        List<Index> idxs = new ArrayList<>(t.indexes);
+        for (int i = idxs.size() - 1, seq = 0; i >= 0; i--, seq++) {
+            Index idx = idxs.get(i);
+            String origin = !idx.auto ? "c" : idx.primaryKey ? "pk" : "u";
+            row((long) seq, idx.name, idx.unique ? 1L : 0L, origin, idx.where != null ? 1L : 0L);
+        }
+        return info;
+    }
+
+    private ResultInfo indexInfo(String indexName) {
+        ResultInfo info = info("seqno", "cid", "name");
+        Index idx = indexName == null ? null : c.schema.index(indexName);
+        if (idx == null) {
+            return info;
+        }
+        for (int i = 0; i < idx.columns.length; i++) {
+            int col = idx.columns[i];
+            row((long) i, (long) col, col < 0 ? null : idx.table.columns.get(col).name);
+        }
+        return info;
     }
 }

@@ -484,12 +484,7 @@ final class DmlGen {
     }
 
     private static boolean isPrimaryKeyIndex(Table t, Index idx) {
-        for (int col : idx.columns) {
-            if (!t.columns.get(col).primaryKey) {
-                return false;
-            }
-        }
-        return idx.columns.length > 0 && idx.name.endsWith("_1") && t.columns.get(idx.columns[0]).primaryKey;
+        return idx.primaryKey;
     }
 
     private static String checkName(Table t, Table.Check ck) {

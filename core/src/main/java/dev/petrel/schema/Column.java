@@ -20,6 +20,8 @@ public final class Column {
     public final boolean primaryKey;
     /** Generated columns are read as NULL by Petrel (not supported). */
     public final boolean generated;
+    /** The DEFAULT value as written (PRAGMA table_info's dflt_value), or null. */
+    public String defaultText;
 
     public Column(String name, String declType, Collation collation, boolean notNull, Expr defaultValue,
                   boolean primaryKey, boolean generated) {

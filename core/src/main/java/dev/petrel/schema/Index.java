@@ -26,6 +26,8 @@ public final class Index {
     public final boolean auto;
     /** The CREATE INDEX text (null for auto indexes). */
     public final String sql;
+    /** The automatic index of the PRIMARY KEY (as opposed to a UNIQUE constraint). */
+    public boolean primaryKey;
 
     public Index(String name, Table table, int rootPage, int[] columns, Collation[] collations, boolean[] desc,
                  boolean unique, ConflictAction onConflict, Expr where, boolean auto, String sql) {

@@ -67,6 +67,7 @@ public final class TableBuilder {
             boolean pk = false;
             boolean generated = false;
             Expr dflt = null;
+            String dfltText = null;
             for (ColumnConstraint cc : cd.constraints()) {
                 if (cc instanceof ColumnConstraint.PrimaryKey p) {
                     if (!pkCols.isEmpty()) {
@@ -87,13 +88,16 @@ public final class TableBuilder {
                     checks.add(new Table.Check(c.name(), c.expr()));
                 } else if (cc instanceof ColumnConstraint.Default d) {
                     dflt = d.value();
+                    dfltText = d.sourceText();
                 } else if (cc instanceof ColumnConstraint.Collate c) {
                     coll = collation(c.collation());
                 } else if (cc instanceof ColumnConstraint.Generated) {
                     generated = true;
                 }
             }
-            cols.add(new Column(cd.name(), type, coll, notNull, dflt, pk, generated));
+            Column column = new Column(cd.name(), type, coll, notNull, dflt, pk, generated);
+            column.defaultText = dfltText;
+            cols.add(column);
         }
         for (TableConstraint tc : ct.constraints()) {
             if (tc instanceof TableConstraint.PrimaryKey p) {
@@ -141,8 +145,10 @@ public final class TableBuilder {
             for (int k = 0; k < ix.length; k++) {
                 colls[k] = cols.get(ix[k]).collation;
             }
-            t.indexes.add(new Index("sqlite_autoindex_" + ct.name() + "_" + n, t, 0, ix, colls,
-                    (boolean[]) spec[1], true, (ConflictAction) spec[2], null, true, null));
+            Index auto = new Index("sqlite_autoindex_" + ct.name() + "_" + n, t, 0, ix, colls,
+                    (boolean[]) spec[1], true, (ConflictAction) spec[2], null, true, null);
+            auto.primaryKey = Boolean.TRUE.equals(spec[3]);
+            t.indexes.add(auto);
         }
         return t;
     }

@@ -412,15 +412,30 @@ public enum Opcode {
     /**
      * ReadCookie P1 P2 P3 * *
      * Synopsis:
-     * Reads header cookie P3 (1 = schema cookie) of database P1 into r[P2].
+     * Reads header cookie P3 of database P1 into r[P2]: 0 free page count, 1 schema cookie, 6 user version,
+     * 8 application id.
      */
     ReadCookie(false, ""),
     /**
      * SetCookie P1 P2 P3 * *
      * Synopsis:
-     * Writes P3 into header cookie P2 of database P1 (1 = schema cookie) and reloads the schema afterwards.
+     * Writes P3 into header cookie P2 of database P1 (numbered as ReadCookie); after the schema cookie the schema
+     * is reloaded.
      */
     SetCookie(false, ""),
+    /**
+     * Pagecount P1 P2 * * *
+     * Synopsis:
+     * Stores the number of pages of database P1 in r[P2].
+     */
+    Pagecount(false, ""),
+    /**
+     * IntegrityCk P1 P2 P3 * *
+     * Synopsis:
+     * Checks the b-tree structure of the whole database (at most P3 errors) and stores "ok" or the error
+     * messages, one per line, in r[P2].
+     */
+    IntegrityCk(false, ""),
     /**
      * CreateBtree P1 P2 P3 * *
      * Synopsis: r[P2]=root iDb=P1 flags=P3

@@ -5,7 +5,6 @@ import dev.petrel.api.ResultCode;
 import dev.petrel.btree.BtCursor;
 import dev.petrel.func.AggregateFunction;
 import dev.petrel.func.FunctionContext;
-import dev.petrel.pager.FileHeader;
 import dev.petrel.record.Collation;
 import dev.petrel.record.Record;
 import dev.petrel.record.RecordEncoder;
@@ -397,12 +396,24 @@ public final class Vm {
                     host.savepoint(in.p1, (String) in.p4);
                     break;
                 case ReadCookie:
-                    mem[in.p2] = (long) host.btree().pager().getHeaderInt(FileHeader.SCHEMA_COOKIE_OFFSET);
+                    mem[in.p2] = host.btree().pager().pageCount() == 0 ? 0L
+                            : (long) host.btree().pager().getHeaderInt(ControlOps.cookieOffset(in.p3));
                     break;
                 case SetCookie:
-                    host.btree().pager().setHeaderInt(FileHeader.SCHEMA_COOKIE_OFFSET, in.p3);
-                    host.schemaChanged();
+                    host.btree().pager().setHeaderInt(ControlOps.cookieOffset(in.p2), in.p3);
+                    if (in.p2 == ControlOps.COOKIE_SCHEMA) {
+                        host.schemaChanged();
+                    }
                     break;
+                case Pagecount:
+                    mem[in.p2] = (long) host.btree().pager().pageCount();
+                    break;
+                case IntegrityCk: {
+                    java.util.List<String> errs = host.btree().pager().pageCount() == 0 ? java.util.List.of("ok")
+                            : host.btree().integrityCheck(Math.max(1, in.p3));
+                    mem[in.p2] = String.join("\n", errs);
+                    break;
+                }
                 case CreateBtree:
                     mem[in.p2] = (long) host.btree().createTree(in.p3 == 1);
                     break;

@@ -229,4 +229,22 @@ class SqlOracleTest {
                 "SELECT * FROM ip",
                 "SELECT changes(), total_changes()");
     }
+
+    @Test
+    void pragmas() {
+        check("CREATE TABLE p(a INTEGER PRIMARY KEY, b TEXT NOT NULL DEFAULT 'x', c REAL DEFAULT -1.5, d, UNIQUE(b, c))",
+                "CREATE TABLE q(x, y, PRIMARY KEY(x, y))",
+                "CREATE INDEX pd ON p(d)",
+                "PRAGMA table_info(p)",
+                "PRAGMA table_info(q)",
+                "PRAGMA index_list(p)",
+                "PRAGMA index_list(q)",
+                "PRAGMA index_info(pd)",
+                "PRAGMA index_info(sqlite_autoindex_p_1)",
+                "PRAGMA integrity_check",
+                "PRAGMA user_version",
+                "PRAGMA user_version = 42",
+                "PRAGMA user_version",
+                "PRAGMA table_info(nosuch)");
+    }
 }
