@@ -445,12 +445,21 @@ final class SelectGen {
                     right.joinType = Source.JOIN_LEFT;
                     break;
                 case RIGHT:
+                    right.rightJoin = true;
+                    break;
                 case FULL:
-                    throw PetrelException.error("RIGHT and FULL OUTER JOINs are not supported");
+                    right.joinType = Source.JOIN_LEFT;
+                    right.rightJoin = true;
+                    break;
                 default:
                     break;
             }
-            int onSrc = right.joinType == Source.JOIN_LEFT ? ri : -1;
+            for (int k = 0; k < ri; k++) {
+                if (scope.sources.get(k).rightJoin) {
+                    throw PetrelException.error("Petrel supports RIGHT and FULL JOIN only as the last join");
+                }
+            }
+            int onSrc = right.joinType == Source.JOIN_LEFT || right.rightJoin ? ri : -1;
             List<String> using = new ArrayList<>(j.using());
             if (j.natural()) {
                 for (String col : right.columnNames) {
