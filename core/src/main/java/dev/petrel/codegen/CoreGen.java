@@ -91,7 +91,6 @@ final class CoreGen {
         if (core.having() != null && !aggregate) {
             throw PetrelException.error("a GROUP BY clause is required before HAVING");
         }
-        setOrderBy(orderBy);
         if (core.distinct()) {
             distinctCursor = b.cursor();
             Collation[] colls = new Collation[exprs.size()];
@@ -103,6 +102,9 @@ final class CoreGen {
         }
         List<WhereTerm> terms = sel.terms(g, core.where(), onTerms, onSources);
         List<Object[]> plan = sel.plan(scope, terms);
+        if (aggregate || core.distinct() || !OrderByIndex.satisfied(g, scope, plan, orderBy)) {
+            setOrderBy(orderBy);
+        }
         if (!aggregate) {
             new LoopGen(g, terms, plan, () -> emitRow(g)).emit(null);
         } else if (core.groupBy().isEmpty()) {

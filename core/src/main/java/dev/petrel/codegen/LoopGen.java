@@ -323,10 +323,19 @@ final class LoopGen {
                 return () -> b.emit(Opcode.Next, s.indexCursor, top);
             }
             default: {
+                Opcode first = p.reverse ? Opcode.Last : Opcode.Rewind;
+                Opcode step = p.reverse ? Opcode.Prev : Opcode.Next;
+                if (p.index != null && s.coveringIndex == null) {
+                    // A full scan in index order (it provides the ORDER BY).
+                    b.emit(first, s.indexCursor, brk);
+                    int top = b.addr();
+                    b.emit(Opcode.DeferredSeek, s.indexCursor, 0, cur);
+                    return () -> b.emit(step, s.indexCursor, top);
+                }
                 int c = s.coveringIndex != null ? s.indexCursor : cur;
-                b.emit(Opcode.Rewind, c, brk);
+                b.emit(first, c, brk);
                 int top = b.addr();
-                return () -> b.emit(Opcode.Next, c, top);
+                return () -> b.emit(step, c, top);
             }
         }
     }
