@@ -52,6 +52,20 @@ class VmTest {
         }
 
         @Override
+        public int readCookie(int cookie) {
+            return 0;
+        }
+
+        @Override
+        public void writeCookie(int cookie, int value) {
+        }
+
+        @Override
+        public int pageCount() {
+            return pager.pageCount();
+        }
+
+        @Override
         public void setAutocommit(boolean autocommit, boolean rollback) {
         }
 
