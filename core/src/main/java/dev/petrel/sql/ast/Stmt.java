@@ -4,10 +4,9 @@ import java.util.List;
 
 /**
  * A statement. {@code sourceText} fields on CREATE statements hold the statement exactly as written (without the
- * trailing ';'), which is what sqlite_schema stores after SQLite's prefix normalisation; {@code nameOffset} is the
- * character offset of the object name token itself (after any {@code schema.} prefix) so that the schema layer can rebuild SQLite's
- * {@code "CREATE TABLE " + text-from-name} form
- * (sqlite_schema keeps the text from the object name on, without the schema prefix or IF NOT EXISTS).
+ * trailing ';'). {@code nameOffset} is the character offset of the object name token itself (after any
+ * {@code schema.} prefix): sqlite_schema keeps {@code "CREATE TABLE " + text from the name on}, dropping TEMP,
+ * IF NOT EXISTS and the schema prefix, and the schema layer can rebuild that from these two fields.
  */
 public sealed interface Stmt extends Node permits Select, Stmt.Insert, Stmt.Update, Stmt.Delete, Stmt.CreateTable,
         Stmt.CreateIndex, Stmt.CreateView, Stmt.CreateTrigger, Stmt.CreateVirtualTable, Stmt.Drop, Stmt.AlterTable,

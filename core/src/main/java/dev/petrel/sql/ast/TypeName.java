@@ -7,6 +7,9 @@ import java.util.List;
  *
  * @param name       the words joined by single spaces (dequoted)
  * @param args       zero, one or two signed numbers as written ({@code "10"}, {@code "-5"})
- * @param sourceText the type exactly as written in the source (what SQLite stores as the declared type)
+ * @param declared   the declared type as SQLite records it ({@code PRAGMA table_info}'s type, the input to type
+ *                   affinity): the text as written, except that a type starting with a quoted word is just
+ *                   that word dequoted ({@code 'x' integer} declares {@code x})
+ * @param sourceText the type exactly as written in the source
  */
-public record TypeName(String name, List<String> args, String sourceText) {}
+public record TypeName(String name, List<String> args, String declared, String sourceText) {}

@@ -64,7 +64,7 @@ public enum Keyword {
     EXISTS(Kind.RESERVED),
     EXPLAIN(Kind.FALLBACK),
     FAIL(Kind.FALLBACK),
-    FILTER(Kind.FALLBACK),
+    FILTER(Kind.CONTEXTUAL),
     FIRST(Kind.FALLBACK),
     FOLLOWING(Kind.FALLBACK),
     FOR(Kind.FALLBACK),
@@ -112,7 +112,7 @@ public enum Keyword {
     ORDER(Kind.RESERVED),
     OTHERS(Kind.FALLBACK),
     OUTER(Kind.JOIN_KW),
-    OVER(Kind.FALLBACK),
+    OVER(Kind.CONTEXTUAL),
     PARTITION(Kind.FALLBACK),
     PLAN(Kind.FALLBACK),
     PRAGMA(Kind.FALLBACK),
@@ -156,7 +156,7 @@ public enum Keyword {
     VIRTUAL(Kind.FALLBACK),
     WHEN(Kind.RESERVED),
     WHERE(Kind.RESERVED),
-    WINDOW(Kind.FALLBACK),
+    WINDOW(Kind.CONTEXTUAL),
     WITH(Kind.FALLBACK),
     WITHOUT(Kind.FALLBACK);
 
@@ -169,7 +169,13 @@ public enum Keyword {
         /** CROSS, FULL, INNER, LEFT, NATURAL, OUTER, RIGHT: a name ({@code nm}) or function name, not an alias. */
         JOIN_KW,
         /** INDEXED: an {@code id} (table/column name) but not an alias without AS. */
-        ID_ONLY
+        ID_ONLY,
+        /**
+         * FILTER, OVER, WINDOW: keywords only where SQLite's tokenizer sees them as such from the neighbouring
+         * tokens (FILTER after ')' before '('; OVER after ')' before '(' or a name; WINDOW before a name and AS);
+         * elsewhere the parser turns them into plain identifiers.
+         */
+        CONTEXTUAL
     }
 
     private final Kind kind;

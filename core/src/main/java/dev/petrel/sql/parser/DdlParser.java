@@ -123,29 +123,37 @@ abstract class DdlParser extends DmlParser {
             }
         }
         expect(TokenType.RPAREN);
+        // Table options: [option] (, option)*; SQLite allows a leading comma, and checks the option names only
+        // once the list is complete (a syntax error after them is reported first).
         boolean withoutRowid = false;
         boolean strict = false;
-        if (at(Keyword.WITHOUT) || isNm(peek())) {
-            do {
-                Token optTok = peek();
-                if (accept(Keyword.WITHOUT)) {
-                    Token n = peek();
-                    String name = nm();
-                    if (!name.equalsIgnoreCase("rowid")) {
-                        throw errorAt(n, "unknown table option: " + n.text());
-                    }
-                    withoutRowid = true;
-                } else {
-                    String name = nm();
-                    if (!name.equalsIgnoreCase("strict")) {
-                        throw errorAt(optTok, "unknown table option: " + optTok.text());
-                    }
-                    strict = true;
-                }
-            } while (accept(TokenType.COMMA));
+        boolean first = true;
+        while (true) {
+            if (at(TokenType.COMMA)) {
+                advance();
+            } else if (!first || !(at(Keyword.WITHOUT) || isNm(peek()))) {
+                break;
+            }
+            first = false;
+            boolean without = accept(Keyword.WITHOUT);
+            Token opt = peek();
+            String name = nm();
+            // SQLite checks an option once the token after it shows the option is complete.
+            if (!at(TokenType.COMMA) && !at(TokenType.SEMI) && !at(TokenType.EOF)) {
+                throw syntaxError();
+            }
+            if (without && name.equalsIgnoreCase("rowid")) {
+                withoutRowid = true;
+            } else if (!without && name.equalsIgnoreCase("strict")) {
+                strict = true;
+            } else {
+                throw errorAt(opt, "unknown table option: " + opt.text());
+            }
         }
-        return new Stmt.CreateTable(pos, temp, ine, qn[0], qn[1], freeze(columns), freeze(constraints), withoutRowid,
-                strict, null, sliceFrom(startIdx), nameOffset);
+        Stmt.CreateTable ct = new Stmt.CreateTable(pos, temp, ine, qn[0], qn[1], freeze(columns),
+                freeze(constraints), withoutRowid, strict, null, sliceFrom(startIdx), nameOffset);
+        CreateTableCheck.check(ct);
+        return ct;
     }
 
     private boolean atTableConstraintStart() {
@@ -206,10 +214,10 @@ abstract class DdlParser extends DmlParser {
         return new Boolean[] {deferrable, initiallyDeferred};
     }
 
+    /** {@code ON CONFLICT action} after a constraint; there ON can start nothing else. */
     private ConflictAction onConflict() {
-        if (at(Keyword.ON) && atAhead(1, Keyword.CONFLICT)) {
-            advance();
-            advance();
+        if (accept(Keyword.ON)) {
+            expect(Keyword.CONFLICT);
             return conflictAction();
         }
         return ConflictAction.NONE;
@@ -265,7 +273,7 @@ abstract class DdlParser extends DmlParser {
                 advance();
                 return new ColumnConstraint.Collate(pos, cname, ids());
             case REFERENCES:
-                return new ColumnConstraint.References(pos, cname, foreignKeyClause());
+                return new ColumnConstraint.References(pos, cname, foreignKeyClause(false));
             case GENERATED:
                 advance();
                 expect(Keyword.ALWAYS);
@@ -290,11 +298,25 @@ abstract class DdlParser extends DmlParser {
             if (w.equalsIgnoreCase("stored")) {
                 stored = true;
             } else if (!w.equalsIgnoreCase("virtual")) {
+                // Reported when SQLite reduces the clause: only if what follows may follow a column constraint.
+                if (!canFollowColumnConstraint(peek())) {
+                    throw syntaxError();
+                }
                 throw errorAt(t, "error in generated column \"" + columnName + "\"");
             }
             given = true;
         }
         return new ColumnConstraint.Generated(pos, cname, e, stored, given);
+    }
+
+    private static boolean canFollowColumnConstraint(Token t) {
+        if (t.type() == TokenType.COMMA || t.type() == TokenType.RPAREN) {
+            return true;
+        }
+        Keyword k = t.keyword();
+        return k == Keyword.CONSTRAINT || k == Keyword.PRIMARY || k == Keyword.NOT || k == Keyword.NULL
+                || k == Keyword.UNIQUE || k == Keyword.CHECK || k == Keyword.DEFAULT || k == Keyword.COLLATE
+                || k == Keyword.REFERENCES || k == Keyword.GENERATED || k == Keyword.AS || k == Keyword.DEFERRABLE;
     }
 
     private ColumnConstraint defaultValue(int pos, String cname) {
@@ -357,7 +379,7 @@ abstract class DdlParser extends DmlParser {
     }
 
     /** {@code REFERENCES table [(cols)] [ON DELETE|UPDATE action | MATCH name]* [[NOT] DEFERRABLE [INITIALLY ..]]}. */
-    private ForeignKey foreignKeyClause() {
+    private ForeignKey foreignKeyClause(boolean tableLevel) {
         int pos = expect(Keyword.REFERENCES).offset();
         String table = nm();
         List<String> cols = List.of();
@@ -371,10 +393,12 @@ abstract class DdlParser extends DmlParser {
             if (at(Keyword.MATCH)) {
                 advance();
                 match = nm();
-            } else if (at(Keyword.ON) && (atAhead(1, Keyword.DELETE) || atAhead(1, Keyword.UPDATE)
-                    || atAhead(1, Keyword.INSERT))) {
-                advance();
-                Keyword which = advance().keyword();
+            } else if (accept(Keyword.ON)) {
+                Token w = advance();
+                Keyword which = w.keyword();
+                if (which != Keyword.DELETE && which != Keyword.UPDATE && which != Keyword.INSERT) {
+                    throw syntaxErrorAt(w);
+                }
                 ForeignKey.Action a = fkAction();
                 if (which == Keyword.DELETE) {
                     onDelete = a;
@@ -387,7 +411,8 @@ abstract class DdlParser extends DmlParser {
         }
         Boolean deferrable = null;
         Boolean initiallyDeferred = null;
-        if (at(Keyword.DEFERRABLE) || (at(Keyword.NOT) && atAhead(1, Keyword.DEFERRABLE))) {
+        // In a table constraint NOT can only begin NOT DEFERRABLE; in a column it may be NOT NULL.
+        if (at(Keyword.DEFERRABLE) || (at(Keyword.NOT) && (tableLevel || atAhead(1, Keyword.DEFERRABLE)))) {
             Boolean[] d = deferrableClause();
             deferrable = d[0];
             initiallyDeferred = d[1];
@@ -426,6 +451,9 @@ abstract class DdlParser extends DmlParser {
             if (at(TokenType.COMMA) || at(TokenType.RPAREN)) {
                 return null;
             }
+            if (at(Keyword.CONSTRAINT)) {
+                return tableConstraint();
+            }
         }
         Token t = advance();
         Keyword k = t.keyword();
@@ -453,7 +481,7 @@ abstract class DdlParser extends DmlParser {
             expect(Keyword.KEY);
             expect(TokenType.LPAREN);
             List<String> cols = freeze(nameListUntilRparen());
-            return new TableConstraint.ForeignKeyConstraint(pos, cname, cols, foreignKeyClause());
+            return new TableConstraint.ForeignKeyConstraint(pos, cname, cols, foreignKeyClause(true));
         }
         throw syntaxErrorAt(t);
     }
@@ -533,6 +561,9 @@ abstract class DdlParser extends DmlParser {
             expect(TokenType.SEMI);
         } while (!at(Keyword.END));
         advance();
+        if (!paramNames.isEmpty()) {
+            throw SqlSyntaxError.at(pos, "trigger cannot use variables");
+        }
         return new Stmt.CreateTrigger(pos, temp, ine, qn[0], qn[1], time, event, cols, table[0], table[1],
                 forEachRow, when, freeze(body), sliceFrom(startIdx), nameOffset);
     }

@@ -8,8 +8,8 @@ import dev.petrel.sql.ast.ForeignKey;
 import dev.petrel.sql.ast.Stmt;
 import dev.petrel.sql.ast.TableConstraint;
 
-/** The DDL and utility-statement half of {@link SqlPrinter}. */
-final class DdlPrinter extends SqlPrinter {
+/** Prints CREATE / DROP / ALTER and the utility statements for {@link SqlPrinter}. */
+final class DdlPrinter extends QueryPrinter {
 
     @Override
     void stmt(Stmt s) {
@@ -76,7 +76,7 @@ final class DdlPrinter extends SqlPrinter {
             qualified(pr.schema(), pr.name());
             if (pr.value() != null) {
                 w(" = ");
-                w(isSignedNumber(pr.value()) ? pr.value() : quoteName(pr.value()));
+                w(isSignedNumber(pr.value()) ? pr.value() : SqlPrinter.quoteName(pr.value()));
             }
         } else if (s instanceof Stmt.Vacuum v) {
             w("VACUUM");

@@ -96,7 +96,7 @@ abstract class DmlParser extends SelectParser {
             defaultValues = true;
         } else {
             select = parseSelect();
-            while (at(Keyword.ON) && atAhead(1, Keyword.CONFLICT)) {
+            while (at(Keyword.ON)) {
                 Upsert u = upsert();
                 upserts.add(u);
                 if (u.target().isEmpty()) {
@@ -104,14 +104,14 @@ abstract class DmlParser extends SelectParser {
                 }
             }
         }
-        List<ResultColumn> returning = returning();
+        List<ResultColumn> returning = returning(inTrigger);
         return new Stmt.Insert(pos, with, or, schema, table, alias, columns, select, defaultValues,
                 freeze(upserts), returning);
     }
 
     private Upsert upsert() {
         int pos = advance().offset();
-        advance();
+        expect(Keyword.CONFLICT);
         List<IndexedColumn> target = List.of();
         Expr targetWhere = null;
         if (accept(TokenType.LPAREN)) {
@@ -150,7 +150,12 @@ abstract class DmlParser extends SelectParser {
             if (accept(TokenType.LPAREN)) {
                 List<String> cols = freeze(nameListUntilRparen());
                 expect(TokenType.EQ);
-                out.add(new SetClause(pos, cols, true, expr()));
+                Expr value = expr();
+                int n = value instanceof Expr.RowValue rv ? rv.values().size() : 1;
+                if (!(value instanceof Expr.Subquery) && n != cols.size()) {
+                    throw errorAt(tokens.get(p - 1), cols.size() + " columns assigned " + n + " values");
+                }
+                out.add(new SetClause(pos, cols, true, value));
             } else {
                 String col = nm();
                 expect(TokenType.EQ);
@@ -160,11 +165,16 @@ abstract class DmlParser extends SelectParser {
         return freeze(out);
     }
 
-    final List<ResultColumn> returning() {
+    final List<ResultColumn> returning(boolean inTrigger) {
+        Token t = peek();
         if (!accept(Keyword.RETURNING)) {
             return List.of();
         }
-        return resultColumns();
+        List<ResultColumn> cols = resultColumns();
+        if (inTrigger) {
+            throw errorAt(t, "cannot use RETURNING in a trigger");
+        }
+        return cols;
     }
 
     static final String QUALIFIED_IN_TRIGGER =
@@ -216,7 +226,7 @@ abstract class DmlParser extends SelectParser {
         List<SetClause> sets = setList();
         TableSource from = accept(Keyword.FROM) ? fromClause() : null;
         Expr where = accept(Keyword.WHERE) ? expr() : null;
-        List<ResultColumn> returning = returning();
+        List<ResultColumn> returning = returning(inTrigger);
         List<OrderingTerm> orderBy = List.of();
         Limit limit = null;
         if (!inTrigger) {
@@ -231,7 +241,7 @@ abstract class DmlParser extends SelectParser {
         expect(Keyword.FROM);
         QualifiedTable table = qualifiedTable(inTrigger);
         Expr where = accept(Keyword.WHERE) ? expr() : null;
-        List<ResultColumn> returning = returning();
+        List<ResultColumn> returning = returning(inTrigger);
         List<OrderingTerm> orderBy = List.of();
         Limit limit = null;
         if (!inTrigger) {

@@ -268,6 +268,9 @@ abstract class ExprParser extends ParserCore {
 
     /** IN, LIKE-family and BETWEEN, after an optional NOT. */
     private Expr negatable(Token op, int pos, boolean not, Expr left, int prec) {
+        if (op.keyword() == null) {
+            throw syntaxErrorAt(op);
+        }
         switch (op.keyword()) {
             case IN:
                 return inRhs(pos, not, left);
@@ -315,7 +318,7 @@ abstract class ExprParser extends ParserCore {
         }
         List<Expr> args = null;
         if (accept(TokenType.LPAREN)) {
-            args = at(TokenType.RPAREN) ? List.of() : freeze(exprList());
+            args = at(TokenType.RPAREN) || at(Keyword.ORDER) ? List.of() : freeze(exprList());
             expect(TokenType.RPAREN);
         }
         return new Expr.InTable(pos, not, left, schema, name, args);
@@ -546,7 +549,8 @@ abstract class ExprParser extends ParserCore {
             } else {
                 accept(Keyword.ALL);
             }
-            args = freeze(exprList());
+            // SQLite's grammar lets the list after DISTINCT/ALL be empty; the arity check comes later.
+            args = at(TokenType.RPAREN) || at(Keyword.ORDER) ? List.of() : freeze(exprList());
             if (at(Keyword.ORDER)) {
                 advance();
                 expect(Keyword.BY);
@@ -555,7 +559,7 @@ abstract class ExprParser extends ParserCore {
         }
         expect(TokenType.RPAREN);
         Expr filter = null;
-        if (atWord("FILTER") && peek(1).type() == TokenType.LPAREN) {
+        if (at(Keyword.FILTER)) {
             advance();
             advance();
             expect(Keyword.WHERE);
@@ -563,7 +567,7 @@ abstract class ExprParser extends ParserCore {
             expect(TokenType.RPAREN);
         }
         Expr.Over over = null;
-        if (atWord("OVER") && (peek(1).type() == TokenType.LPAREN || isWindowNameAfterOver(peek(1)))) {
+        if (at(Keyword.OVER)) {
             Token o = advance();
             if (accept(TokenType.LPAREN)) {
                 over = new Expr.Over(o.offset(), null, parseWindowSpecBody(o.offset()));
@@ -574,11 +578,6 @@ abstract class ExprParser extends ParserCore {
         return new Expr.FunctionCall(pos, nameOf(nameTok), distinct, star, args, orderBy, filter, over);
     }
 
-    /** Whether {@code t} after OVER makes OVER a keyword (SQLite's tokenizer looks one word ahead). */
-    private static boolean isWindowNameAfterOver(Token t) {
-        return isNm(t) && t.keyword() != Keyword.INDEXED && t.keyword() != Keyword.FILTER;
-    }
-
     /** {@code term [ASC|DESC] [NULLS FIRST|LAST] (, ...)*}. */
     final List<OrderingTerm> orderingTerms() {
         List<OrderingTerm> out = new ArrayList<>();
@@ -586,9 +585,13 @@ abstract class ExprParser extends ParserCore {
             Expr e = expr();
             SortOrder order = sortOrder();
             NullsOrder nulls = NullsOrder.NONE;
-            if (at(Keyword.NULLS) && (atAhead(1, Keyword.FIRST) || atAhead(1, Keyword.LAST))) {
-                advance();
-                nulls = advance().keyword() == Keyword.FIRST ? NullsOrder.FIRST : NullsOrder.LAST;
+            if (accept(Keyword.NULLS)) {
+                if (accept(Keyword.FIRST)) {
+                    nulls = NullsOrder.FIRST;
+                } else {
+                    expect(Keyword.LAST);
+                    nulls = NullsOrder.LAST;
+                }
             }
             out.add(new OrderingTerm(e, order, nulls));
         } while (accept(TokenType.COMMA));
@@ -629,13 +632,18 @@ abstract class ExprParser extends ParserCore {
             }
             expect(TokenType.RPAREN);
         }
-        return new TypeName(name.toString(), freeze(args), sliceFrom(startIdx));
+        String text = sliceFrom(startIdx);
+        Token first = tokens.get(startIdx);
+        String declared = first.type() == TokenType.IDENTIFIER || first.type() == TokenType.KEYWORD ? text
+                : nameOf(first);
+        return new TypeName(name.toString(), freeze(args), declared, text);
     }
 
-    /** A type-name word; GENERATED is one too unless ALWAYS follows (then a generated-column clause starts). */
+    /** A type-name word; GENERATED is one too unless ALWAYS AS follows (a generated-column clause). */
     private boolean isTypeWord() {
         Token t = peek();
-        return isIds(t) && !(t.keyword() == Keyword.GENERATED && atAhead(1, Keyword.ALWAYS));
+        return isIds(t) && !(t.keyword() == Keyword.GENERATED && atAhead(1, Keyword.ALWAYS)
+                && atAhead(2, Keyword.AS));
     }
 
     /** {@code [+|-] INTEGER|FLOAT} as text with its sign ('+' dropped). */

@@ -29,7 +29,57 @@ abstract class ParserCore {
 
     ParserCore(String sql) {
         this.sql = sql;
-        this.tokens = Lexer.tokenize(sql);
+        this.tokens = contextualKeywords(Lexer.tokenize(sql));
+    }
+
+    /**
+     * Demotes FILTER, OVER and WINDOW to identifiers wherever SQLite's tokenizer would (see {@link
+     * Keyword.Kind#CONTEXTUAL}), so that the parser can treat the remaining ones as reserved.
+     */
+    private static List<Token> contextualKeywords(List<Token> in) {
+        List<Token> out = new ArrayList<>(in);
+        for (int i = 0; i < out.size(); i++) {
+            Token t = out.get(i);
+            Keyword k = t.keyword();
+            if (k != Keyword.FILTER && k != Keyword.OVER && k != Keyword.WINDOW) {
+                continue;
+            }
+            Token prev = i > 0 ? in.get(i - 1) : null;
+            Token next = in.get(Math.min(i + 1, in.size() - 1));
+            Token next2 = in.get(Math.min(i + 2, in.size() - 1));
+            boolean afterRparen = prev != null && prev.type() == TokenType.RPAREN;
+            boolean keep;
+            if (k == Keyword.FILTER) {
+                keep = afterRparen && next.type() == TokenType.LPAREN;
+            } else if (k == Keyword.OVER) {
+                keep = afterRparen && (next.type() == TokenType.LPAREN || isIdLike(next));
+            } else {
+                keep = isIdLike(next) && next2.keyword() == Keyword.AS;
+            }
+            if (!keep) {
+                out.set(i, new Token(TokenType.IDENTIFIER, null, t.offset(), t.length(), t.text()));
+            }
+        }
+        return out;
+    }
+
+    /** What SQLite's tokenizer counts as a name when it looks ahead for FILTER/OVER/WINDOW. */
+    private static boolean isIdLike(Token t) {
+        switch (t.type()) {
+            case IDENTIFIER:
+            case QUOTED_IDENTIFIER:
+            case BRACKET_IDENTIFIER:
+            case BACKTICK_IDENTIFIER:
+            case STRING:
+                return true;
+            case KEYWORD: {
+                Keyword.Kind kind = t.keyword().kind();
+                return kind == Keyword.Kind.FALLBACK || kind == Keyword.Kind.JOIN_KW
+                        || t.keyword() == Keyword.OVER || t.keyword() == Keyword.WINDOW;
+            }
+            default:
+                return false;
+        }
     }
 
     final Token peek() {

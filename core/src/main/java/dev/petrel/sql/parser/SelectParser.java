@@ -75,9 +75,8 @@ abstract class SelectParser extends ExprParser {
             With.Materialized mat = With.Materialized.NONE;
             if (accept(Keyword.MATERIALIZED)) {
                 mat = With.Materialized.MATERIALIZED;
-            } else if (at(Keyword.NOT) && atAhead(1, Keyword.MATERIALIZED)) {
-                advance();
-                advance();
+            } else if (accept(Keyword.NOT)) {
+                expect(Keyword.MATERIALIZED);
                 mat = With.Materialized.NOT_MATERIALIZED;
             }
             expect(TokenType.LPAREN);
@@ -193,9 +192,9 @@ abstract class SelectParser extends ExprParser {
         return new SelectBody.Core(t.offset(), distinct, cols, from, where, groupBy, having, windows);
     }
 
-    /** WINDOW is a keyword only when followed by a name and AS (as SQLite's tokenizer decides). */
+    /** WINDOW is still a keyword here only if followed by a name and AS (see ParserCore). */
     private boolean atWindowClause() {
-        return at(Keyword.WINDOW) && isNm(peek(1)) && atAhead(2, Keyword.AS);
+        return at(Keyword.WINDOW);
     }
 
     /** After OVER '(' or WINDOW name AS '(': {@code [base] [PARTITION BY ..] [ORDER BY ..] [frame] ')'}. */
@@ -265,9 +264,8 @@ abstract class SelectParser extends ExprParser {
             expect(Keyword.FOLLOWING);
             return new WindowSpec.Bound(WindowSpec.BoundKind.UNBOUNDED_FOLLOWING, null);
         }
-        if (at(Keyword.CURRENT) && atAhead(1, Keyword.ROW)) {
-            advance();
-            advance();
+        if (accept(Keyword.CURRENT)) {
+            expect(Keyword.ROW);
             return new WindowSpec.Bound(WindowSpec.BoundKind.CURRENT_ROW, null);
         }
         Expr e = expr();
@@ -303,13 +301,18 @@ abstract class SelectParser extends ExprParser {
         if (accept(Keyword.AS)) {
             return nm();
         }
-        if (isIds(peek()) && !atWindowClause()) {
+        if (isIds(peek())) {
             return nameOf(advance());
         }
         return null;
     }
 
     final TableSource fromClause() {
+        return fromClause(false);
+    }
+
+    /** {@code inParens}: the join list of a parenthesised FROM item, which only ')' or a join may follow. */
+    private TableSource fromClause(boolean inParens) {
         TableSource left = tableItem();
         if (at(Keyword.ON) || at(Keyword.USING)) {
             Token t = advance();
@@ -318,6 +321,10 @@ abstract class SelectParser extends ExprParser {
             } else {
                 expect(TokenType.LPAREN);
                 nameListUntilRparen();
+            }
+            // SQLite reports this when it reduces the FROM item, i.e. only if the next token may follow one.
+            if (!canFollowFromItem(peek(), inParens)) {
+                throw syntaxError();
             }
             throw errorAt(t, "a JOIN clause is required before " + t.keyword().name());
         }
@@ -339,7 +346,7 @@ abstract class SelectParser extends ExprParser {
                     words.add(advance());
                 }
                 expect(Keyword.JOIN);
-                int flags = joinFlags(words);
+                int flags = joinFlags(words, isNm(peek()) || at(TokenType.LPAREN));
                 natural = (flags & J_NATURAL) != 0;
                 outer = (flags & J_OUTER) != 0;
                 type = (flags & J_FULL) == J_FULL ? TableSource.JoinType.FULL
@@ -363,6 +370,28 @@ abstract class SelectParser extends ExprParser {
         }
     }
 
+    private static boolean canFollowFromItem(Token t, boolean inParens) {
+        switch (t.type()) {
+            case COMMA:
+            case RPAREN:
+                return true;
+            case SEMI:
+            case EOF:
+                return !inParens;
+            case KEYWORD:
+                break;
+            default:
+                return false;
+        }
+        Keyword k = t.keyword();
+        if (inParens) {
+            return isJoinKw(t) || k == Keyword.JOIN;
+        }
+        return isJoinKw(t) || k == Keyword.JOIN || k == Keyword.WHERE || k == Keyword.GROUP || k == Keyword.HAVING
+                || k == Keyword.WINDOW || k == Keyword.ORDER || k == Keyword.LIMIT || k == Keyword.UNION
+                || k == Keyword.INTERSECT || k == Keyword.EXCEPT || k == Keyword.RETURNING;
+    }
+
     private static final int J_NATURAL = 1;
     private static final int J_LEFT = 2;
     private static final int J_RIGHT = 4;
@@ -371,7 +400,11 @@ abstract class SelectParser extends ExprParser {
     private static final int J_INNER = 16;
     private static final int J_CROSS = 32;
 
-    private int joinFlags(List<Token> words) {
+    /**
+     * The join flags of JOIN_KW words. SQLite reports a bad combination only once it sees a table after JOIN;
+     * {@code tableFollows} says whether one does (if not, the syntax error at that token comes first).
+     */
+    private int joinFlags(List<Token> words, boolean tableFollows) {
         int flags = 0;
         boolean bad = false;
         for (Token w : words) {
@@ -397,6 +430,9 @@ abstract class SelectParser extends ExprParser {
         boolean sided = (flags & J_FULL) != 0;
         if (bad || ((flags & J_OUTER) != 0 && !sided) || ((flags & (J_INNER | J_CROSS)) != 0 && sided)
                 || (flags & (J_INNER | J_CROSS)) == (J_INNER | J_CROSS)) {
+            if (!tableFollows) {
+                throw syntaxError();
+            }
             StringBuilder b = new StringBuilder("unknown join type: ");
             for (int i = 0; i < words.size(); i++) {
                 b.append(i > 0 ? " " : "").append(words.get(i).text());
@@ -415,7 +451,7 @@ abstract class SelectParser extends ExprParser {
                 expect(TokenType.RPAREN);
                 return new TableSource.Subquery(pos, s, alias());
             }
-            TableSource inner = fromClause();
+            TableSource inner = fromClause(true);
             expect(TokenType.RPAREN);
             return new TableSource.Paren(pos, inner, alias());
         }

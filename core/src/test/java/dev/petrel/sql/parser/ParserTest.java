@@ -360,20 +360,28 @@ class ParserTest {
 
     @Test
     void createTable() {
-        String sql = "CREATE TABLE IF NOT EXISTS main.t (\n  id INTEGER PRIMARY KEY DESC ON CONFLICT FAIL "
+        String sql = "CREATE TABLE IF NOT EXISTS main.t (\n  id INTEGER PRIMARY KEY ASC ON CONFLICT FAIL "
                 + "AUTOINCREMENT,\n  n VARCHAR( 10 ) NOT NULL DEFAULT (1+2) COLLATE nocase,\n  r REFERENCES p(x) "
                 + "ON DELETE SET NULL ON UPDATE CASCADE DEFERRABLE INITIALLY DEFERRED,\n  g AS (id * 2) STORED,\n"
-                + "  CONSTRAINT u UNIQUE (n, r DESC),\n  FOREIGN KEY (r) REFERENCES p(y) NOT DEFERRABLE\n) STRICT";
+                + "  CONSTRAINT u UNIQUE (n, r DESC),\n  FOREIGN KEY (r) REFERENCES p(y) NOT DEFERRABLE\n)";
         Stmt.CreateTable ct = (Stmt.CreateTable) one(sql + ";");
         assertEquals(sql, ct.sourceText());
         assertEquals(sql.indexOf("t ("), ct.nameOffset());
         assertTrue(ct.ifNotExists());
-        assertTrue(ct.strict());
+        assertFalse(ct.strict());
+        assertTrue(((Stmt.CreateTable) one("CREATE TABLE s(a INT) STRICT")).strict());
         ColumnConstraint.PrimaryKey pk = (ColumnConstraint.PrimaryKey) ct.columns().get(0).constraints().get(0);
-        assertEquals(SortOrder.DESC, pk.order());
+        assertEquals(SortOrder.ASC, pk.order());
         assertEquals(ConflictAction.FAIL, pk.onConflict());
         assertTrue(pk.autoincrement());
         assertEquals("VARCHAR( 10 )", ct.columns().get(1).type().sourceText());
+        assertEquals("VARCHAR( 10 )", ct.columns().get(1).type().declared());
+        Stmt.CreateTable quoted = (Stmt.CreateTable) one("CREATE TABLE q(a \"UNSIGNED BIG INT\", b 'x' integer, "
+                + "c [my type], d \"x\"(10), f integer 'q', g `a``b` c)");
+        String[] declared = {"UNSIGNED BIG INT", "x", "my type", "x", "integer 'q'", "a`b"};
+        for (int i = 0; i < declared.length; i++) {
+            assertEquals(declared[i], quoted.columns().get(i).type().declared());
+        }
         assertEquals(List.of("10"), ct.columns().get(1).type().args());
         ColumnConstraint.Default d = (ColumnConstraint.Default) ct.columns().get(1).constraints().get(1);
         assertEquals("1+2", d.sourceText());

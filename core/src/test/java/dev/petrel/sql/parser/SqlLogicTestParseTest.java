@@ -31,7 +31,7 @@ class SqlLogicTestParseTest {
         Set<String> seen = new HashSet<>();
         int scale = Integer.getInteger("petrel.test.scale", 1);
         // Parsing covers every text; the slower print/reparse/compare covers a deterministic sample at scale 1.
-        int roundTripEvery = Math.max(1, 8 / Math.max(1, scale));
+        int roundTripEvery = Math.max(1, 16 / Math.max(1, scale));
         int distinct = 0;
         long parseNanos = 0;
         long rtNanos = 0;
@@ -97,7 +97,8 @@ class SqlLogicTestParseTest {
             }
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        System.out.println("parse " + parseNanos / 1_000_000 + " ms, print+reparse+compare " + rtNanos / 1_000_000 + " ms");
+        System.out.println("parse " + parseNanos / 1_000_000 + " ms, print+reparse+compare " + rtNanos / 1_000_000
+                + " ms");
         System.out.println("sqllogictest corpus: " + records + " records, " + seen.size() + " distinct texts, "
                 + statements + " statements parsed, " + printed + " round-tripped, " + rejected.size()
                 + " rejected (checked against SQLite), " + failures.size() + " failures, " + ms + " ms");

@@ -77,19 +77,19 @@ CREATE TABLE t(a INTEGER PRIMARY KEY ASC AUTOINCREMENT, b TEXT NOT NULL ON CONFL
 CREATE TABLE t(a DEFAULT 1, b DEFAULT -1, c DEFAULT +1.5, d DEFAULT 'x', e DEFAULT x'00', f DEFAULT NULL, g DEFAULT CURRENT_TIMESTAMP)
 CREATE TABLE t(a DEFAULT TRUE, b DEFAULT false, c DEFAULT abc, d DEFAULT "q", e DEFAULT (1 + 2), f DEFAULT -9223372036854775808)
 CREATE TABLE t(a INT NULL, b INT CONSTRAINT c1 NOT NULL CONSTRAINT c2 CHECK (b > 0) COLLATE NOCASE)
-CREATE TABLE t(a GENERATED ALWAYS AS (1) VIRTUAL, b AS (2) STORED, c INT AS (3))
+CREATE TABLE t(x, a GENERATED ALWAYS AS (1) VIRTUAL, b AS (2) STORED, c INT AS (3))
 CREATE TABLE t(a REFERENCES p, b REFERENCES p(x) ON UPDATE NO ACTION ON DELETE RESTRICT MATCH SIMPLE NOT DEFERRABLE INITIALLY IMMEDIATE)
 CREATE TABLE t(a REFERENCES p ON INSERT SET DEFAULT DEFERRABLE)
 CREATE TABLE t(a, b, PRIMARY KEY (a, b DESC) ON CONFLICT ROLLBACK, UNIQUE (b) CHECK (a) FOREIGN KEY (a) REFERENCES p)
 CREATE TABLE t(a INTEGER, PRIMARY KEY (a AUTOINCREMENT))
 CREATE TABLE t(a, CONSTRAINT pk PRIMARY KEY (a), CONSTRAINT ck CHECK (a > 0) ON CONFLICT ABORT)
 CREATE TABLE t(a VARCHAR(10), b DECIMAL(10, 5), c DECIMAL(+10, -5), d "UNSIGNED BIG INT", e 'quoted type', f double precision)
-CREATE TABLE t(a) WITHOUT ROWID
-CREATE TABLE t(a) STRICT, WITHOUT ROWID
+CREATE TABLE t(a PRIMARY KEY) WITHOUT ROWID
+CREATE TABLE t(a INT PRIMARY KEY) STRICT, WITHOUT ROWID
 CREATE TABLE "select"([from], `where`, 'group')
 CREATE TEMPORARY TABLE IF NOT EXISTS temp.t AS SELECT 1 AS a
 CREATE TABLE t(generated)
-CREATE TABLE t(a generated always as (1))
+CREATE TABLE t(x, a generated always as (1))
 CREATE INDEX i ON t(a, b DESC, c COLLATE NOCASE ASC, lower(d)) WHERE a > 0
 CREATE UNIQUE INDEX IF NOT EXISTS main.i ON t(a)
 CREATE VIEW IF NOT EXISTS v(a, b) AS SELECT 1, 2
@@ -169,7 +169,7 @@ SELECT printf('%d', 1), quote(x'00'), typeof(1.0)
 SELECT "no such column is a string"
 SELECT 1 AS "x y", 2 AS 'z', 3 AS [w], 4 AS `v`
 CREATE TABLE t(a CONSTRAINT c)
-CREATE TABLE t(a GENERATED AS (1))
+CREATE TABLE t(x, a GENERATED AS (1))
 SELECT ?32767
 CREATE TABLE t(a, CONSTRAINT c, CONSTRAINT d UNIQUE (a))
 CREATE TABLE t(a DEFAULT 1 CONSTRAINT c)
@@ -180,3 +180,13 @@ SELECT 1 WINDOW w AS () ORDER BY 1
 WITH x AS (SELECT 1) VALUES (1)
 SELECT 1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1
 SELECT ((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))
+CREATE TABLE t(a integer PRIMARY KEY AUTOINCREMENT)
+CREATE TABLE t(a INTEGER, PRIMARY KEY(a AUTOINCREMENT))
+CREATE TABLE t(a INTEGER, PRIMARY KEY(a DESC AUTOINCREMENT))
+CREATE TABLE t(a "INTEGER" PRIMARY KEY AUTOINCREMENT)
+CREATE TABLE t(a INT, b integer, c REAL, d TEXT, e BLOB, f ANY) STRICT
+CREATE TABLE t(a INTEGER PRIMARY KEY, b ANY) STRICT, WITHOUT ROWID
+CREATE TABLE t(a "INT", b "text", c 'integer' PRIMARY KEY) STRICT
+SELECT count(DISTINCT) FROM t
+SELECT group_concat(ORDER BY a) FROM t
+CREATE TRIGGER tr AFTER INSERT ON tt BEGIN INSERT INTO tt AS x VALUES (1); UPDATE tt AS x SET a = 1; DELETE FROM tt AS x; END
