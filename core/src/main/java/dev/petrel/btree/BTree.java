@@ -420,6 +420,23 @@ public final class BTree {
         }
     }
 
+    /** Deletes the sqlite_schema row {@code rowid} and bumps the schema cookie; false if there is no such row. */
+    public boolean deleteSchemaEntry(long rowid) {
+        checkWritable();
+        BtCursor c = openTable(SCHEMA_ROOT, true);
+        try {
+            if (c.seekRowid(rowid) != 0) {
+                return false;
+            }
+            c.delete();
+            pager.setHeaderInt(FileHeader.SCHEMA_COOKIE_OFFSET,
+                    pager.getHeaderInt(FileHeader.SCHEMA_COOKIE_OFFSET) + 1);
+            return true;
+        } finally {
+            c.close();
+        }
+    }
+
     /** PRAGMA integrity_check over the whole file: "ok" alone, or up to {@code maxErrors} messages. */
     public List<String> integrityCheck(int maxErrors) {
         checkHeader();

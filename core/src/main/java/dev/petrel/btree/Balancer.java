@@ -38,6 +38,8 @@ final class Balancer {
     private final int depth;
     private final NodeContent[] pending;
     private final CellInfo tmp = new CellInfo();
+    /** The level whose change is an append at the end of the tree, else -1 (see {@link #isAppend}). */
+    private int appendLevel = -1;
 
     /** A page's content held in memory: type, cells (on-disk bytes) and right child. */
     static final class NodeContent {
@@ -70,7 +72,29 @@ final class Balancer {
 
     void insert(int level, int at, byte[] cell) {
         change(level, at, false, cell);
+        // Only an overflowing page is split; when the cell did not fit, the page still holds its old cells.
+        appendLevel = pending[level] != null && isAppend(level, at) ? level : -1;
         fixup(level);
+    }
+
+    /**
+     * Whether inserting at cell {@code at} of the page at {@code level} appends after the last entry of the whole
+     * tree. Such a page is split by packing it full and starting a new right sibling (as SQLite's quick balance),
+     * so ascending inserts fill pages instead of leaving them half empty.
+     */
+    private boolean isAppend(int level, int at) {
+        for (int l = 0; l <= level; l++) {
+            Page page = pager.get(pgnos[l]);
+            try {
+                BtNode node = BtNode.load(page, usable);
+                if ((l < level ? idx[l] : at) != node.cellCount) {
+                    return false;
+                }
+            } finally {
+                pager.release(page);
+            }
+        }
+        return true;
     }
 
     void replace(int level, int at, byte[] cell) {
@@ -164,7 +188,7 @@ final class Balancer {
         int child = childPage.pgno();
         pager.release(childPage);
         NodeContent newRoot = new NodeContent(interiorOf(content.type), new ArrayList<>(), child);
-        pending[0] = redistribute(newRoot, 0, child, content);
+        pending[0] = redistribute(newRoot, 0, child, content, depth == 1 && appendLevel == 0);
     }
 
     /** Rebalances the page at {@code level} (>= 1) with its siblings, updating its parent's content. */
@@ -175,7 +199,7 @@ final class Balancer {
         if (ci < 0 || ci > parent.cells.size() || parent.childAt(ci) != pgnos[level]) {
             throw PetrelException.corrupt(pgnos[parentLevel], "b-tree path no longer matches its parent");
         }
-        NodeContent newParent = redistribute(parent, ci, pgnos[level], pending[level]);
+        NodeContent newParent = redistribute(parent, ci, pgnos[level], pending[level], level == appendLevel);
         pending[level] = null;
         if (parentLevel > 0 && BtNode.fits(pgnos[parentLevel], usable, newParent.type, newParent.cells)) {
             write(pgnos[parentLevel], newParent);
@@ -187,10 +211,12 @@ final class Balancer {
 
     /**
      * Redistributes the children of {@code parent} around child index {@code ci} (up to three siblings), taking
-     * page {@code overridePgno}'s content from {@code override} when not null. Writes the sibling pages, frees or
+     * page {@code overridePgno}'s content from {@code override} when not null; {@code append} packs pages full
+     * from the left instead of evening them out. Writes the sibling pages, frees or
      * allocates pages as needed, and returns the parent's new content.
      */
-    private NodeContent redistribute(NodeContent parent, int ci, int overridePgno, NodeContent override) {
+    private NodeContent redistribute(NodeContent parent, int ci, int overridePgno, NodeContent override,
+            boolean append) {
         int nChildren = parent.cells.size() + 1;
         int m = Math.min(3, nChildren);
         int start = Math.max(0, Math.min(ci - 1, nChildren - m));
@@ -230,7 +256,7 @@ final class Balancer {
             }
         }
         int finalRight = sib[m - 1].rightChild;
-        int[] bounds = partition(items, type, !leafTable);
+        int[] bounds = partition(items, type, !leafTable, !append);
         int k = bounds.length / 2;
         int[] pg = new int[k];
         for (int j = 0; j < k; j++) {
@@ -289,7 +315,7 @@ final class Balancer {
      * Splits {@code items} into pages: returns [begin0, end0, begin1, end1, ...]. With {@code consume}, the item
      * between two pages (index end_j) becomes the divider and belongs to neither.
      */
-    private int[] partition(List<byte[]> items, int type, boolean consume) {
+    private int[] partition(List<byte[]> items, int type, boolean consume, boolean evenOut) {
         int n = items.size();
         int cap = usable - headerSize(type);
         int[] cost = new int[n];
@@ -320,7 +346,7 @@ final class Balancer {
             }
         } while (i < n);
         // Even out: move cells rightwards while the right page stays no larger than the left.
-        for (int j = pages.size() - 1; j > 0; j--) {
+        for (int j = evenOut ? pages.size() - 1 : 0; j > 0; j--) {
             int[] left = pages.get(j - 1);
             int[] right = pages.get(j);
             for (;;) {

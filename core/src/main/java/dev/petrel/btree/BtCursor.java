@@ -43,6 +43,14 @@ public final class BtCursor {
     private final BtNode[] nodes = new BtNode[MAX_DEPTH];
     int depth;
     private boolean valid;
+    /**
+     * Pages entered since the last seek or change of direction. A scan in one direction enters each page once, so
+     * more entries than the database has pages means a page is shared by two parents (a corrupt DAG, whose scan
+     * could otherwise take exponential time).
+     */
+    private long descents;
+    /** +1 after next(), -1 after prev(), 0 after a seek. */
+    private int direction;
     private boolean closed;
 
     private boolean requireSeek;
@@ -104,6 +112,9 @@ public final class BtCursor {
                 throw PetrelException.corrupt(pgno, "page appears twice on one b-tree path");
             }
         }
+        if (++descents > (long) bt.pager().pageCount() + MAX_DEPTH) {
+            throw PetrelException.corrupt(pgno, "page reached twice in one scan");
+        }
         Page page = bt.pager().get(pgno);
         BtNode node;
         try {
@@ -141,6 +152,8 @@ public final class BtCursor {
         releasePath();
         requireSeek = false;
         skipNext = 0;
+        descents = 0;
+        direction = 0;
         push(root);
         BtNode r = nodes[0];
         valid = !(r.leaf && r.cellCount == 0);
@@ -216,6 +229,7 @@ public final class BtCursor {
         if (!valid) {
             return false;
         }
+        turn(1);
         infoValid = false;
         chainLen = 0;
         int lvl = depth - 1;
@@ -259,6 +273,7 @@ public final class BtCursor {
         if (!valid) {
             return false;
         }
+        turn(-1);
         infoValid = false;
         chainLen = 0;
         int lvl = depth - 1;
@@ -284,6 +299,52 @@ public final class BtCursor {
         }
         valid = false;
         return false;
+    }
+
+    private void turn(int dir) {
+        if (direction != dir) {
+            direction = dir;
+            descents = 0;
+        }
+    }
+
+    /**
+     * The number of entries in the tree (OP_Count), walking every page once without moving the cursor. A page
+     * reached twice, or more pages than the file has, is corruption.
+     */
+    public long count() {
+        checkOpen();
+        long[] budget = {(long) bt.pager().pageCount() + 1};
+        return countPage(root, 0, budget);
+    }
+
+    private long countPage(int pgno, int level, long[] budget) {
+        if (level >= MAX_DEPTH || --budget[0] < 0) {
+            throw PetrelException.corrupt(pgno, "b-tree too deep or pages shared");
+        }
+        if (pgno < 1 || (level > 0 && pgno == 1)) {
+            throw PetrelException.corrupt(pgno, "invalid child page number");
+        }
+        Page page = bt.pager().get(pgno);
+        int[] children;
+        long n;
+        try {
+            BtNode node = BtNode.load(page, bt.usableSize());
+            if (node.table != table) {
+                throw PetrelException.corrupt(pgno, "page of the wrong b-tree kind");
+            }
+            n = node.leaf || !table ? node.cellCount : 0;
+            children = new int[node.leaf ? 0 : node.cellCount + 1];
+            for (int i = 0; i < children.length; i++) {
+                children[i] = node.childPgno(i);
+            }
+        } finally {
+            bt.pager().release(page);
+        }
+        for (int child : children) {
+            n += countPage(child, level + 1, budget);
+        }
+        return n;
     }
 
     /** Whether the cursor is past either end or the tree is empty. */

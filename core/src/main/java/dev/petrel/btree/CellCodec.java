@@ -28,6 +28,9 @@ final class CellCodec {
     private CellCodec() {
     }
 
+    /** The smallest usable size SQLite accepts; below it the formulas here would misbehave. */
+    static final int MIN_USABLE = 480;
+
     static int maxLocal(boolean tableLeaf, int usable) {
         return tableLeaf ? usable - 35 : ((usable - 12) * 64 / 255) - 23;
     }
@@ -38,6 +41,7 @@ final class CellCodec {
 
     /** The number of payload bytes stored on the page for a payload of {@code payloadSize} bytes. */
     static int localSize(long payloadSize, boolean tableLeaf, int usable) {
+        checkUsable(usable);
         int max = maxLocal(tableLeaf, usable);
         if (payloadSize <= max) {
             return (int) payloadSize;
@@ -49,13 +53,22 @@ final class CellCodec {
 
     /** Payload bytes one overflow page holds. */
     static int overflowCapacity(int usable) {
+        checkUsable(usable);
         return usable - OVERFLOW_DATA_OFFSET;
+    }
+
+    /** Guards the divisions by U-4 (a zero divisor traps on wasm). */
+    static void checkUsable(int usable) {
+        if (usable < MIN_USABLE) {
+            throw dev.petrel.api.PetrelException.corrupt(1, "usable page size " + usable);
+        }
     }
 
     /** The number of overflow pages a payload needs. */
     static long overflowPageCount(long payloadSize, int localSize, int usable) {
         long rest = payloadSize - localSize;
         int cap = overflowCapacity(usable);
+        // cap >= MIN_USABLE - 4 here, so the division below is safe.
         return rest <= 0 ? 0 : (rest + cap - 1) / cap;
     }
 

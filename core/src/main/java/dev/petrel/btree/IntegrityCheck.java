@@ -19,7 +19,8 @@ import java.util.Map;
  * <p>Checks: (1) every page is a b-tree page of a tree named in sqlite_schema (or page 1), an overflow page, a
  * freelist trunk or leaf, a pointer-map page or the lock-byte page, and only one of them ("Page N: never used",
  * "2nd reference to page N"); (2) keys are in order within and across pages ("Rowid R out of order"; index keys
- * when a {@link KeyInfo} is given for the root, else BINARY ascending); (3) all leaves of a tree are at one depth;
+ * only when a {@link KeyInfo} is given for the root, since their collations and directions live in the schema SQL,
+ * which this layer does not parse); (3) all leaves of a tree are at one depth;
  * (4) cells and freeblocks lie in the content area without overlap, and the fragmented-byte count matches;
  * (5) overflow chains and the freelist have the lengths their headers claim. Work is bounded: each page is
  * visited once, trees deeper than {@link BtCursor#MAX_DEPTH} are reported, and at most {@code maxErrors}
@@ -34,6 +35,8 @@ public final class IntegrityCheck {
     private final Map<Integer, KeyInfo> keyInfos = new HashMap<>();
     private final List<String> errors = new ArrayList<>();
     private PageSet used;
+    /** Distance between pointer-map pages, 0 without auto-vacuum. */
+    private int ptrmapStep;
     /** Where a message is about: a section prefix, then tree root, page and cell when non-zero / non-negative. */
     private String section = "";
     private int atTree;
@@ -63,7 +66,7 @@ public final class IntegrityCheck {
     public List<String> run() {
         if (pageCount < 1) {
             // The pager read a size above 2^31-1 pages from the header: no such file can exist.
-            throw PetrelException.corrupt(1, "database size " + Integer.toUnsignedString(pageCount));
+            throw PetrelException.corrupt(1, "database size " + (pageCount & 0xffffffffL));
         }
         used = new PageSet(pageCount);
         int lockByte = pager.lockBytePgno();
@@ -71,7 +74,7 @@ public final class IntegrityCheck {
             used.add(lockByte);
         }
         checkFreelist();
-        markPointerMaps();
+        ptrmapStep = pager.getHeaderInt(FileHeader.LARGEST_ROOT_PAGE_OFFSET) == 0 ? 0 : usable / 5 + 1;
         List<Integer> roots = new ArrayList<>();
         roots.add(BTree.SCHEMA_ROOT);
         try {
@@ -91,12 +94,12 @@ public final class IntegrityCheck {
             atPage = 0;
             atCell = -1;
             haveLast = false;
-            currentKeyInfo = keyInfos.getOrDefault(root, KeyInfo.BINARY);
+            currentKeyInfo = keyInfos.get(root);
             checkTree(root, 0, -1);
         }
         atTree = 0;
         for (int p = 1; p <= pageCount && !full(); p++) {
-            if (!used.contains(p)) {
+            if (!used.contains(p) && !isPointerMap(p)) {
                 error("Page " + p + ": never used");
             }
         }
@@ -131,7 +134,11 @@ public final class IntegrityCheck {
     /** Marks page {@code p} used; false (with a message) if out of range or already used. */
     private boolean ref(int p) {
         if (p < 1 || p > pageCount) {
-            error("invalid page number " + Integer.toUnsignedString(p));
+            error("invalid page number " + (p & 0xffffffffL));
+            return false;
+        }
+        if (isPointerMap(p)) {
+            error("Pointer map page " + p + " is referenced");
             return false;
         }
         if (!used.add(p)) {
@@ -175,14 +182,12 @@ public final class IntegrityCheck {
         section = "";
     }
 
-    private void markPointerMaps() {
-        if (pager.getHeaderInt(FileHeader.LARGEST_ROOT_PAGE_OFFSET) == 0) {
-            return;
-        }
-        int step = usable / 5 + 1;
-        for (long p = 2; p <= pageCount; p += step) {
-            used.add((int) p);
-        }
+    /**
+     * Pointer-map pages of an auto-vacuum database: page 2 and every (U/5+1)-th page after it. Computed, not
+     * stored, so that a corrupt database size costs no memory.
+     */
+    private boolean isPointerMap(int p) {
+        return ptrmapStep > 0 && p >= 2 && (p - 2) % ptrmapStep == 0;
     }
 
     /** Checks the subtree at {@code pgno}; returns its height (1 for a leaf) or -1 if unusable. */
@@ -244,7 +249,7 @@ public final class IntegrityCheck {
                     checkOverflow(ci.overflowPgno, ci.payloadSize, ci.localSize);
                 }
                 Object[] key = null;
-                if (!node.table) {
+                if (!node.table && currentKeyInfo != null) {
                     key = readKey(node, off);
                 }
                 if (!leaf) {
@@ -337,7 +342,7 @@ public final class IntegrityCheck {
             }
         }
         if (seen < expected) {
-            error(Long.toUnsignedString(expected - seen) + " of " + expected
+            error((expected - seen) + " of " + expected
                     + " pages missing from overflow list starting at " + first);
         } else if (p != 0) {
             error("Extends off end of overflow list starting at " + first);

@@ -38,7 +38,7 @@ class BTreeWorkloadTest {
 
     @Test
     void pageSize4096WithTenMegabyteRecord() throws Exception {
-        run(4096, 0x4096002L, 50_000 * TestSupport.scale(), 40_000, 300_000, 10 * 1024 * 1024);
+        run(4096, 0x4096002L, 40_000 * TestSupport.scale(), 40_000, 300_000, 10 * 1024 * 1024);
     }
 
     @Test

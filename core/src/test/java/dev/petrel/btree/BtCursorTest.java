@@ -88,6 +88,8 @@ class BtCursorTest {
                 c.insert(RecordEncoder.encode(a, r));
             }
             List<Long> all = rowidsOf(c, forward);
+            assertEquals(3000, c.count());
+            assertEquals(3000, ct.count());
             int i = 0;
             for (boolean ok = forward ? c.first() : c.last(); ok; i++) {
                 Object[] v = c.record().values();
@@ -195,6 +197,7 @@ class BtCursorTest {
         int gone = db.bt.createTree(true);
         int idx = db.bt.createTree(false);
         db.bt.addSchemaEntry("table", "keep", "keep", keep, "CREATE TABLE keep(a)");
+        long goneRow = db.bt.addSchemaEntry("table", "gone", "gone", gone, "CREATE TABLE gone(a)");
         BtCursor k = db.bt.openTable(keep, true);
         BtCursor g = db.bt.openTable(gone, true);
         BtCursor x = db.bt.openIndex(idx, KeyInfo.BINARY, true);
@@ -209,6 +212,9 @@ class BtCursorTest {
         x.close();
         assertEquals(1500, db.bt.clearTree(keep));
         db.bt.dropTree(gone);
+        assertTrue(db.bt.deleteSchemaEntry(goneRow));
+        assertFalse(db.bt.deleteSchemaEntry(goneRow));
+        assertEquals(1, db.bt.readSchema().size());
         db.bt.dropTree(idx);
         BtCursor k2 = db.bt.openTable(keep, true);
         assertFalse(k2.first());
@@ -292,6 +298,66 @@ class BtCursorTest {
             assertEquals(List.of("ok"), db.bt.integrityCheck(10));
             Files.delete(p);
         }
+    }
+
+    @Test
+    void ascendingInsertsFillPagesLikeSqlite() throws Exception {
+        int rows = 20_000;
+        TestSupport.Db db = new TestSupport.Db(4096);
+        int root = db.bt.createTree(true);
+        db.bt.addSchemaEntry("table", "t", "t", root, "CREATE TABLE t(a)");
+        BtCursor c = db.bt.openTable(root, true);
+        for (long r = 1; r <= rows; r++) {
+            c.insert(r, RecordEncoder.encode((Object) new byte[50]));
+        }
+        c.close();
+        int ours = db.pager.pageCount();
+        assertEquals(List.of("ok"), db.bt.integrityCheck(10));
+        Path p = Files.createTempFile("petrel-append", ".db");
+        Files.delete(p);
+        int theirs;
+        try (Connection conn = TestSupport.sqlite(p); Statement st = conn.createStatement()) {
+            st.execute("PRAGMA page_size=4096");
+            st.execute("CREATE TABLE t(a)");
+            st.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + rows + ") "
+                    + "INSERT INTO t(rowid, a) SELECT i, zeroblob(50) FROM n");
+            try (ResultSet rs = st.executeQuery("PRAGMA page_count")) {
+                rs.next();
+                theirs = rs.getInt(1);
+            }
+        }
+        Files.delete(p);
+        System.out.printf("ascending inserts: Petrel %d pages, SQLite %d pages%n", ours, theirs);
+        assertTrue(ours <= theirs * 105 / 100, "Petrel used " + ours + " pages, SQLite " + theirs);
+    }
+
+    @Test
+    void autoVacuumDatabasesReadAndCheckButRefuseWrites() throws Exception {
+        Path p = Files.createTempFile("petrel-autovac", ".db");
+        Files.delete(p);
+        try (Connection conn = TestSupport.sqlite(p); Statement st = conn.createStatement()) {
+            st.execute("PRAGMA page_size=1024");
+            st.execute("PRAGMA auto_vacuum=FULL");
+            st.execute("CREATE TABLE t(a, b)");
+            st.execute("CREATE INDEX ta ON t(a)");
+            st.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                    + "INSERT INTO t SELECT i, randomblob(i % 700) FROM n");
+            st.execute("DELETE FROM t WHERE a % 3 = 0");
+        }
+        TestSupport.Db db = new TestSupport.Db(Files.readAllBytes(p));
+        assertNotEquals(0, db.pager.getHeaderInt(FileHeader.LARGEST_ROOT_PAGE_OFFSET));
+        assertEquals(List.of("ok"), db.bt.integrityCheck(10));
+        SchemaEntry t = db.bt.readSchema().get(0);
+        BtCursor c = db.bt.openTable((int) t.rootpage(), true);
+        assertEquals(1334, c.count());
+        assertTrue(c.last());
+        assertEquals(2000L, c.record().column(0));
+        db.pager.beginWrite();
+        dev.petrel.api.PetrelException e = assertThrows(dev.petrel.api.PetrelException.class,
+                () -> c.insert(5000, RecordEncoder.encode(1L)));
+        assertEquals(dev.petrel.api.ResultCode.READONLY, e.code());
+        c.close();
+        Files.delete(p);
     }
 
     @Test

@@ -116,6 +116,7 @@ class SampleDbReadTest {
                 ok = cur.next();
             }
             assertFalse(ok, e.name() + ": Petrel has more rows");
+            assertEquals(rows.size(), cur.count(), e.name() + ": count()");
         } finally {
             cur.close();
         }
