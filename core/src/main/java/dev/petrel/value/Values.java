@@ -120,6 +120,8 @@ public final class Values {
             return null;
         }
         switch (target) {
+            case NONE:
+                return v;
             case BLOB:
                 return toBlob(v);
             case TEXT:

@@ -39,8 +39,16 @@ public final class Differential {
         return this;
     }
 
-    /** Records one comparison. */
+    /**
+     * Records one comparison. A text result computed from a blob that is not valid UTF-8 is not compared: SQLite
+     * keeps such bytes raw inside TEXT, while a Java string (Petrel's TEXT, and the oracle's reading of SQLite's)
+     * holds U+FFFD for them, so the two sides are not comparable (a documented limitation).
+     */
     public void check(String what, Object[] args, Object expected, Object actual) {
+        if ((expected instanceof String || actual instanceof String) && hasInvalidUtf8(args)) {
+            skipped++;
+            return;
+        }
         cases++;
         if (!SqliteOracle.same(expected, actual) && failures.size() < 25) {
             StringBuilder sb = new StringBuilder(what).append(" args(");
@@ -51,6 +59,22 @@ public final class Differential {
                     .append(SqliteOracle.show(actual));
             failures.add(sb.toString());
         }
+    }
+
+    private int skipped;
+
+    private static boolean hasInvalidUtf8(Object[] args) {
+        for (Object a : args) {
+            if (a instanceof byte[]) {
+                try {
+                    java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                            .decode(java.nio.ByteBuffer.wrap((byte[]) a));
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public int cases() {

@@ -45,6 +45,21 @@ class PatternsTest {
         assertEquals(0L, Patterns.likeValue("ABC", "abc", null, false, true));
     }
 
+    /** Patterns longer than SQLITE_MAX_LIKE_PATTERN_LENGTH bytes are an error, at the same length as SQLite. */
+    @Test
+    void patternLengthLimit() {
+        Differential diff = new Differential(oracle);
+        for (int len : new int[] {Patterns.MAX_PATTERN_BYTES, Patterns.MAX_PATTERN_BYTES + 1}) {
+            String p = "a".repeat(len - 1) + "%";
+            Object[] a = {"aaa", p};
+            diff.check("? LIKE ? (" + len + ")", a, oracle.eval("? LIKE ?", a),
+                    Differential.petrel(() -> Patterns.likeValue(p, "aaa", null, false, false)));
+            diff.check("? GLOB ? (" + len + ")", a, oracle.eval("? GLOB ?", a),
+                    Differential.petrel(() -> Patterns.globValue(p, "aaa")));
+        }
+        diff.assertNoFailures(0);
+    }
+
     @Test
     void likeMatchesSqlite() {
         long seed = 0x11CEL;

@@ -133,16 +133,21 @@ final class NumericSum implements AggregateFunction {
         return r;
     }
 
+    /** A REAL result, NULL when it is NaN (e.g. Inf + -Inf), as SQLite reports NaN results. */
+    private static Object real(double d) {
+        return Double.isNaN(d) ? null : d;
+    }
+
     @Override
     public Object value(FunctionContext ctx) {
         switch (kind) {
             case TOTAL:
-                return realResult();
+                return real(realResult());
             case AVG:
                 if (count <= 0) {
                     return null;
                 }
-                return realResult() / count;
+                return real(realResult() / count);
             default:
                 if (count <= 0) {
                     return null;
@@ -153,7 +158,7 @@ final class NumericSum implements AggregateFunction {
                 if (overflow) {
                     throw ctx.error("integer overflow");
                 }
-                return realResult();
+                return real(realResult());
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.petrel.func.FunctionContext;
 import dev.petrel.record.Collation;
 import dev.petrel.record.ValueOrder;
 import dev.petrel.value.NumericText;
+import dev.petrel.value.RealText;
 import dev.petrel.value.Values;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -45,7 +46,9 @@ public final class NumberFunctions {
 
     /**
      * round(X[, N]): X rounded to N decimals (N clamped to 0..30), always REAL. N = 0 rounds half away from
-     * zero; otherwise the exact decimal value of X is rounded half up at the N-th decimal.
+     * zero in double arithmetic; otherwise, as SQLite formats X with {@code %.Nf} and reads it back, the 18- or
+     * 19-digit decimal SQLite generates for X ({@link RealText#rawDigits}) is rounded half up at the N-th
+     * decimal, so -344.8005 (really -344.80049999...) rounds to -344.801 as in SQLite.
      */
     public static Object round(Object x, Object digits, boolean hasDigits) {
         if (x == null || (hasDigits && digits == null)) {
@@ -65,7 +68,13 @@ public final class NumberFunctions {
         if (n == 0) {
             return (double) (long) (r + (r < 0 ? -0.5 : 0.5));
         }
-        return new BigDecimal(r).setScale((int) n, RoundingMode.HALF_UP).doubleValue();
+        if (r == 0.0) {
+            return r;
+        }
+        long[] raw = RealText.rawDigits(Math.abs(r));
+        BigDecimal decimal = BigDecimal.valueOf(raw[0], (int) raw[1]).setScale((int) n, RoundingMode.HALF_UP);
+        double rounded = decimal.doubleValue();
+        return r < 0 ? -rounded : rounded;
     }
 
     /** sign(X): -1, 0 or +1 for a number or numeric text; NULL for NULL, non-numeric text and blobs. */

@@ -1,7 +1,6 @@
 package dev.petrel.func.scalar;
 
 import dev.petrel.value.Values;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The text and blob functions of lang_corefunc.html: length, octet_length, substr, instr, replace, trim family,
@@ -151,15 +150,25 @@ public final class TextFunctions {
 
     /** replace(X, Y, Z): every Y in X replaced by Z; an empty Y leaves X unchanged. */
     public static Object replace(Object x, Object y, Object z) {
-        if (x == null || y == null || z == null) {
+        if (x == null || y == null) {
             return null;
         }
         String s = Values.toText(x);
-        String pattern = Values.toText(y);
+        // The pattern is read as a C string; an empty one returns X even when Z is NULL.
+        String pattern = cString(Values.toText(y));
         if (pattern.isEmpty()) {
             return s;
         }
+        if (z == null) {
+            return null;
+        }
         return s.replace(pattern, Values.toText(z));
+    }
+
+    /** The text up to its first NUL, for arguments SQLite reads as C strings. */
+    private static String cString(String s) {
+        int nul = s.indexOf('\0');
+        return nul < 0 ? s : s.substring(0, nul);
     }
 
     /** ltrim/rtrim/trim: removes characters of {@code chars} (default space) from the chosen ends. */
@@ -168,7 +177,7 @@ public final class TextFunctions {
             return null;
         }
         String s = Values.toText(x);
-        String set = hasChars ? Values.toText(chars) : " ";
+        String set = hasChars ? cString(Values.toText(chars)) : " ";
         int from = 0;
         int to = s.length();
         if (left) {
@@ -448,10 +457,5 @@ public final class TextFunctions {
             }
         }
         return sb.toString();
-    }
-
-    /** The UTF-8 size of a string, for length limits. */
-    static int utf8Length(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 }
