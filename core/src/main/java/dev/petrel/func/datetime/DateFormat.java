@@ -40,18 +40,14 @@ final class DateFormat {
     }
 
     /**
-     * Seconds as {@code SS.SSS}. The fraction is rounded to milliseconds but never carried into the next second
-     * (SQLite prints {@code 30.9996} as {@code 30.999}).
+     * Seconds as {@code SS.SSS}: milliseconds rounded in double arithmetic, as SQLite does ({@code 46.1125}
+     * prints {@code 46.113} although its binary value lies just below the tie).
      */
     static void appendSecondsMillis(StringBuilder sb, double s) {
-        int whole = (int) s;
-        long ms = Math.round((s - whole) * 1000.0);
-        if (ms > 999) {
-            ms = 999;
-        }
-        pad(sb, whole, 2);
+        long ms = (long) (s * 1000.0 + 0.5);
+        pad(sb, ms / 1000, 2);
         sb.append('.');
-        pad(sb, (int) ms, 3);
+        pad(sb, ms % 1000, 3);
     }
 
     /** Appends {@code v} zero-padded to {@code width} digits ({@code v} non-negative). */

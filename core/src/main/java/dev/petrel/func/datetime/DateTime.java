@@ -163,6 +163,8 @@ final class DateTime {
                 validYMD = false;
                 validHMS = false;
                 validTZ = false;
+                isUtc = true;
+                isLocal = false;
             }
         }
     }

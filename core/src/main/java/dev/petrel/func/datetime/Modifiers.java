@@ -9,12 +9,17 @@ package dev.petrel.func.datetime;
  *
  * <p>Which forms of the state stay valid, and when {@code nFloor} is kept, follow SQLite observably:
  * day/hour/minute/second steps and {@code ceiling} reset it; month and year steps recompute it; time shifts,
- * {@code start of}, {@code weekday} and {@code floor} itself keep it.
+ * {@code start of}, {@code weekday} and {@code floor} itself keep it; {@code 'utc'} (unless already UTC) starts
+ * afresh from the instant, dropping {@code subsec} too. Steps that go out of range zero the state and mark it
+ * failed ({@link DateTime#fail()}); later steps still run, which is observable through {@code 'localtime'} and
+ * {@code 'utc'}, and reproduced here.
  */
 final class Modifiers {
-    /** Largest magnitude accepted for each unit, and the unit length in seconds (months 30 days, years 365). */
+    /** Unit names of {@code NNN unit} (an optional trailing 's' is dropped before matching). */
     private static final String[] UNIT_NAMES = {"second", "minute", "hour", "day", "month", "year"};
+    /** Largest magnitude accepted per unit (larger steps are errors, as in SQLite). */
     private static final double[] UNIT_LIMITS = {4.6427e14, 7.7379e12, 1.2897e11, 5373485.0, 176546.0, 14713.0};
+    /** Unit length in seconds; fractional months count 30 days and fractional years 365. */
     private static final double[] UNIT_SECONDS = {1.0, 60.0, 3600.0, 86400.0, 2592000.0, 31536000.0};
     private static final int UNIT_MONTH = 4;
     private static final int UNIT_YEAR = 5;
@@ -152,8 +157,7 @@ final class Modifiers {
 
     /** Converts local time to UTC by iterating the forward conversion, then starts afresh from the instant. */
     private static boolean toUtc(DateTime p, LocalZone zone) {
-        if (p.isUtc && !p.validTZ) {
-            // Already UTC, unless a parsed zone offset is still pending (a time-only value like 10:00+01:00).
+        if (p.isUtc) {
             return true;
         }
         p.computeJD();
@@ -319,7 +323,8 @@ final class Modifiers {
             return false;
         }
         long timeMs = 0;
-        if (z.length() > 11) {
+        boolean hasTime = z.length() > 11;
+        if (hasTime) {
             if (z.charAt(11) != ' ') {
                 return false;
             }
@@ -335,9 +340,15 @@ final class Modifiers {
         p.computeFloor();
         p.validJD = false;
         p.computeJD();
-        // A failed year/month step leaves a zeroed state; the day/time step then starts from its default date.
-        p.computeJD();
-        p.iJD += sgn * (d * DateTime.DAY_MS + timeMs);
+        // Days go onto the Julian day as it stands; after a failed year/month step it is no longer valid and
+        // they are lost. The time part then works like a separate ±HH:MM shift, which recomputes first (so a
+        // failed state restarts from 2000-01-01). SQLite's results for out-of-range steps depend on this order.
+        p.iJD += sgn * d * DateTime.DAY_MS;
+        if (hasTime) {
+            p.computeJD();
+            p.clearYmdHmsTz();
+            p.iJD += sgn * timeMs;
+        }
         p.clearYmdHmsTz();
         return true;
     }

@@ -123,29 +123,17 @@ final class TimeValueParser {
             i += 3;
             s = sec;
             if (charAt(z, i, '.') && i + 1 < z.length() && isDigit(z.charAt(i + 1))) {
-                // SQLite keeps milliseconds: the fraction is rounded half-up on its 4th digit, but never
-                // carried into the next second (.9996 stays .999).
-                int ms = 0;
-                int nDigits = 0;
-                int roundDigit = 0;
+                // The fraction is kept as a double but capped at .999, so it never carries into the next
+                // second (.9996 stays .999); milliseconds are rounded later, from the double (.6405 -> .640).
+                double frac = 0;
+                double scale = 1.0;
                 i++;
                 while (i < z.length() && isDigit(z.charAt(i))) {
-                    int dgt = z.charAt(i) - '0';
-                    if (nDigits < 3) {
-                        ms = ms * 10 + dgt;
-                    } else if (nDigits == 3) {
-                        roundDigit = dgt;
-                    }
-                    nDigits++;
+                    frac = frac * 10.0 + (z.charAt(i) - '0');
+                    scale *= 10.0;
                     i++;
                 }
-                for (int k = nDigits; k < 3; k++) {
-                    ms *= 10;
-                }
-                if (roundDigit >= 5) {
-                    ms++;
-                }
-                s += Math.min(ms, 999) / 1000.0;
+                s += Math.min(frac / scale, 0.999);
             }
         }
         if (!parseTimezone(z, i, p)) {
@@ -187,12 +175,16 @@ final class TimeValueParser {
         } else {
             return false;
         }
-        p.isLocal = false;
-        p.isUtc = true;
         while (i < n && isSpace(z.charAt(i))) {
             i++;
         }
         p.validTZ = p.tz != 0;
+        if (!p.validTZ) {
+            // Z or +00:00 marks the value as UTC now; a real offset does so only once it is applied
+            // (DateTime.computeJD), and is forgotten if a modifier drops it first ('start of').
+            p.isLocal = false;
+            p.isUtc = true;
+        }
         return i >= n;
     }
 

@@ -9,24 +9,31 @@ import java.math.RoundingMode;
  *
  * <p>Rules (from observing SQLite 3.53):
  * <ol>
- *   <li>At most 16 significant digits are produced (18 with the {@code !} flag); positions past them print as
- *       zeros ({@code %.20f} of 0.1 is {@code 0.10000000000000000000}).</li>
+ *   <li>At most 16 significant digits are produced (with the {@code !} flag, as many as SQLite's 18- or 19-digit
+ *       expansion holds); positions past them print as zeros ({@code %.20f} of 0.1 is
+ *       {@code 0.10000000000000000000}).</li>
  *   <li>Rounding is half-up on the exact binary value ({@code %.0f} of 2.5 is {@code 3}) when at most 16 digits
  *       are asked for; past that, SQLite rounds its own 18-digit expansion instead (a double rounding).</li>
  *   <li>The sign is taken before rounding ({@code %.1f} of -0.01 is {@code -0.0}); negative zero has none, and
- *       with {@code #} a %f result of only zeros has none ({@code %#.1f} of -0.01 is {@code 0.0}).</li>
+ *       with {@code #} (but neither {@code +} nor space) a %f result of only zeros has none ({@code %#.1f} of
+ *       -0.01 is {@code 0.0}).</li>
  *   <li>Infinity prints as {@code Inf}; with the {@code 0} flag it prints as 9e999 instead.</li>
  *   <li>{@code !} strips trailing fractional zeros but keeps one ({@code 2.5}, {@code 3.0}); {@code #} keeps the
- *       point ({@code 3.}); {@code ,} groups the integer part by thousands.</li>
+ *       point ({@code 3.}) and, for %g only, overrides {@code !}; {@code ,} groups the integer part by
+ *       thousands.</li>
  * </ol>
- * Exact digits come from {@link BigDecimal}. SQLite's expansion is approximate and, for some leading-1 values,
- * 19 digits long; those differences past the 16th digit (only visible with {@code !}) are not reproduced, nor
- * is its rounding of exact ties at {@code %.0e} for values of 100 and more (350 prints as 3e+02 there).
+ * Exact ties round down when the digit being dropped is worth 10 or more ({@code %.0e} of 350 is {@code 3e+02},
+ * of 35 is {@code 4e+01}). Exact digits come from {@link BigDecimal}. SQLite's expansion is approximate and,
+ * for some leading-1 values, 19 digits long; those differences past the 16th digit (visible with {@code !} and
+ * in the REAL-to-text choice) are not reproduced.
  */
 final class FloatFormat {
-    /** Maximum significant digits produced, without and with the {@code !} flag. */
+    /** Maximum significant digits produced, without and with the {@code !} flag (then bounded by the expansion). */
     static final int MAX_DIGITS = 16;
-    static final int MAX_DIGITS_ALT2 = 18;
+    static final int MAX_DIGITS_ALT2 = 19;
+    /** Integral doubles in [1e18, 2^63) were always seen with an 18-digit expansion. */
+    private static final BigDecimal INTEGER_EXPANSION_FROM = BigDecimal.ONE.scaleByPowerOfTen(18);
+    private static final BigDecimal INTEGER_EXPANSION_TO = new BigDecimal("9223372036854775808");
     /** Width of the intermediate decimal expansion that SQLite rounds from past 16 digits. */
     static final int EXPANSION_DIGITS = 18;
 
@@ -63,6 +70,14 @@ final class FloatFormat {
         BigDecimal rounded;
         if (n <= MAX_DIGITS) {
             rounded = abs.round(new MathContext(n, RoundingMode.HALF_UP));
+            if (exp - n >= 1) {
+                // An exact tie on a digit worth 10 or more rounds down in SQLite (%.0e of 350 is 3e+02,
+                // of 35 is 4e+01).
+                BigDecimal down = abs.round(new MathContext(n, RoundingMode.HALF_DOWN));
+                if (down.compareTo(rounded) != 0) {
+                    rounded = down;
+                }
+            }
         } else {
             // Past 16 digits SQLite rounds its own 18-digit expansion, not the exact value: %.17f of -799.93
             // is -799.93000000000000000 although the exact 16-digit rounding ends in ...99.
@@ -75,9 +90,17 @@ final class FloatFormat {
         return d;
     }
 
-    /** SQLite's decimal expansion of a double: observed to be the value rounded to 18 significant digits. */
+    /**
+     * SQLite's decimal expansion of a double, as observed: the value rounded to 18 significant digits, or to 19
+     * for most values whose digits start below 15 (the share of 19-digit expansions falls from nearly all at
+     * 1.0 to none near 1.9; 1.5 is the cut that matches most often).
+     */
     private static BigDecimal expansion(BigDecimal abs) {
-        return abs.round(new MathContext(EXPANSION_DIGITS, RoundingMode.HALF_UP));
+        BigDecimal e18 = abs.round(new MathContext(EXPANSION_DIGITS, RoundingMode.HALF_UP));
+        String u = e18.unscaledValue().toString();
+        boolean wide = u.length() >= 2 && u.charAt(0) == '1' && u.charAt(1) < '5'
+                && !(abs.compareTo(INTEGER_EXPANSION_FROM) >= 0 && abs.compareTo(INTEGER_EXPANSION_TO) < 0);
+        return wide ? abs.round(new MathContext(EXPANSION_DIGITS + 1, RoundingMode.HALF_UP)) : e18;
     }
 
     private static String stripTrailingZeros(String u) {
@@ -86,6 +109,50 @@ final class FloatFormat {
             end--;
         }
         return u.substring(0, end);
+    }
+
+    /**
+     * Whether 15 digits stand in for 17, reconstructed from observation. Let {@code sl} be the length of the
+     * shortest decimal that reads back as the value, {@code P15} the 15-digit rounding and {@code diff} how far
+     * SQLite's 18-digit expansion lies from {@code P15} (in units of its 18th digit): 15 digits are used when
+     * {@code sl <= 13} and |diff| < 100, when {@code sl == 14} and -100 < diff <= 4, or when {@code sl == 15}
+     * and -5 <= diff <= 4.
+     */
+    private static boolean usesFifteenDigits(BigDecimal abs, double a) {
+        if (a < Double.MIN_NORMAL) {
+            // Subnormals always take 17 digits in SQLite, though shorter strings read back to them.
+            return false;
+        }
+        int sl = 0;
+        for (int k = 13; k <= 15; k++) {
+            if (readsBackAs(abs.round(new MathContext(k, RoundingMode.HALF_UP)), a)) {
+                sl = k;
+                break;
+            }
+        }
+        if (sl == 0) {
+            return false;
+        }
+        BigDecimal p15 = abs.round(new MathContext(15, RoundingMode.HALF_UP));
+        BigDecimal e18 = abs.round(new MathContext(EXPANSION_DIGITS, RoundingMode.HALF_UP));
+        // diff in units of the 18th significant digit of the value.
+        BigDecimal unit = BigDecimal.ONE.scaleByPowerOfTen(leadingExponent(p15) - (EXPANSION_DIGITS - 1));
+        long diff = e18.subtract(p15).divide(unit).longValue();
+        if (sl <= 13) {
+            return Math.abs(diff) < 100;
+        }
+        if (sl == 14) {
+            return diff > -100 && diff <= 4;
+        }
+        return diff >= -5 && diff <= 4;
+    }
+
+    /**
+     * True when the decimal reads back as exactly {@code a}. Parsed from text because
+     * {@code BigDecimal.doubleValue()} is not correctly rounded on every runtime (JDK 17, TeaVM).
+     */
+    private static boolean readsBackAs(BigDecimal decimal, double a) {
+        return Double.parseDouble(decimal.toString()) == a;
     }
 
     /** Exponent x of the leading digit of a positive finite value. */
@@ -97,7 +164,7 @@ final class FloatFormat {
         return i >= 0 && i < d.digits.length() ? d.digits.charAt(i) : '0';
     }
 
-    /** True when %f of {@code r} at this precision prints only zeros (SQLite then drops the sign under '#'). */
+    /** True when %f of {@code r} at this precision prints only zeros (SQLite may then drop the sign). */
     static boolean roundsToZero(double r, char type, int precision) {
         if (type != 'f' || r == 0 || Double.isInfinite(r) || Double.isNaN(r)) {
             return false;
@@ -113,8 +180,8 @@ final class FloatFormat {
     static String body(double r, char type, int precision, boolean alt, boolean alt2, boolean comma) {
         double a = Math.abs(r);
         int cap = alt2 ? MAX_DIGITS_ALT2 : MAX_DIGITS;
-        // '#' keeps every requested digit, overriding the trimming of '!'.
-        boolean trim2 = alt2 && !alt;
+        // For %g, '#' keeps every requested digit, overriding the trimming of '!'; for %f/%e '!' wins.
+        boolean trim2 = alt2 && !(alt && (type == 'g' || type == 'G'));
         BigDecimal abs;
         if (Double.isInfinite(a)) {
             abs = new BigDecimal(9).scaleByPowerOfTen(999);
@@ -124,14 +191,14 @@ final class FloatFormat {
         int exp0 = abs.signum() == 0 ? 0 : leadingExponent(abs);
         StringBuilder sb = new StringBuilder();
         if (type == 'f') {
-            Decimal d = round(abs, exp0, exp0 + 1 + precision, cap);
+            Decimal d = round(abs, exp0, digitsWanted(exp0 + 1 + precision, alt2, abs, a), cap);
             appendFixed(sb, d, precision, alt, trim2, comma);
         } else if (type == 'e' || type == 'E') {
-            Decimal d = round(abs, exp0, precision + 1, cap);
+            Decimal d = round(abs, exp0, digitsWanted(precision + 1, alt2, abs, a), cap);
             appendExp(sb, d, precision, alt, trim2, type == 'E');
         } else {
             int p = precision == 0 ? 1 : precision;
-            Decimal d = round(abs, exp0, p, cap);
+            Decimal d = round(abs, exp0, digitsWanted(p, alt2, abs, a), cap);
             int x = d.exp;
             boolean trim = !alt;
             if (x < -4 || x >= p) {
@@ -150,42 +217,20 @@ final class FloatFormat {
     }
 
     /**
-     * REAL as TEXT (SQLite 3.53), reconstructed from observation: the 15-significant-digit form is used when
-     * 14 digits already read back as the same double, or when the 15-digit form reads back and lies within
-     * 0.005 units of its last digit from the exact value; otherwise 17 digits rounded from SQLite's 18-digit
-     * expansion. Fixed notation for decimal exponents in [-4, 17), always with a fractional digit.
+     * REAL as TEXT (SQLite 3.53): exactly {@code %!.17g}, whose 17 digits SQLite shortens to 15 when they
+     * suffice (see {@link #usesFifteenDigits}); fixed notation for decimal exponents in [-4, 17).
      */
     static String realToText(double r) {
-        StringBuilder sb = new StringBuilder();
-        if (r < 0) {
-            sb.append('-');
-        }
-        double a = Math.abs(r);
-        BigDecimal abs = new BigDecimal(a);
-        Decimal d;
-        if (abs.signum() == 0) {
-            d = round(abs, 0, 15, MAX_DIGITS);
-        } else {
-            int exp0 = leadingExponent(abs);
-            BigDecimal p14 = abs.round(new MathContext(14, RoundingMode.HALF_UP));
-            BigDecimal p15 = abs.round(new MathContext(15, RoundingMode.HALF_UP));
-            // Subnormals always take 17 digits in SQLite, though shorter strings read back to them.
-            boolean shortForm = a >= Double.MIN_NORMAL && p14.doubleValue() == a;
-            if (!shortForm && a >= Double.MIN_NORMAL && p15.doubleValue() == a) {
-                BigDecimal halfHundredth = BigDecimal.valueOf(5).scaleByPowerOfTen(-p15.scale() - 3);
-                shortForm = abs.subtract(p15).abs().compareTo(halfHundredth) < 0;
-            }
-            d = shortForm ? round(abs, exp0, 15, MAX_DIGITS) : round(abs, exp0, 17, MAX_DIGITS_ALT2);
-        }
-        StringBuilder body = new StringBuilder();
-        if (d.exp < -4 || d.exp >= 17) {
-            appendExp(body, d, 16, false, true, false);
-            trimExpForm(body, true);
-        } else {
-            appendFixed(body, d, 16 - d.exp, false, true, false);
-            trimFixed(body, true);
-        }
-        return sb.append(body).toString();
+        return Printf.format("%!.17g", r);
+    }
+
+    /**
+     * Digits to produce for a request of {@code n}: SQLite's decoder, asked for exactly 17 digits under
+     * {@code !}, gives 15 when they suffice ({@code %!.17g} of 969.06 is {@code 969.06}, of 1/3 is
+     * {@code 0.33333333333333332}).
+     */
+    private static int digitsWanted(int n, boolean alt2, BigDecimal abs, double a) {
+        return n == 17 && alt2 && abs.signum() != 0 && usesFifteenDigits(abs, a) ? 15 : n;
     }
 
     private static void appendFixed(StringBuilder sb, Decimal d, int precision, boolean alt, boolean alt2,

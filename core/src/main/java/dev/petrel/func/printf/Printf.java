@@ -1,5 +1,7 @@
 package dev.petrel.func.printf;
 
+import dev.petrel.api.PetrelException;
+import dev.petrel.api.ResultCode;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -19,14 +21,27 @@ import java.nio.charset.StandardCharsets;
  *   <li>With {@code 0}, integers are zero-padded to the width regardless of {@code -}; {@code #x} adds its
  *       prefix outside that padding; {@code ,} groups digits by thousands (after zero padding).</li>
  *   <li>Width and precision count UTF-8 bytes for strings unless {@code !} is given (then characters). A byte
- *       precision that splits a character leaves U+FFFD where SQLite leaves the partial byte sequence.</li>
- *   <li>{@code %c} repeats the first character of its argument {@code precision} times.</li>
+ *       precision that splits a character leaves U+FFFD where SQLite leaves the partial byte sequence (the
+ *       width still counts the bytes SQLite keeps).</li>
+ *   <li>{@code %c} repeats the first character of its argument {@code precision} times; its width counts
+ *       characters.</li>
  *   <li>{@code %n} is ignored and consumes no argument; length modifiers {@code l}/{@code ll} are ignored.</li>
+ *   <li>A result longer than {@link #MAX_LENGTH} (SQLite's default SQLITE_MAX_LENGTH; counted in UTF-16 units
+ *       here, bytes there) raises {@code SQLITE_TOOBIG} before the text is built.</li>
  * </ol>
  * Stateless and thread-safe.
  */
 public final class Printf {
+    /** Longest result allowed, as SQLite's default {@code SQLITE_MAX_LENGTH}. */
+    public static final int MAX_LENGTH = 1_000_000_000;
+
     private Printf() {
+    }
+
+    private static void checkLength(long n) {
+        if (n > MAX_LENGTH) {
+            throw new PetrelException(ResultCode.TOOBIG, "string or blob too big");
+        }
     }
 
     /** The SQL function {@code printf(FORMAT, ...)}: null when FORMAT is missing or NULL or nothing was produced. */
@@ -77,6 +92,7 @@ public final class Printf {
                     while (i < n && fmt.charAt(i) != '%') {
                         i++;
                     }
+                    checkLength((long) out.length() + (i - start));
                     out.append(fmt, start, i);
                     produced = true;
                     continue;
@@ -244,6 +260,7 @@ public final class Printf {
                 digits = unsignedDigits(v, radix, upper);
             }
             int precision = s.precision;
+            checkLength((long) out.length() + Math.max(precision, s.width));
             if (s.zero && s.width - prefix.length() > precision) {
                 precision = s.width - prefix.length();
             }
@@ -270,8 +287,10 @@ public final class Printf {
 
         private void real(double r, char type, Spec s) {
             int precision = s.precision < 0 ? 6 : s.precision;
+            // Fixed notation of 9e999 (zero-padded infinity) has about a thousand digits before the point.
+            checkLength((long) out.length() + precision + Math.max(s.width, 0) + 1100);
             String prefix = "";
-            if (r < 0 && !(s.alt && FloatFormat.roundsToZero(r, type, precision))) {
+            if (r < 0 && !(s.alt && !s.plus && !s.space && FloatFormat.roundsToZero(r, type, precision))) {
                 prefix = "-";
             } else if (s.plus) {
                 prefix = "+";
@@ -298,28 +317,43 @@ public final class Printf {
 
         private void text(String v, Spec s) {
             String t = v;
+            int bytes = utf8Length(v);
             if (s.precision >= 0) {
-                t = s.alt2 ? prefixChars(t, s.precision) : prefixBytes(t, s.precision);
+                if (s.alt2) {
+                    t = prefixChars(t, s.precision);
+                    bytes = utf8Length(t);
+                } else if (s.precision < bytes) {
+                    t = prefixBytes(t, s.precision);
+                    bytes = s.precision;
+                }
             }
-            pad(t, s.alt2 ? t.codePointCount(0, t.length()) : utf8Length(t), s);
+            pad(t, s.alt2 ? t.codePointCount(0, t.length()) : bytes, s);
         }
 
         private void character(Object v, Spec s) {
             String t = v == null ? "" : SqlText.of(v);
             String ch = t.isEmpty() ? "\0" : t.substring(0, t.offsetByCodePoints(0, 1));
             int reps = s.precision > 1 ? s.precision : 1;
+            checkLength((long) out.length() + (long) reps * ch.length() + s.width);
             StringBuilder b = new StringBuilder();
             for (int k = 0; k < reps; k++) {
                 b.append(ch);
             }
-            String r = b.toString();
-            pad(r, s.alt2 ? reps : utf8Length(r), s);
+            // The width of %c counts characters, with or without '!'.
+            pad(b.toString(), reps, s);
         }
 
         private void quoted(Object v, char type, Spec s) {
             String t = v == null ? (type == 'Q' ? "NULL" : "(NULL)") : SqlText.of(v);
+            // Bytes lost to a precision that splits a character: the output keeps them, U+FFFD stands in.
+            int splitBytes = 0;
             if (s.precision >= 0) {
-                t = s.alt2 ? prefixChars(t, s.precision) : prefixBytes(t, s.precision);
+                if (s.alt2) {
+                    t = prefixChars(t, s.precision);
+                } else if (s.precision < utf8Length(t)) {
+                    t = prefixBytes(t, s.precision);
+                    splitBytes = s.precision - utf8Length(t);
+                }
             }
             String r;
             if (v == null) {
@@ -342,13 +376,14 @@ public final class Printf {
                 }
                 r = b.toString();
             }
-            pad(r, s.alt2 ? r.codePointCount(0, r.length()) : utf8Length(r), s);
+            pad(r, s.alt2 ? r.codePointCount(0, r.length()) : utf8Length(r) + splitBytes, s);
         }
 
         /** Appends {@code body} padded with spaces to the width ({@code len} is its length in width units). */
         private void pad(String body, int len, Spec s) {
             produced = true;
             int fill = s.width - len;
+            checkLength((long) out.length() + body.length() + Math.max(fill, 0));
             if (fill > 0 && !s.left) {
                 appendSpaces(fill);
             }

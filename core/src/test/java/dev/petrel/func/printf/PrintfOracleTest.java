@@ -54,7 +54,8 @@ class PrintfOracleTest {
                 return (double) r.range(-100000, 100000) / 100.0;
             case 7:
                 return r.pick(new Object[] {"", "abc", "it's", "a\"b", "''", "hello world", "x", "12", "-3.5e2x",
-                    " 42 ", "1e400", "0x1F", "abc'def\"ghi"});
+                    " 42 ", "1e400", "0x1F", "abc'def\"ghi", "héllo", "é", "日本語", "a'é\"b", "\uD83D\uDE00x",
+                    "12.5e-3", ".5", "-.5e1", "9223372036854775808", "-9223372036854775809", "1e19"});
             case 8:
                 return null;
             case 9:
@@ -160,27 +161,21 @@ class PrintfOracleTest {
     }
 
     /**
-     * Documented gaps (see FloatFormat): SQLite's approximate digits past the 16th ('!' flag with float
-     * conversions), its %.0e rounding of exact ties, and REAL-to-text of values needing 13 or more significant
+     * Documented gap (see FloatFormat): REAL-to-text of values needing 13 or more significant
      * digits (its 15-or-17-digit choice is only approximated; measured separately in realToTextMatchesSqlite).
      */
     static boolean knownGap(Object[] a) {
+        if (System.getProperty("petrel.printf.strict") != null) {
+            return false;
+        }
         for (int i = 1; i < a.length; i++) {
-            if (a[i] instanceof Double && SqliteOracle.show(a[i]) != null) {
+            if (a[i] instanceof Double) {
                 double d = Math.abs((Double) a[i]);
-                if (d != 0 && !Double.isInfinite(d) && new java.math.BigDecimal(d).round(
-                        new java.math.MathContext(12)).doubleValue() != d) {
+                if (d != 0 && !Double.isInfinite(d) && Double.parseDouble(new java.math.BigDecimal(d).round(
+                        new java.math.MathContext(13)).toString()) != d) {
                     return true;
                 }
             }
-        }
-        String fmt = (String) a[0];
-        if (fmt.contains("!") && fmt.matches("(?s).*%[-+ #0,!]*!.*")) {
-            return true;
-        }
-        if (fmt.matches("(?s).*\\.0?[eE].*")) {
-            // %.0e of exact ties at 100 and above (SQLite prints 350 as 3E+02).
-            return true;
         }
         return false;
     }
@@ -221,9 +216,9 @@ class PrintfOracleTest {
             System.out.println("  " + failures.get(i));
         }
         // SQLite's 18-digit expansion is approximate (and 19 digits for some leading-1 values), and its choice
-        // between 15 and 17 digits is reconstructed from observation: a small residue differs (about 0.5% of
-        // random bit patterns). Bound it instead of hiding it.
-        assertTrue(failures.size() <= n / 100, "REAL->TEXT mismatches: " + failures.size() + " of " + n);
+        // between 15 and 17 digits is reconstructed from observation: a small residue differs (about 0.2% of
+        // random doubles). Bound it instead of hiding it.
+        assertTrue(failures.size() <= n / 250, "REAL->TEXT mismatches: " + failures.size() + " of " + n);
     }
 
     @Test

@@ -2,6 +2,10 @@ package dev.petrel.func.printf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.petrel.api.PetrelException;
+import dev.petrel.api.ResultCode;
 
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +71,15 @@ class PrintfTest {
         assertEquals("   42|42   |42   |3.14|ab", sql("%*d|%-*d|%*d|%.*f|%.*s", 5L, 42L, 5L, 42L, -5L, 42L, 2L,
                 3.14159, 2L, "abcdef"));
         assertEquals("1.500", sql("%.*f", -3L, 1.5));
+    }
+
+    @Test
+    void tooBigResultsFailLikeSqlite() {
+        PetrelException e = assertThrows(PetrelException.class, () -> sql("%1000000001d", 1L));
+        assertEquals(ResultCode.TOOBIG, e.code());
+        assertThrows(PetrelException.class, () -> sql("%.2000000000f", 1.0));
+        assertThrows(PetrelException.class, () -> sql("%.2000000000c", "x"));
+        assertEquals(1002, ((String) sql("%.1000f", 1.0)).length());
     }
 
     @Test
