@@ -1,27 +1,32 @@
 /**
- * petrel-db: a SQLite-compatible database engine compiled to WebAssembly, running in a dedicated Web Worker.
+ * petrel-db: a SQLite-compatible database engine compiled to WebAssembly, running in a dedicated Web Worker, with
+ * databases stored in the Origin Private File System (OPFS) and shared safely between the tabs of an origin.
  *
  * The API has better-sqlite3's shape, made asynchronous: every call that reaches the engine returns a Promise.
  *
  * ```ts
  * import { connect } from 'petrel-db';
- * const db = await connect(':memory:');
- * const row = await db.prepare('select 1+1 as x').get();   // => { x: 2 }
+ * const db = await connect('app.sqlite');
+ * await db.exec('create table if not exists t(x)');
+ * await db.prepare('insert into t values (?)').run(42);
+ * const row = await db.prepare('select x from t').get();   // => { x: 42 }
  * await db.close();
  * ```
  *
  * Value mapping: INTEGER -> number (or bigint with `safeIntegers`), REAL -> number, TEXT -> string,
  * BLOB -> Uint8Array, NULL -> null. Bound parameters accept the same types plus bigint and boolean (as 1/0).
  */
-import type { PrepareResult, Request, Response, RowMode, RowsResult, RunResult, SerializedError, SqlValue } from './protocol.js';
+import type { OpenResult, PrepareResult, Request, Response as WorkerResponse, RowMode, RowsResult, RunResult, SerializedError, SqlValue }
+  from './protocol.js';
+import { ownerLockName } from './protocol.js';
 
 export type { SqlValue } from './protocol.js';
 
 /** An error raised by the engine, with SQLite's result code name (e.g. `SQLITE_CONSTRAINT_UNIQUE`) and number. */
 export class SqliteError extends Error {
-  /** SQLite's name of the (extended) result code. */
+  /** SQLite's name of the (extended) result code, e.g. `'SQLITE_CONSTRAINT_UNIQUE'`. */
   readonly code: string;
-  /** SQLite's integer value of the (extended) result code. */
+  /** SQLite's integer value of the (extended) result code, e.g. `2067`. */
   readonly rc: number;
 
   constructor(message: string, code: string, rc: number) {
@@ -34,7 +39,7 @@ export class SqliteError extends Error {
 
 /** Options of {@link connect}. */
 export interface ConnectOptions {
-  /** Return INTEGER values as bigint instead of number (default false). */
+  /** Return INTEGER values as bigint instead of number (default `false`). */
   safeIntegers?: boolean;
 }
 
@@ -48,26 +53,66 @@ export interface RunInfo {
 
 /** A result column, as {@link Statement.columns} describes it. */
 export interface ColumnInfo {
+  /** The column's name (its alias when the SELECT gives one). */
   name: string;
 }
 
-/** Bind parameters: positional values, or a single object of named ones (`{ id: 1 }` binds `:id`, `@id` or `$id`). */
-export type Params = Array<SqlValue | boolean | undefined | Record<string, SqlValue | boolean | undefined>>;
+/** A value accepted as a bound parameter. */
+export type BindValue = SqlValue | boolean | ArrayBuffer | undefined;
 
-/** The channel to one engine worker: request ids, in-order replies, errors as SqliteError. */
+/** Bind parameters: positional values and/or objects of named ones (`{ id: 1 }` binds `:id`, `@id` or `$id`). */
+export type Params = Array<BindValue | Record<string, BindValue>>;
+
+/** An OPFS database, as {@link listDatabases} describes it. */
+export interface DatabaseInfo {
+  /** The name to pass to {@link connect}. */
+  name: string;
+  /** The size of the database file in bytes (a WAL or journal beside it is not counted). */
+  size: number;
+}
+
+/** Progress of {@link importDatabase}. */
+export interface ImportProgress {
+  /** Bytes written so far. */
+  loaded: number;
+  /** The total size when known (bytes, a File, or a response with Content-Length). */
+  total: number | undefined;
+}
+
+/** Options of {@link importDatabase}. */
+export interface ImportOptions {
+  /** Called after each chunk is written (about every MiB) and once at the end. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Replace an existing database of that name (default `true`); with `false` an existing one is an error. */
+  overwrite?: boolean;
+}
+
+type DistributiveOmit<T, K extends keyof any> = T extends unknown ? Omit<T, K> : never;
+type Body = DistributiveOmit<Request, 'id'>;
+
+const notOpen = () => new SqliteError('The database connection is not open', 'SQLITE_MISUSE', 21);
+
+function toSqliteError(e: SerializedError): SqliteError {
+  return new SqliteError(e.message, e.code, e.rc);
+}
+
+/** The channel to one engine worker: request ids, one reply each, errors as SqliteError. */
 class WorkerChannel {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   private failure: Error | null = null;
+  /** Whether the last answered request left a transaction open. */
+  inTransaction = false;
 
   constructor(private readonly worker: Worker) {
-    worker.onmessage = (event: MessageEvent<Response>) => {
+    worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
       const msg = event.data;
       const waiter = this.pending.get(msg.id);
       if (!waiter) {
         return;
       }
       this.pending.delete(msg.id);
+      this.inTransaction = !msg.autocommit;
       if (msg.ok) {
         waiter.resolve(msg.result);
       } else {
@@ -87,7 +132,7 @@ class WorkerChannel {
     this.pending.clear();
   }
 
-  request<T>(req: DistributiveOmit<Request, 'id'>, transfer: Transferable[] = []): Promise<T> {
+  request<T>(req: Body, transfer: Transferable[] = []): Promise<T> {
     if (this.failure) {
       return Promise.reject(this.failure);
     }
@@ -100,44 +145,65 @@ class WorkerChannel {
 
   terminate(): void {
     this.worker.terminate();
-    this.fail(new SqliteError('The database connection is not open', 'SQLITE_MISUSE', 21));
+    this.fail(notOpen());
   }
 }
 
-type DistributiveOmit<T, K extends keyof any> = T extends unknown ? Omit<T, K> : never;
-
-function toSqliteError(e: SerializedError): SqliteError {
-  return new SqliteError(e.message, e.code, e.rc);
+/**
+ * Starts the engine worker. The URL is resolved from this module so bundlers find the worker (and, through it,
+ * petrel.wasm) with no configuration. Vite's dev server pre-bundles dependencies into `node_modules/.vite/deps/`,
+ * where `./worker.js` does not exist: there the worker is taken from the package's own directory instead.
+ */
+function startWorker(name: string): Worker {
+  const here = new URL(import.meta.url);
+  if (/\/node_modules\/\.vite\/deps[^/]*\/[^/]+$/.test(here.pathname)) {
+    const inPackage = ['..', '..', 'petrel-db', 'dist', 'worker.js'].join('/');
+    return new Worker(new URL(inPackage, here), { type: 'module', name });
+  }
+  return new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name });
 }
 
 /**
- * Opens a database in a new dedicated Worker. `path` is `':memory:'` for a private in-memory database.
- * Resolves once the engine is loaded and the database is open; rejects with a {@link SqliteError} otherwise.
+ * Opens a database in a new dedicated Worker and resolves once it can run statements.
+ *
+ * `path` is `':memory:'` for a private in-memory database, or a file name (no `/`) in the origin's OPFS, created
+ * if missing. The tabs of an origin share an OPFS database: one of them owns the files and the others' statements
+ * run there; when the owner closes, another tab takes over and recovers the files.
+ *
+ * @throws SqliteError `SQLITE_CANTOPEN` for a bad name or a browser without OPFS sync access handles,
+ *   `SQLITE_NOTADB` if the file is not a database.
  */
 export async function connect(path = ':memory:', options: ConnectOptions = {}): Promise<Database> {
-  const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: `petrel:${path}` });
-  const channel = new WorkerChannel(worker);
+  const channel = new WorkerChannel(startWorker(`petrel:${path}`));
   try {
-    const handle = await channel.request<number>({ op: 'open', path });
-    return new Database(channel, handle, path, options);
+    const opened = await channel.request<OpenResult>({ op: 'open', path });
+    return new Database(channel, path, options, opened.clientId);
   } catch (e) {
     channel.terminate();
     throw e;
   }
 }
 
+let nextStatementId = 1;
+
 /** An open database. Create one with {@link connect}. */
 export class Database {
   private isOpen = true;
-  private readonly statements = new Set<Statement>();
+  private savepointDepth = 0;
+  private readonly finalizer = new FinalizationRegistry<number>((sid) => {
+    if (this.isOpen) {
+      this.channel.request({ op: 'finalize', sid }).catch(() => undefined);
+    }
+  });
 
   /** @internal */
   constructor(
     private readonly channel: WorkerChannel,
-    private readonly handle: number,
     /** The path the database was opened with. */
     readonly name: string,
     private readonly options: ConnectOptions,
+    /** @internal The id of this connection's worker among the tabs. */
+    readonly clientId: string,
   ) {}
 
   /** Whether the database is open. */
@@ -145,28 +211,56 @@ export class Database {
     return this.isOpen;
   }
 
-  /** Compiles one SQL statement. Synchronous; a compile error rejects the statement's first call. */
+  /** Whether a transaction is open (as of the last statement that completed). */
+  get inTransaction(): boolean {
+    return this.channel.inTransaction;
+  }
+
+  /** Whether the database lives in memory (`':memory:'`) rather than in OPFS. */
+  get memory(): boolean {
+    return this.name === ':memory:';
+  }
+
+  /**
+   * Creates a prepared statement for one SQL statement. Synchronous; the SQL is compiled in the worker right
+   * away, and a compile error (e.g. `SQLITE_ERROR` for a syntax error) rejects the statement's first call.
+   */
   prepare(sql: string): Statement {
     this.checkOpen();
-    const stmt = new Statement(this, sql, this.options.safeIntegers ?? false);
-    this.statements.add(stmt);
+    const stmt = new Statement(this, sql, nextStatementId++, this.options.safeIntegers ?? false);
+    this.finalizer.register(stmt, stmt.sid);
     return stmt;
   }
 
-  /** Runs every statement of `sql`, discarding rows. */
+  /** Runs every statement of `sql` (separated by semicolons), discarding rows. Resolves to this database. */
   async exec(sql: string): Promise<this> {
-    this.checkOpen();
-    await this.channel.request({ op: 'exec', db: this.handle, sql });
+    await this.request({ op: 'exec', sql });
     return this;
   }
 
   /**
-   * Wraps `fn` in BEGIN / COMMIT: the returned function runs `fn` inside a transaction and commits if it resolves,
-   * rolls back if it throws or rejects.
+   * Wraps `fn` in a transaction: the returned function runs `fn` between BEGIN and COMMIT, and rolls back if `fn`
+   * throws or rejects (the error is re-thrown). Nested calls use savepoints. While the transaction is open, no
+   * other tab's statement runs on this database. Variants `.deferred`, `.immediate` and `.exclusive` choose the
+   * BEGIN mode (the default is deferred).
    */
-  transaction<A extends unknown[], R>(fn: (...args: A) => Promise<R> | R): (...args: A) => Promise<R> {
-    return async (...args: A) => {
-      await this.exec('BEGIN');
+  transaction<A extends unknown[], R>(fn: (...args: A) => Promise<R> | R): TransactionFunction<A, R> {
+    const make = (begin: string) => async (...args: A): Promise<R> => {
+      if (this.savepointDepth > 0 || this.inTransaction) {
+        const name = `petrel_sp_${++this.savepointDepth}`;
+        await this.exec(`SAVEPOINT ${name}`);
+        try {
+          const result = await fn(...args);
+          await this.exec(`RELEASE ${name}`);
+          return result;
+        } catch (e) {
+          await this.exec(`ROLLBACK TO ${name}; RELEASE ${name}`).catch(() => undefined);
+          throw e;
+        } finally {
+          this.savepointDepth--;
+        }
+      }
+      await this.exec(begin);
       try {
         const result = await fn(...args);
         await this.exec('COMMIT');
@@ -176,37 +270,64 @@ export class Database {
         throw e;
       }
     };
+    const run = make('BEGIN') as TransactionFunction<A, R>;
+    run.deferred = make('BEGIN DEFERRED');
+    run.immediate = make('BEGIN IMMEDIATE');
+    run.exclusive = make('BEGIN EXCLUSIVE');
+    return run;
   }
 
-  /** Closes the database and stops its worker. Closing twice is harmless. */
+  /**
+   * The database file as SQLite writes it (a WAL is checkpointed into it first), ready to be saved or opened by
+   * any SQLite. Only for OPFS databases; fails with `SQLITE_BUSY` inside a transaction.
+   */
+  async export(): Promise<Uint8Array> {
+    return this.request<Uint8Array>({ op: 'export' });
+  }
+
+  /**
+   * Closes the database and stops its worker. If this tab owned the files, another tab's connection takes them
+   * over. Closing twice is harmless.
+   */
   async close(): Promise<void> {
     if (!this.isOpen) {
       return;
     }
     this.isOpen = false;
     try {
-      await this.channel.request({ op: 'close', db: this.handle });
+      await this.channel.request({ op: 'close' });
     } finally {
       this.channel.terminate();
     }
   }
 
+  /** @internal Measures the OPFS page path (microseconds per page by method). */
+  benchTransfer(pageSize = 4096, pages = 2000): Promise<Record<string, number>> {
+    return this.request({ op: 'bench', pageSize, pages });
+  }
+
   private checkOpen(): void {
     if (!this.isOpen) {
-      throw new SqliteError('The database connection is not open', 'SQLITE_MISUSE', 21);
+      throw notOpen();
     }
   }
 
   /** @internal */
-  request<T>(req: DistributiveOmit<Request, 'id'>): Promise<T> {
+  request<T>(req: Body): Promise<T> {
     this.checkOpen();
     return this.channel.request<T>(req);
   }
+}
 
-  /** @internal */
-  get dbHandle(): number {
-    return this.handle;
-  }
+/** What {@link Database.transaction} returns. */
+export interface TransactionFunction<A extends unknown[], R> {
+  (...args: A): Promise<R>;
+  /** Runs in a `BEGIN DEFERRED` transaction. */
+  deferred: (...args: A) => Promise<R>;
+  /** Runs in a `BEGIN IMMEDIATE` transaction. */
+  immediate: (...args: A) => Promise<R>;
+  /** Runs in a `BEGIN EXCLUSIVE` transaction. */
+  exclusive: (...args: A) => Promise<R>;
 }
 
 const ITERATE_BATCH = 256;
@@ -218,69 +339,83 @@ export class Statement {
   private busy = false;
 
   /** @internal */
-  constructor(private readonly db: Database, readonly source: string, private useBigInt: boolean) {
-    this.prepared = db.request<PrepareResult>({ op: 'prepare', db: db.dbHandle, sql: source });
+  constructor(private readonly db: Database, readonly source: string, /** @internal */ readonly sid: number,
+    private useBigInt: boolean) {
+    this.prepared = db.request<PrepareResult>({ op: 'prepare', sid, sql: source });
     // A compile error is reported by the first call that uses the statement, not as an unhandled rejection.
     this.prepared.catch(() => undefined);
   }
 
-  /** Return rows as arrays of values instead of objects. */
+  /** The database this statement belongs to. */
+  get database(): Database {
+    return this.db;
+  }
+
+  /** Return rows as arrays of values instead of objects (`raw(false)` turns it off). */
   raw(toggle = true): this {
     this.mode = toggle ? 'raw' : 'object';
     return this;
   }
 
-  /** Return only the first column of each row. */
+  /** Return only the first column of each row (`pluck(false)` turns it off). */
   pluck(toggle = true): this {
     this.mode = toggle ? 'pluck' : 'object';
     return this;
   }
 
-  /** Return INTEGER values as bigint. */
+  /** Return INTEGER values as bigint (`safeIntegers(false)` turns it off). */
   safeIntegers(toggle = true): this {
     this.useBigInt = toggle;
     return this;
   }
 
-  /** Whether the statement returns data. */
+  /** Resolves to whether the statement returns data (a SELECT, or a statement with RETURNING). */
   async reader(): Promise<boolean> {
     return (await this.prepared).columns.length > 0;
   }
 
-  /** The result columns. */
+  /** Resolves to whether the statement leaves the database unchanged. */
+  async readonly(): Promise<boolean> {
+    return (await this.prepared).readonly;
+  }
+
+  /** Resolves to the result columns (empty for statements that return no data). */
   async columns(): Promise<ColumnInfo[]> {
     return (await this.prepared).columns.map((name) => ({ name }));
   }
 
   /** Runs the statement to completion and reports what it changed. */
   async run(...params: Params): Promise<RunInfo> {
-    const { stmt } = await this.prepared;
+    await this.prepared;
     return this.exclusive(() =>
-      this.db.request<RunResult>({ op: 'run', db: this.db.dbHandle, stmt, params: params as unknown[] }));
+      this.db.request<RunResult>({ op: 'run', sid: this.sid, sql: this.source, params: params as unknown[] }));
   }
 
-  /** The first row, or undefined when there is none. */
+  /** The first row, or `undefined` when there is none. *(Only on statements that return data.)* */
   async get(...params: Params): Promise<any> {
     const rows = await this.fetch(params, 1);
     return rows.length > 0 ? rows[0] : undefined;
   }
 
-  /** Every row. */
+  /** Every row. *(Only on statements that return data.)* */
   async all(...params: Params): Promise<any[]> {
     return this.fetch(params, Number.MAX_SAFE_INTEGER);
   }
 
-  /** Rows one at a time, fetched from the worker in batches. Break out of the loop to stop early. */
+  /**
+   * Rows one at a time, fetched from the worker in batches of 256. Breaking out of the loop resets the statement.
+   * *(Only on statements that return data.)*
+   */
   async *iterate(...params: Params): AsyncGenerator<any, void, undefined> {
-    const { stmt } = await this.prepared;
+    await this.prepared;
     this.enter();
     let first = true;
     let done = false;
     try {
       while (!done) {
         const batch: RowsResult = await this.db.request<RowsResult>({
-          op: 'rows', stmt, params: first ? (params as unknown[]) : null, mode: this.mode,
-          safeIntegers: this.useBigInt, limit: ITERATE_BATCH, keepOpen: true,
+          op: 'rows', sid: this.sid, sql: this.source, params: first ? (params as unknown[]) : null,
+          mode: this.mode, safeIntegers: this.useBigInt, limit: ITERATE_BATCH, keepOpen: true,
         });
         first = false;
         done = batch.done;
@@ -290,18 +425,21 @@ export class Statement {
       }
     } finally {
       if (!done && this.db.open) {
-        await this.db.request({ op: 'reset', stmt }).catch(() => undefined);
+        await this.db.request({ op: 'reset', sid: this.sid }).catch(() => undefined);
       }
       this.busy = false;
     }
   }
 
   private async fetch(params: Params, limit: number): Promise<any[]> {
-    const { stmt } = await this.prepared;
+    const prepared = await this.prepared;
+    if (prepared.columns.length === 0) {
+      throw new TypeError('This statement does not return data. Use run() instead');
+    }
     return this.exclusive(async () => {
       const out = await this.db.request<RowsResult>({
-        op: 'rows', stmt, params: params as unknown[], mode: this.mode, safeIntegers: this.useBigInt, limit,
-        keepOpen: false,
+        op: 'rows', sid: this.sid, sql: this.source, params: params as unknown[], mode: this.mode,
+        safeIntegers: this.useBigInt, limit, keepOpen: false,
       });
       return out.rows;
     });
@@ -322,4 +460,182 @@ export class Statement {
       this.busy = false;
     }
   }
+}
+
+// ---- OPFS database files (main thread or worker; no engine needed) ---------------------------------------------
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+const IMPORT_CHUNK = 1 << 20;
+
+function checkName(name: string): void {
+  if (!/^[^/\\\0]+$/.test(name) || name === ':memory:' || name.endsWith('-journal') || name.endsWith('-wal')) {
+    throw new SqliteError(`unable to open database file: bad OPFS file name "${name}"`, 'SQLITE_CANTOPEN', 14);
+  }
+}
+
+/** Runs `body` while holding the database's owner lock, or fails with SQLITE_BUSY if a connection has it open. */
+async function whileClosed<T>(name: string, body: () => Promise<T>): Promise<T> {
+  let ran = false;
+  let result!: T;
+  await navigator.locks.request(ownerLockName(name), { ifAvailable: true }, async (lock) => {
+    if (lock) {
+      ran = true;
+      result = await body();
+    }
+  });
+  if (!ran) {
+    throw new SqliteError(`database "${name}" is open in a connection; close it first`, 'SQLITE_BUSY', 5);
+  }
+  return result;
+}
+
+async function removeIfPresent(dir: FileSystemDirectoryHandle, name: string): Promise<void> {
+  try {
+    await dir.removeEntry(name);
+  } catch (e) {
+    if (!(e instanceof DOMException && e.name === 'NotFoundError')) {
+      throw e;
+    }
+  }
+}
+
+/** Resolves to the OPFS databases of this origin, sorted by name. Works on the main thread and in workers. */
+export async function listDatabases(): Promise<DatabaseInfo[]> {
+  const root = await navigator.storage.getDirectory();
+  const out: DatabaseInfo[] = [];
+  for await (const [name, handle] of (root as any).entries() as AsyncIterable<[string, FileSystemHandle]>) {
+    if (handle.kind === 'file' && !name.endsWith('-journal') && !name.endsWith('-wal')) {
+      out.push({ name, size: (await (handle as FileSystemFileHandle).getFile()).size });
+    }
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * Deletes an OPFS database with its journal and WAL. Resolves to whether it existed.
+ *
+ * @throws SqliteError `SQLITE_BUSY` if a connection (in any tab) has it open.
+ */
+export async function deleteDatabase(name: string): Promise<boolean> {
+  checkName(name);
+  return whileClosed(name, async () => {
+    const root = await navigator.storage.getDirectory();
+    let existed = true;
+    try {
+      await root.getFileHandle(name);
+    } catch {
+      existed = false;
+    }
+    for (const n of [name, `${name}-journal`, `${name}-wal`]) {
+      await removeIfPresent(root, n);
+    }
+    return existed;
+  });
+}
+
+/** Where {@link importDatabase} reads from: bytes, a Blob or File, a Response, or a URL to fetch. */
+export type ImportSource = Uint8Array | ArrayBuffer | Blob | Response | URL | string;
+
+async function openSource(source: ImportSource): Promise<{ stream: ReadableStream<Uint8Array>; total?: number }> {
+  if (source instanceof Uint8Array || source instanceof ArrayBuffer) {
+    const bytes = source instanceof ArrayBuffer ? new Uint8Array(source) : source;
+    let at = 0;
+    return {
+      total: bytes.byteLength,
+      stream: new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (at >= bytes.byteLength) {
+            controller.close();
+            return;
+          }
+          controller.enqueue(bytes.subarray(at, at + IMPORT_CHUNK));
+          at += IMPORT_CHUNK;
+        },
+      }),
+    };
+  }
+  if (source instanceof Blob) {
+    return { stream: source.stream() as ReadableStream<Uint8Array>, total: source.size };
+  }
+  const response = source instanceof Response ? source : await fetch(source);
+  if (!response.ok || !response.body) {
+    throw new SqliteError(`cannot fetch the database: HTTP ${response.status}`, 'SQLITE_CANTOPEN', 14);
+  }
+  const length = Number(response.headers.get('Content-Length'));
+  return { stream: response.body, total: Number.isFinite(length) && length > 0 ? length : undefined };
+}
+
+/**
+ * Stores an existing SQLite database file in OPFS under `name`, streaming it in chunks, so that `connect(name)`
+ * opens it. The file is checked for SQLite's header first; it replaces the old file only once complete, and any
+ * journal or WAL of the old database is removed. Resolves to the number of bytes written.
+ *
+ * @throws SqliteError `SQLITE_NOTADB` if the data is not a SQLite database, `SQLITE_BUSY` if a connection has the
+ *   database open, `SQLITE_CANTOPEN` if the URL cannot be fetched or the name is bad.
+ */
+export async function importDatabase(name: string, source: ImportSource, options: ImportOptions = {}): Promise<number> {
+  checkName(name);
+  return whileClosed(name, async () => {
+    const root = await navigator.storage.getDirectory();
+    if (options.overwrite === false) {
+      const exists = await root.getFileHandle(name).then(() => true, () => false);
+      if (exists) {
+        throw new SqliteError(`database "${name}" already exists`, 'SQLITE_CANTOPEN', 14);
+      }
+    }
+    const { stream, total } = await openSource(source);
+    const reader = stream.getReader();
+    // The header is checked before the file is created, so a rejected import leaves nothing behind.
+    const head: Uint8Array[] = [];
+    let headBytes = 0;
+    let ended = false;
+    while (headBytes < SQLITE_MAGIC.length) {
+      const { done, value } = await reader.read();
+      if (done) {
+        ended = true;
+        break;
+      }
+      head.push(value);
+      headBytes += value.byteLength;
+    }
+    const magic = new Uint8Array(Math.min(headBytes, SQLITE_MAGIC.length));
+    let filled = 0;
+    for (const chunk of head) {
+      const take = Math.min(chunk.byteLength, magic.byteLength - filled);
+      magic.set(chunk.subarray(0, take), filled);
+      filled += take;
+    }
+    if (new TextDecoder().decode(magic) !== SQLITE_MAGIC) {
+      await reader.cancel().catch(() => undefined);
+      throw new SqliteError('file is not a database', 'SQLITE_NOTADB', 26);
+    }
+    const file = await root.getFileHandle(name, { create: true });
+    const writable = await file.createWritable({ keepExistingData: false });
+    let loaded = 0;
+    const write = async (chunk: Uint8Array) => {
+      await writable.write(chunk as Uint8Array<ArrayBuffer>);
+      loaded += chunk.byteLength;
+      options.onProgress?.({ loaded, total });
+    };
+    try {
+      for (const chunk of head) {
+        await write(chunk);
+      }
+      while (!ended) {
+        const { done, value } = await reader.read();
+        if (done) {
+          break;
+        }
+        await write(value);
+      }
+    } catch (e) {
+      await writable.abort().catch(() => undefined);
+      throw e;
+    }
+    await writable.close();
+    await removeIfPresent(root, `${name}-journal`);
+    await removeIfPresent(root, `${name}-wal`);
+    options.onProgress?.({ loaded, total: total ?? loaded });
+    return loaded;
+  });
 }

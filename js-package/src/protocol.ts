@@ -1,16 +1,19 @@
 /**
- * The message protocol between the page (index.ts) and the engine's Web Worker (worker.ts).
+ * The message protocols of petrel-db.
  *
- * Every request carries a numeric `id`; the worker answers each request exactly once, in order, with either
- * `{ id, ok: true, result }` or `{ id, ok: false, error }`. Byte arrays travel as transferables where the sender no
- * longer needs them, so they are not copied twice.
+ * 1. Page <-> its own worker (postMessage). Every request carries a numeric `id`; the worker answers each request
+ *    exactly once with `{ id, ok: true, result, autocommit }` or `{ id, ok: false, error, autocommit }`. Byte arrays
+ *    travel as transferables (BLOB results, export()), so they are never copied twice.
+ * 2. Worker <-> worker of other tabs (BroadcastChannel `petrel-db:<path>`, see {@link PeerMessage}). One worker per
+ *    database owns the OPFS files (it holds the Web Lock `petrel-db:<path>`); the others forward their requests to
+ *    it, addressed by client id, and it answers on the same channel.
+ *
+ * Requests name statements by a page-side statement id (`sid`) plus their SQL text, so that a new owner can
+ * prepare a statement again after the previous owner closed.
  */
 
 /** A value as it crosses the worker boundary. */
 export type SqlValue = number | bigint | string | Uint8Array | null;
-
-/** Parameters: positional values, or one object of named values (keys without the :, @ or $ prefix). */
-export type BindParams = SqlValue[] | [Record<string, SqlValue | boolean | undefined>];
 
 export interface SerializedError {
   /** SQLite's name of the (extended) result code, e.g. "SQLITE_CONSTRAINT_UNIQUE". */
@@ -22,19 +25,26 @@ export interface SerializedError {
 
 export type RowMode = 'object' | 'raw' | 'pluck';
 
-export type Request =
-  | { id: number; op: 'open'; path: string }
-  | { id: number; op: 'close'; db: number }
-  | { id: number; op: 'exec'; db: number; sql: string }
-  | { id: number; op: 'prepare'; db: number; sql: string }
-  | { id: number; op: 'finalize'; stmt: number }
-  | { id: number; op: 'run'; db: number; stmt: number; params: unknown[] }
-  | { id: number; op: 'rows'; stmt: number; params: unknown[] | null; mode: RowMode; safeIntegers: boolean;
+/** An operation on the database, as the owner runs it (the same body whether local or forwarded). */
+export type Op =
+  | { op: 'attach' }
+  | { op: 'exec'; sql: string }
+  | { op: 'prepare'; sid: number; sql: string }
+  | { op: 'finalize'; sid: number }
+  | { op: 'run'; sid: number; sql: string; params: unknown[] }
+  | { op: 'rows'; sid: number; sql: string; params: unknown[] | null; mode: RowMode; safeIntegers: boolean;
       limit: number; keepOpen: boolean }
-  | { id: number; op: 'reset'; stmt: number };
+  | { op: 'reset'; sid: number }
+  | { op: 'export' }
+  | { op: 'bench'; pageSize: number; pages: number };
+
+/** A request from the page to its worker. */
+export type Request =
+  | ({ id: number } & Op)
+  | { id: number; op: 'open'; path: string }
+  | { id: number; op: 'close' };
 
 export interface PrepareResult {
-  stmt: number;
   columns: string[];
   readonly: boolean;
   paramCount: number;
@@ -51,6 +61,30 @@ export interface RowsResult {
   done: boolean;
 }
 
+export interface OpenResult {
+  /** This worker's client id (also the name of its liveness lock). */
+  clientId: string;
+  /** Whether this worker owns the database files right now. */
+  owner: boolean;
+}
+
 export type Response =
-  | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; error: SerializedError };
+  | { id: number; ok: true; result: unknown; autocommit: boolean }
+  | { id: number; ok: false; error: SerializedError; autocommit: boolean };
+
+/** Messages between the workers of one database on its BroadcastChannel. */
+export type PeerMessage =
+  /** "Who owns this database?" (sent by a worker that starts as a follower). */
+  | { type: 'who' }
+  /** The owner announces itself (on election and in answer to `who`). */
+  | { type: 'owner'; ownerId: string }
+  /** A forwarded operation. */
+  | { type: 'req'; from: string; to: string; rid: number; body: Op }
+  /** The owner's answer; `retry` means "not run: I am closing, send it to the next owner". */
+  | { type: 'res'; to: string; rid: number; ok: boolean; result?: unknown; error?: SerializedError;
+      autocommit: boolean; retry?: boolean };
+
+/** Web Lock names. */
+export const ownerLockName = (path: string): string => `petrel-db:${path}`;
+export const clientLockName = (clientId: string): string => `petrel-db-client:${clientId}`;
+export const channelName = (path: string): string => `petrel-db:${path}`;

@@ -1,262 +1,534 @@
 /// <reference lib="webworker" />
 /**
- * The engine's Web Worker: loads petrel.wasm (TeaVM wasm-gc) and serves the page's requests (see protocol.ts).
+ * The database worker: one per `connect()` call. For `:memory:` it runs the engine itself. For an OPFS database it
+ * takes part in the election of the owner among every tab of the origin:
  *
- * The wasm exports are C-API shaped (PetrelExports.java): integer handles, status codes and an error register.
- * This file turns them into whole operations (bind + step loop + column reads) so that one message round trip
- * serves one `run`/`get`/`all` call.
+ * ```
+ *   start ──> hold lock "petrel-db-client:<id>" (liveness, until this worker dies)
+ *         ──> queue for lock "petrel-db:<path>" ──granted──> OWNER: open OPFS handles, open the engine
+ *         │                                                  (pager recovers a hot journal / WAL), announce
+ *         └─ meanwhile FOLLOWER: ask "who" on BroadcastChannel "petrel-db:<path>", forward requests to the owner
+ * ```
+ *
+ * Invariants:
+ * 1. Only the holder of the owner lock opens the files (OPFS allows one sync handle per file anyway).
+ * 2. The owner runs one operation at a time. While a client has a transaction open (the engine is not in
+ *    autocommit after one of its operations), only that client's operations run; the others wait in the queue. When
+ *    that client dies (its liveness lock is released) the owner rolls its transaction back.
+ * 3. A forwarded request whose owner died before answering is sent again to the next owner only if it cannot have
+ *    changed the database (prepare, read-only rows, export...); otherwise it fails with SQLITE_BUSY, its outcome
+ *    unknown. A follower whose transaction was lost that way fails every further call of the transaction with
+ *    SQLITE_ABORT until it ends (ROLLBACK succeeds).
+ * 4. Every request from the page gets exactly one response.
  */
-import { load } from './petrel-runtime.mjs';
-import type { Request, Response, RowMode, SerializedError } from './protocol.js';
+import { collectTransfers, EngineDatabase, EngineError, type Exports, type FileAccess, loadEngine, serialize, sqliteError }
+  from './engine.js';
+import type { Op, PeerMessage, Request, Response, SerializedError } from './protocol.js';
+import { channelName, clientLockName, ownerLockName } from './protocol.js';
 
-const ROW = 100;
-const DONE = 101;
-const FAILED = -1;
-const INTEGER = 1;
-const FLOAT = 2;
-const TEXT = 3;
-const BLOB = 4;
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const clientId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
-type Exports = Record<string, (...args: any[]) => any>;
+interface Outcome {
+  result: unknown;
+  transfer: Transferable[];
+  autocommit: boolean;
+}
 
-const engine: Promise<Exports> = load(new URL('./petrel.wasm', import.meta.url).href).then((t) => t.exports);
+/** The sync access handles of one database, registered for OpfsVfs (`self.petrelOpfs.handle(path)`). */
+class OpfsFiles implements FileAccess {
+  private readonly handles = new Map<string, FileSystemSyncAccessHandle>();
 
-class EngineError extends Error {
-  constructor(readonly detail: SerializedError) {
-    super(detail.message);
+  constructor(private readonly path: string) {}
+
+  static names(path: string): string[] {
+    return [path, `${path}-journal`, `${path}-wal`];
   }
-}
 
-function lastError(x: Exports): EngineError {
-  return new EngineError({ code: x.errorName(), rc: x.errorCode(), message: x.errorMessage() });
-}
-
-function check(x: Exports, status: number): number {
-  if (status === FAILED) {
-    throw lastError(x);
-  }
-  return status;
-}
-
-function misuse(message: string): EngineError {
-  return new EngineError({ code: 'SQLITE_MISUSE', rc: 21, message });
-}
-
-function rangeError(message: string): EngineError {
-  return new EngineError({ code: 'SQLITE_RANGE', rc: 25, message });
-}
-
-function bindValue(x: Exports, stmt: number, index: number, value: unknown): void {
-  let status: number;
-  if (value === null || value === undefined) {
-    status = x.bindNull(stmt, index);
-  } else if (typeof value === 'number') {
-    status = Number.isSafeInteger(value) ? x.bindLong(stmt, index, BigInt(value)) : x.bindDouble(stmt, index, value);
-  } else if (typeof value === 'bigint') {
-    if (value < -(2n ** 63n) || value >= 2n ** 63n) {
-      throw new EngineError({ code: 'SQLITE_TOOBIG', rc: 18, message: 'BigInt value is too big to bind as INTEGER' });
-    }
-    status = x.bindLong(stmt, index, value);
-  } else if (typeof value === 'string') {
-    status = x.bindText(stmt, index, value);
-  } else if (typeof value === 'boolean') {
-    status = x.bindLong(stmt, index, value ? 1n : 0n);
-  } else if (value instanceof Uint8Array || value instanceof Int8Array) {
-    status = x.bindBlob(stmt, index, new Int8Array(value.buffer, value.byteOffset, value.byteLength));
-  } else if (value instanceof ArrayBuffer) {
-    status = x.bindBlob(stmt, index, new Int8Array(value));
-  } else {
-    throw misuse(`cannot bind a value of type ${Object.prototype.toString.call(value)}`);
-  }
-  check(x, status);
-}
-
-function bindAll(x: Exports, stmt: number, params: unknown[] | null): void {
-  if (params === null) {
-    return;
-  }
-  check(x, x.clearBindings(stmt));
-  const count: number = x.parameterCount(stmt);
-  let positional = 0;
-  for (const param of params) {
-    if (param !== null && typeof param === 'object' && !(param instanceof Uint8Array)
-        && !(param instanceof Int8Array) && !(param instanceof ArrayBuffer)) {
-      for (const [name, value] of Object.entries(param as Record<string, unknown>)) {
-        let index = 0;
-        for (const prefix of [':', '@', '$']) {
-          index = x.parameterIndex(stmt, prefix + name);
-          if (index > 0) {
-            break;
+  /** Opens the three files, retrying while a previous owner's handles are still closing. */
+  async open(): Promise<void> {
+    const root = await navigator.storage.getDirectory();
+    const deadline = Date.now() + 15_000;
+    for (const name of OpfsFiles.names(this.path)) {
+      const file = await root.getFileHandle(name, { create: true });
+      if (typeof (file as { createSyncAccessHandle?: unknown }).createSyncAccessHandle !== 'function') {
+        throw sqliteError('SQLITE_CANTOPEN', 14,
+          'unable to open database file: this browser has no OPFS sync access handles (use :memory:)');
+      }
+      for (;;) {
+        try {
+          this.handles.set(name, await file.createSyncAccessHandle());
+          break;
+        } catch (e) {
+          // Only "another handle is open" is worth waiting for: the previous owner's context is shutting down.
+          const busy = e instanceof DOMException
+            && (e.name === 'NoModificationAllowedError' || e.name === 'InvalidStateError');
+          if (!busy || Date.now() > deadline) {
+            this.close();
+            throw sqliteError('SQLITE_CANTOPEN', 14, `unable to open database file: ${String(e)}`);
           }
+          await new Promise((r) => setTimeout(r, 50));
         }
-        if (index === 0) {
-          throw rangeError(`no such named parameter: ${name}`);
+      }
+    }
+    (self as any).petrelOpfs = { handle: (p: string) => this.handles.get(p) ?? null };
+  }
+
+  readAll(): Uint8Array {
+    const h = this.handles.get(this.path)!;
+    const bytes = new Uint8Array(h.getSize());
+    h.read(bytes, { at: 0 });
+    return bytes;
+  }
+
+  bench(x: Exports, pageSize: number, pages: number): Record<string, number> {
+    const h = this.handles.get(`${this.path}-wal`)!;
+    const out: Record<string, number> = {};
+    const scratch = new Uint8Array(pageSize);
+    // The floor: what OPFS itself costs with no Java on either side.
+    let t = performance.now();
+    for (let i = 0; i < pages; i++) {
+      h.write(scratch, { at: i * pageSize });
+    }
+    out.jsWrite = ((performance.now() - t) * 1000) / pages;
+    t = performance.now();
+    for (let i = 0; i < pages; i++) {
+      h.read(scratch, { at: i * pageSize });
+    }
+    out.jsRead = ((performance.now() - t) * 1000) / pages;
+    for (const [mode, name] of [[0, 'staged'], [1, 'copied']] as const) {
+      for (const write of [true, false]) {
+        t = performance.now();
+        if (x.benchTransfer(`${this.path}-wal`, pageSize, pages, write, mode) === -1) {
+          throw new EngineError({ code: x.errorName(), rc: x.errorCode(), message: x.errorMessage() });
         }
-        bindValue(x, stmt, index, value);
+        out[`${name}${write ? 'Write' : 'Read'}`] = ((performance.now() - t) * 1000) / pages;
       }
-    } else {
-      positional++;
-      if (positional > count) {
-        throw rangeError(`too many parameter values were provided (the statement takes ${count})`);
-      }
-      bindValue(x, stmt, positional, param);
     }
+    h.truncate(0);
+    h.flush();
+    return out;
   }
-}
 
-function readColumn(x: Exports, stmt: number, i: number, safeIntegers: boolean): unknown {
-  switch (x.columnType(stmt, i)) {
-    case INTEGER: {
-      const v: bigint = x.columnLong(stmt, i);
-      return safeIntegers ? v : Number(v);
-    }
-    case FLOAT:
-      return x.columnDouble(stmt, i);
-    case TEXT:
-      return x.columnText(stmt, i);
-    case BLOB: {
-      const b: Int8Array = x.columnBlob(stmt, i);
-      return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-    }
-    default:
-      return null;
-  }
-}
-
-function readRow(x: Exports, stmt: number, mode: RowMode, safeIntegers: boolean): unknown {
-  const n: number = x.columnCount(stmt);
-  if (mode === 'pluck') {
-    return n > 0 ? readColumn(x, stmt, 0, safeIntegers) : undefined;
-  }
-  if (mode === 'raw') {
-    const row: unknown[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      row[i] = readColumn(x, stmt, i, safeIntegers);
-    }
-    return row;
-  }
-  const row: Record<string, unknown> = {};
-  for (let i = 0; i < n; i++) {
-    row[x.columnName(stmt, i)] = readColumn(x, stmt, i, safeIntegers);
-  }
-  return row;
-}
-
-function collectTransfers(rows: unknown[]): Transferable[] {
-  const out: Transferable[] = [];
-  const seen = new Set<ArrayBufferLike>();
-  const visit = (v: unknown) => {
-    if (v instanceof Uint8Array && v.buffer instanceof ArrayBuffer && !seen.has(v.buffer)
-        && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength) {
-      seen.add(v.buffer);
-      out.push(v.buffer);
-    }
-  };
-  for (const row of rows) {
-    if (Array.isArray(row)) {
-      row.forEach(visit);
-    } else if (row !== null && typeof row === 'object' && !(row instanceof Uint8Array)) {
-      Object.values(row as Record<string, unknown>).forEach(visit);
-    } else {
-      visit(row);
-    }
-  }
-  return out;
-}
-
-async function handle(req: Request): Promise<{ result: unknown; transfer?: Transferable[] }> {
-  const x = await engine;
-  switch (req.op) {
-    case 'open':
-      return { result: check(x, x.open(req.path)) };
-    case 'close':
-      return { result: check(x, x.close(req.db)) };
-    case 'exec': {
-      const stmt = check(x, x.prepare(req.db, req.sql));
+  close(): void {
+    for (const h of this.handles.values()) {
       try {
-        while (check(x, x.step(stmt)) === ROW) {
-          // rows of exec() are discarded
-        }
-      } finally {
-        x.finalizeStatement(stmt);
+        h.flush();
+        h.close();
+      } catch {
+        // already closed with the worker's context
       }
-      return { result: null };
     }
-    case 'prepare': {
-      const stmt = check(x, x.prepare(req.db, req.sql));
-      const n: number = x.columnCount(stmt);
-      const columns: string[] = [];
-      for (let i = 0; i < n; i++) {
-        columns.push(x.columnName(stmt, i));
+    this.handles.clear();
+  }
+}
+
+/** An operation the closing owner did not run: the follower sends it to the next owner. */
+class RetryElsewhere extends Error {}
+
+interface Queued {
+  client: string;
+  body: Op;
+  resolve: (o: Outcome) => void;
+  reject: (e: unknown) => void;
+}
+
+/** The owner side: the engine database and the queue that keeps transactions of different clients apart. */
+class Owner {
+  private readonly queue: Queued[] = [];
+  private holder: string | null = null;
+  private readonly watched = new Map<string, AbortController>();
+  closing = false;
+
+  constructor(private readonly db: EngineDatabase, private readonly files: OpfsFiles | null) {}
+
+  submit(client: string, body: Op): Promise<Outcome> {
+    if (client !== clientId) {
+      this.watch(client);
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ client, body, resolve, reject });
+      this.pump();
+    });
+  }
+
+  get autocommit(): boolean {
+    return this.db.autocommit;
+  }
+
+  /** Nothing left to run before closing: no queued work, or only work behind this connection's own transaction
+   * (which closing rolls back anyway). */
+  get idle(): boolean {
+    return this.holder === clientId || (this.holder === null && this.queue.length === 0);
+  }
+
+  /** Runs every queued operation that invariant 2 allows, in arrival order. */
+  private pump(): void {
+    for (;;) {
+      const i = this.queue.findIndex((q) => this.holder === null || q.client === this.holder);
+      if (i < 0) {
+        return;
       }
-      return { result: { stmt, columns, readonly: x.isReadOnly(stmt), paramCount: x.parameterCount(stmt) } };
-    }
-    case 'finalize':
-      return { result: x.finalizeStatement(req.stmt) };
-    case 'reset':
-      return { result: check(x, x.reset(req.stmt)) };
-    case 'run': {
-      check(x, x.reset(req.stmt));
-      bindAll(x, req.stmt, req.params);
+      const [q] = this.queue.splice(i, 1);
       try {
-        while (check(x, x.step(req.stmt)) === ROW) {
-          // run() ignores rows
-        }
-      } finally {
-        x.reset(req.stmt);
-      }
-      const rowid: bigint = x.lastInsertRowid(req.db);
-      const lastInsertRowid = rowid >= BigInt(Number.MIN_SAFE_INTEGER) && rowid <= BigInt(Number.MAX_SAFE_INTEGER)
-        ? Number(rowid) : rowid;
-      return { result: { changes: x.changes(req.db), lastInsertRowid } };
-    }
-    case 'rows': {
-      if (req.params !== null) {
-        check(x, x.reset(req.stmt));
-        bindAll(x, req.stmt, req.params);
-      }
-      const rows: unknown[] = [];
-      let done = false;
-      try {
-        while (rows.length < req.limit) {
-          if (check(x, x.step(req.stmt)) === DONE) {
-            done = true;
-            break;
-          }
-          rows.push(readRow(x, req.stmt, req.mode, req.safeIntegers));
-        }
+        const out = this.db.run(q.client, q.body);
+        this.afterOperation(q.client);
+        q.resolve({ ...out, autocommit: this.db.autocommit });
       } catch (e) {
-        x.reset(req.stmt);
-        throw e;
+        this.afterOperation(q.client);
+        q.reject(e);
       }
-      if (done || !req.keepOpen) {
-        x.reset(req.stmt);
-        done = true;
+    }
+  }
+
+  private afterOperation(client: string): void {
+    const autocommit = this.db.autocommit;
+    if (!autocommit && this.holder === null) {
+      this.holder = client;
+    } else if (autocommit && this.holder === client) {
+      this.holder = null;
+    }
+  }
+
+  /** Learns of a remote client's death through its liveness lock (granted to us only once it is released). */
+  private watch(client: string): void {
+    if (this.watched.has(client)) {
+      return;
+    }
+    const abort = new AbortController();
+    this.watched.set(client, abort);
+    navigator.locks.request(clientLockName(client), { signal: abort.signal }, async () => {
+      this.watched.delete(client);
+      if (this.holder === client) {
+        try {
+          this.db.run(client, { op: 'exec', sql: 'ROLLBACK' });
+        } catch {
+          // nothing to roll back
+        }
+        this.holder = null;
       }
-      return { result: { rows, done }, transfer: collectTransfers(rows) };
+      this.db.forgetClient(client);
+      this.queue.splice(0, this.queue.length, ...this.queue.filter((q) => q.client !== client));
+      this.pump();
+    }).catch(() => undefined);
+  }
+
+  /** Closes the engine and the files; operations still queued are told to go to the next owner. */
+  close(): void {
+    this.closing = true;
+    for (const a of this.watched.values()) {
+      a.abort();
+    }
+    for (const q of this.queue.splice(0)) {
+      q.reject(q.client === clientId
+        ? sqliteError('SQLITE_MISUSE', 21, 'The database connection is not open')
+        : new RetryElsewhere());
+    }
+    try {
+      this.db.close();
+    } finally {
+      this.files?.close();
     }
   }
 }
 
-// Requests are served strictly one at a time, in arrival order: the engine is single-threaded and statements must
-// never interleave.
+interface Forwarded {
+  body: Op;
+  resolve: (o: Outcome) => void;
+  reject: (e: unknown) => void;
+  /** The owner it was sent to, or null while no owner is known. */
+  sentTo: string | null;
+}
+
+/** The follower side: forwards operations to the owner over the BroadcastChannel. */
+class Follower {
+  ownerId: string | null = null;
+  private readonly pending = new Map<number, Forwarded>();
+  private nextRid = 1;
+  private inTransaction = false;
+  private transactionLost = false;
+  private readonly readonlyStatements = new Set<number>();
+
+  constructor(private readonly channel: BroadcastChannel) {}
+
+  submit(body: Op): Promise<Outcome> {
+    if (this.transactionLost) {
+      if (body.op === 'exec' && /^\s*(rollback|end|commit)\b/i.test(body.sql)) {
+        this.transactionLost = false;
+        this.inTransaction = false;
+        if (/^\s*rollback\b/i.test(body.sql)) {
+          return Promise.resolve({ result: null, transfer: [], autocommit: true });
+        }
+      }
+      return Promise.reject(sqliteError('SQLITE_ABORT', 4,
+        'the transaction was rolled back because the tab that owned the database closed'));
+    }
+    return new Promise((resolve, reject) => {
+      const rid = this.nextRid++;
+      const f: Forwarded = { body, resolve, reject, sentTo: null };
+      this.pending.set(rid, f);
+      this.send(rid, f);
+    });
+  }
+
+  private send(rid: number, f: Forwarded): void {
+    if (this.ownerId !== null && this.ownerId !== clientId) {
+      f.sentTo = this.ownerId;
+      this.post({ type: 'req', from: clientId, to: this.ownerId, rid, body: f.body });
+    }
+  }
+
+  private post(m: PeerMessage): void {
+    this.channel.postMessage(m);
+  }
+
+  private idempotent(body: Op): boolean {
+    switch (body.op) {
+      case 'attach': case 'prepare': case 'finalize': case 'reset': case 'export':
+        return true;
+      case 'rows':
+        return body.params !== null && this.readonlyStatements.has(body.sid);
+      default:
+        return false;
+    }
+  }
+
+  /** A (new) owner is known: resend what invariant 3 allows, fail the rest. Returns the operations to run here. */
+  ownerChanged(ownerId: string): Array<[number, Forwarded]> {
+    if (ownerId === this.ownerId) {
+      return [];
+    }
+    const previous = this.ownerId;
+    this.ownerId = ownerId;
+    if (previous !== null && this.inTransaction) {
+      this.inTransaction = false;
+      this.transactionLost = true;
+    }
+    const local: Array<[number, Forwarded]> = [];
+    for (const [rid, f] of [...this.pending]) {
+      if (f.sentTo !== null && !this.idempotent(f.body)) {
+        this.pending.delete(rid);
+        f.reject(sqliteError('SQLITE_BUSY', 5,
+          'the tab that owned the database closed while this statement was in flight; its outcome is unknown'));
+      } else if (ownerId === clientId) {
+        this.pending.delete(rid);
+        local.push([rid, f]);
+      } else {
+        this.send(rid, f);
+      }
+    }
+    return local;
+  }
+
+  /** Whether this connection's transaction was lost with a previous owner and has not ended yet. */
+  get lost(): boolean {
+    return this.transactionLost;
+  }
+
+  /** This worker cannot become the owner (it failed to open the file): every waiting operation fails. */
+  failAll(e: unknown): void {
+    for (const f of this.pending.values()) {
+      f.reject(e);
+    }
+    this.pending.clear();
+  }
+
+  onResponse(m: Extract<PeerMessage, { type: 'res' }>): void {
+    const f = this.pending.get(m.rid);
+    if (!f) {
+      return;
+    }
+    if (m.retry) {
+      f.sentTo = null;
+      return;
+    }
+    this.pending.delete(m.rid);
+    this.inTransaction = !m.autocommit;
+    if (m.ok) {
+      if (f.body.op === 'prepare' && (m.result as { readonly: boolean }).readonly) {
+        this.readonlyStatements.add(f.body.sid);
+      }
+      // The channel copied the result once; from here to the page its buffers move without another copy.
+      const transfer = m.result instanceof Uint8Array ? [m.result.buffer as ArrayBuffer]
+        : f.body.op === 'rows' ? collectTransfers((m.result as { rows: unknown[] }).rows) : [];
+      f.resolve({ result: m.result, transfer, autocommit: m.autocommit });
+    } else {
+      f.reject(new EngineError(m.error!));
+    }
+  }
+}
+
+let path: string | null = null;
+let owner: Owner | null = null;
+let follower: Follower | null = null;
+let channel: BroadcastChannel | null = null;
+let releaseOwnerLock: (() => void) | null = null;
+let releaseClientLock: (() => void) | null = null;
+let ownerFailure: unknown = null;
+
+/** Holds a lock until `release` is called; resolves once it is held. */
+function holdLock(name: string, options: LockOptions, onHeld: () => Promise<void> | void): Promise<() => void> {
+  return new Promise((granted, failed) => {
+    navigator.locks.request(name, options, async (lock) => {
+      if (!lock) {
+        return;
+      }
+      let release!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      try {
+        await onHeld();
+      } catch (e) {
+        failed(e);
+        return;
+      }
+      granted(release);
+      await released;
+    }).catch(failed);
+  });
+}
+
+async function becomeOwner(p: string): Promise<void> {
+  const files = new OpfsFiles(p);
+  // Compiling the wasm and opening the files overlap.
+  const opening = files.open();
+  let db: EngineDatabase;
+  try {
+    const [x] = await Promise.all([loadEngine(), opening]);
+    db = EngineDatabase.open(x, p, files);
+  } catch (e) {
+    await opening.catch(() => undefined);
+    files.close();
+    throw e;
+  }
+  owner = new Owner(db, files);
+  channel!.postMessage({ type: 'owner', ownerId: clientId } satisfies PeerMessage);
+  // Operations that waited as a follower now run here.
+  for (const [, f] of follower!.ownerChanged(clientId)) {
+    owner.submit(clientId, f.body).then(f.resolve, f.reject);
+  }
+}
+
+function onPeerMessage(event: MessageEvent<PeerMessage>): void {
+  const m = event.data;
+  if (m.type === 'who') {
+    if (owner && !owner.closing) {
+      channel!.postMessage({ type: 'owner', ownerId: clientId } satisfies PeerMessage);
+    }
+  } else if (m.type === 'owner') {
+    if (m.ownerId !== clientId && follower && !owner) {
+      follower.ownerChanged(m.ownerId);
+    }
+  } else if (m.type === 'req') {
+    if (m.to !== clientId) {
+      return;
+    }
+    const answer = (r: Omit<Extract<PeerMessage, { type: 'res' }>, 'type' | 'to' | 'rid'>) =>
+      channel!.postMessage({ type: 'res', to: m.from, rid: m.rid, ...r } satisfies PeerMessage);
+    if (!owner || owner.closing) {
+      answer({ ok: false, autocommit: true, retry: true });
+      return;
+    }
+    owner.submit(m.from, m.body).then(
+      (o) => answer({ ok: true, result: o.result, autocommit: o.autocommit }),
+      (e) => (e instanceof RetryElsewhere
+        ? answer({ ok: false, autocommit: true, retry: true })
+        : answer({ ok: false, error: serialize(e), autocommit: owner?.autocommit ?? true })),
+    );
+  } else if (m.type === 'res') {
+    if (m.to === clientId && follower) {
+      follower.onResponse(m);
+    }
+  }
+}
+
+/** Opens the database: in memory directly, on OPFS by joining the election. Resolves to "this worker owns it". */
+async function open(p: string): Promise<boolean> {
+  path = p;
+  if (p === ':memory:') {
+    owner = new Owner(EngineDatabase.open(await loadEngine(), p, null), null);
+    return true;
+  }
+  if (!/^[^/\\\0]+$/.test(p) || p.endsWith('-journal') || p.endsWith('-wal')) {
+    throw sqliteError('SQLITE_CANTOPEN', 14, `unable to open database file: bad OPFS file name "${p}"`);
+  }
+  // Held before any request goes out, so that an owner never mistakes this worker for a dead one.
+  releaseClientLock = await holdLock(clientLockName(clientId), {}, () => undefined);
+  channel = new BroadcastChannel(channelName(p));
+  channel.onmessage = onPeerMessage;
+  follower = new Follower(channel);
+  // Owner path: the lock is granted now, or whenever the current owner goes away.
+  const ownerReady = holdLock(ownerLockName(p), {}, () => becomeOwner(p)).then((release) => {
+    releaseOwnerLock = release;
+  });
+  ownerReady.catch((e) => {
+    ownerFailure = e;
+    follower?.failAll(e);
+  });
+  // Follower path: "attach" reaches the current owner (or runs here once this worker wins the election), which
+  // also proves that the owner could open the file.
+  channel.postMessage({ type: 'who' } satisfies PeerMessage);
+  await Promise.race([follower.submit({ op: 'attach' }), ownerReady]);
+  return owner !== null;
+}
+
+async function runOp(body: Op): Promise<Outcome> {
+  if (follower?.lost) {
+    // A transaction lost with the previous owner ends here, even when this worker has become the owner since.
+    return follower.submit(body);
+  }
+  if (owner) {
+    return owner.submit(clientId, body);
+  }
+  if (ownerFailure) {
+    throw ownerFailure;
+  }
+  return follower!.submit(body);
+}
+
+async function closeAll(): Promise<void> {
+  if (owner) {
+    const o = owner;
+    // Let clients that are mid-transaction finish (briefly), then hand the files over.
+    const until = Date.now() + 2000;
+    while (!o.idle && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    try {
+      o.close();
+    } finally {
+      owner = null;
+    }
+  }
+  releaseOwnerLock?.();
+  releaseClientLock?.();
+  channel?.close();
+}
+
 let queue: Promise<void> = Promise.resolve();
 
-self.onmessage = (event: MessageEvent<Request>) => {
+scope.onmessage = (event: MessageEvent<Request>) => {
   const req = event.data;
-  queue = queue.then(async () => {
-    let response: Response;
-    let transfer: Transferable[] = [];
-    try {
-      const out = await handle(req);
-      response = { id: req.id, ok: true, result: out.result };
-      transfer = out.transfer ?? [];
-    } catch (e) {
-      const detail: SerializedError = e instanceof EngineError
-        ? e.detail
-        : { code: 'SQLITE_INTERNAL', rc: 2, message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
-      response = { id: req.id, ok: false, error: detail };
+  const work = async (): Promise<Outcome> => {
+    if (req.op === 'open') {
+      const isOwner = await open(req.path);
+      return { result: { clientId, owner: isOwner }, transfer: [], autocommit: true };
     }
-    (self as unknown as DedicatedWorkerGlobalScope).postMessage(response, transfer);
-  });
+    if (req.op === 'close') {
+      await closeAll();
+      return { result: null, transfer: [], autocommit: true };
+    }
+    const { id: _id, ...body } = req;
+    return runOp(body as Op);
+  };
+  // Requests of this page are answered in order; the owner queue decides what actually runs when.
+  const answer = queue.then(work);
+  queue = answer.then(() => undefined, () => undefined);
+  answer.then(
+    (o) => scope.postMessage({ id: req.id, ok: true, result: o.result, autocommit: o.autocommit } satisfies Response,
+      o.transfer),
+    (e) => {
+      const error: SerializedError = serialize(e);
+      scope.postMessage({ id: req.id, ok: false, error, autocommit: true } satisfies Response);
+    },
+  );
 };

@@ -7,7 +7,6 @@ import dev.petrel.vfs.Vfs;
 import dev.petrel.vfs.VfsFile;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +16,12 @@ import java.util.Map;
  *
  * <p>Contract with the layer above (the B-tree):
  * <ul>
- *   <li>Reads happen in a read transaction ({@link #beginRead}/{@link #endRead}; {@link #get} starts one if none is
- *       open), writes in a write transaction ({@link #beginWrite}, then {@link #commit} or {@link #rollback}). A
- *       read transaction sees one snapshot of the database until it ends. A lock that cannot be had is
- *       {@code SQLITE_BUSY}; the transaction state is then as before the call.</li>
+ *   <li>Reads happen in a read transaction ({@link #beginRead}/{@link #endRead}; {@link #get}, {@link #pageCount}
+ *       and {@link #getHeaderInt} start one if none is open, and it lasts until {@link #endRead}), writes in a write
+ *       transaction ({@link #beginWrite}, then {@link #commit} or {@link #rollback}; these end the read transaction
+ *       too unless it was begun before the write). A read transaction sees one snapshot of the database until it
+ *       ends, and holds SHARED meanwhile. A lock that cannot be had is {@code SQLITE_BUSY}; the transaction state is
+ *       then as before the call.</li>
  *   <li>{@link #get} and {@link #allocate} return a pinned {@link Page}; every pin is undone by {@link #release}.
  *       {@link #markWritable} must precede any change to a page's bytes.</li>
  *   <li>{@link #commit} makes every change durable at once; {@link #rollback} undoes them all, page images, page
@@ -106,6 +107,8 @@ public final class Pager {
     private boolean txnChanged;
     private boolean headerUpdated;
     private boolean errorState;
+    /** The journal a failed rollback still has to play back (ERROR state), or null. */
+    private RollbackJournal errorJournal;
     private boolean closed;
 
     private RollbackJournal journal;
@@ -116,10 +119,16 @@ public final class Pager {
     private final byte[] changeProbe = new byte[CHANGE_PROBE_BYTES];
     private boolean changeProbeValid;
     private Wal wal;
+    /**
+     * Whether this write transaction appends to the WAL. The first transaction of a new database in WAL mode goes
+     * through a rollback journal into the database file instead, as SQLite's does: SQLite ignores a WAL beside an
+     * empty database file.
+     */
+    private boolean txnUsesWal;
     /** Set while header bytes 18/19 still say WAL but the pager has already left WAL mode. */
     private boolean leavingWal;
 
-    private final List<Savepoint> savepoints = new ArrayList<>();
+    private final SavepointStack savepoints = new SavepointStack();
     private int generation;
 
     private Pager(Vfs vfs, String path, VfsFile file, int defaultPageSize) {
@@ -264,8 +273,11 @@ public final class Pager {
         return pageSize - reservedBytes;
     }
 
-    /** The database size in pages as this transaction sees it. */
+    /** The database size in pages as this transaction sees it (starts a read transaction if none is open). */
     public int pageCount() {
+        if (!readTxn && !closed) {
+            beginRead();
+        }
         return pageCount;
     }
 
@@ -277,8 +289,11 @@ public final class Pager {
     /** Sets the page size of an empty database; ignored once page 1 exists (as SQLite does outside VACUUM). */
     public void setPageSize(int size) {
         if (pageCount == 0 && !writeTxn && FileHeader.isValidPageSize(size) && size - reservedBytes >= MIN_USABLE_SIZE
-                && file.size() == 0 && wal == null) {
+                && file.size() == 0 && (wal == null || wal.mxFrame() == 0)) {
             pageSize = size;
+            if (wal != null) {
+                wal.setPageSize(size);
+            }
             cache.setCapacity(cachePages(cacheSizeSetting, pageSize));
         }
     }
@@ -467,6 +482,7 @@ public final class Pager {
         readBeforeWrite = hadRead;
         writeTxn = true;
         dbOrigSize = pageCount;
+        txnUsesWal = wal != null && !(pageCount == 0 && wal.mxFrame() == 0);
         txnChanged = false;
         headerUpdated = false;
         dbFileTouched = false;
@@ -530,7 +546,7 @@ public final class Pager {
         }
         try {
             updateHeaderForCommit();
-            if (wal != null) {
+            if (txnUsesWal) {
                 commitToWal();
             } else {
                 commitToDatabase();
@@ -643,7 +659,7 @@ public final class Pager {
     /** Puts files and cache back as they were when the transaction began; on failure enters the error state. */
     private void rollbackChanges() {
         try {
-            if (wal != null) {
+            if (txnUsesWal) {
                 wal.rollbackWrite();
             } else if (journalStarted) {
                 if (dbFileTouched) {
@@ -654,6 +670,7 @@ public final class Pager {
             errorState = false;
         } catch (PetrelException e) {
             errorState = true;
+            errorJournal = !txnUsesWal && journalStarted ? journal : null;
             throw e;
         } finally {
             pageCount = dbOrigSize;
@@ -668,13 +685,13 @@ public final class Pager {
             throw new PetrelException(ResultCode.BUSY, null);
         }
         try {
+            if (errorJournal != null) {
+                errorJournal.playback(file, synchronous);
+                errorJournal.finish(journalMode, synchronous);
+                errorJournal = null;
+            }
             if (wal != null) {
                 wal.recover();
-            } else if (journal != null && journal.recordCount() > 0) {
-                journal.playback(file, synchronous);
-                journal.finish(journalMode, synchronous);
-            } else if (journal != null) {
-                journal.finish(journalMode, synchronous);
             }
             errorState = false;
             changeProbeValid = false;
@@ -696,8 +713,8 @@ public final class Pager {
             try {
                 load(p.pgno(), p.data);
             } catch (PetrelException e) {
-                java.util.Arrays.fill(p.data, (byte) 0);
-                errorState = true;
+                // The holder keeps a stale image (it should not hold pins across a rollback); later gets reload.
+                cache.remove(p.pgno());
             }
         }
     }
@@ -722,10 +739,11 @@ public final class Pager {
     /** The first change of a transaction starts its rollback journal (which records the initial size, J3). */
     private void beginChange() {
         txnChanged = true;
-        if (journalStarted || wal != null) {
+        if (journalStarted || txnUsesWal) {
             return;
         }
-        boolean memory = !journalMode.hasJournalFile();
+        // The first commit of a new WAL database also needs a journal file (see txnUsesWal).
+        boolean memory = journalMode == JournalMode.MEMORY || journalMode == JournalMode.OFF;
         if (journal == null || journalInMemory != memory) {
             if (journal != null) {
                 journal.closeHandle();
@@ -752,9 +770,8 @@ public final class Pager {
     /** Opens a savepoint inside the write transaction; returns its id (its nesting depth, from 0). */
     public int openSavepoint() {
         requireWrite();
-        savepoints.add(new Savepoint(pageCount));
         generation++;
-        return savepoints.size() - 1;
+        return savepoints.open(pageCount);
     }
 
     /** Open savepoints (ids {@code 0 .. n-1}). */
@@ -765,17 +782,7 @@ public final class Pager {
     /** Forgets savepoint {@code id} and every newer one, keeping their changes. */
     public void releaseSavepoint(int id) {
         requireSavepoint(id);
-        if (id > 0) {
-            Savepoint parent = savepoints.get(id - 1);
-            for (int i = id; i < savepoints.size(); i++) {
-                for (Map.Entry<Integer, byte[]> e : savepoints.get(i).images.entrySet()) {
-                    if (e.getKey() <= parent.pageCount) {
-                        parent.images.putIfAbsent(e.getKey(), e.getValue());
-                    }
-                }
-            }
-        }
-        savepoints.subList(id, savepoints.size()).clear();
+        savepoints.release(id);
         generation++;
     }
 
@@ -785,8 +792,9 @@ public final class Pager {
      */
     public void rollbackToSavepoint(int id) {
         requireSavepoint(id);
-        for (int i = savepoints.size() - 1; i >= id; i--) {
-            for (Map.Entry<Integer, byte[]> e : savepoints.get(i).images.entrySet()) {
+        int target = savepoints.pageCountAt(id);
+        for (Map<Integer, byte[]> images : savepoints.rollbackTo(id)) {
+            for (Map.Entry<Integer, byte[]> e : images.entrySet()) {
                 Page p = get(e.getKey());
                 try {
                     journalOriginal(p);
@@ -798,15 +806,12 @@ public final class Pager {
                 }
             }
         }
-        Savepoint target = savepoints.get(id);
-        pageCount = target.pageCount;
+        pageCount = target;
         for (Page p : cache.all()) {
             if (p.pgno() > pageCount && p.pinCount == 0) {
                 cache.remove(p.pgno());
             }
         }
-        target.images.clear();
-        savepoints.subList(id + 1, savepoints.size()).clear();
         generation++;
     }
 
@@ -814,16 +819,6 @@ public final class Pager {
         requireWrite();
         if (id < 0 || id >= savepoints.size()) {
             throw PetrelException.misuse("no such savepoint: " + id);
-        }
-    }
-
-    /** Original page images since one savepoint opened (S1). */
-    private static final class Savepoint {
-        final int pageCount;
-        final Map<Integer, byte[]> images = new HashMap<>();
-
-        Savepoint(int pageCount) {
-            this.pageCount = pageCount;
         }
     }
 
@@ -883,7 +878,7 @@ public final class Pager {
         if (victims.isEmpty()) {
             return false;
         }
-        if (wal != null) {
+        if (txnUsesWal) {
             for (Page p : victims) {
                 wal.appendFrame(p.pgno(), p.data, 0);
                 p.dirty = false;
@@ -915,12 +910,7 @@ public final class Pager {
         if (page.dirty && page.writableGeneration == generation) {
             return;
         }
-        if (!savepoints.isEmpty()) {
-            Savepoint top = savepoints.get(savepoints.size() - 1);
-            if (page.pgno() <= top.pageCount && !top.images.containsKey(page.pgno())) {
-                top.images.put(page.pgno(), page.data.clone());
-            }
-        }
+        savepoints.capture(page);
         journalOriginal(page);
         page.dirty = true;
         page.writableGeneration = generation;
@@ -929,7 +919,7 @@ public final class Pager {
     private void journalOriginal(Page page) {
         beginChange();
         int pgno = page.pgno();
-        if (wal == null && pgno <= dbOrigSize && !journaled.get(pgno)) {
+        if (!txnUsesWal && pgno <= dbOrigSize && !journaled.get(pgno)) {
             journal.append(pgno, page.data);
             journaled.set(pgno);
         }

@@ -61,6 +61,8 @@ final class RollbackJournal {
     /** The record count the header on disk holds. */
     private int headerCount;
     private boolean noSync;
+    /** Whether the header (and every record it counts) has been synced since {@link #begin}. */
+    private boolean headerDurable;
     private final List<byte[]> memoryRecords = new ArrayList<>();
     private final List<Integer> memoryPgnos = new ArrayList<>();
 
@@ -86,6 +88,7 @@ final class RollbackJournal {
         this.nonce = nonce;
         this.noSync = noSync;
         this.recordCount = 0;
+        this.headerDurable = false;
         memoryRecords.clear();
         memoryPgnos.clear();
         if (inMemory) {
@@ -134,17 +137,21 @@ final class RollbackJournal {
         if (inMemory || noSync || sync == Synchronous.OFF) {
             return;
         }
-        if (headerCount == recordCount) {
+        if (headerCount == recordCount && headerDurable) {
             return;
         }
-        if (sync == Synchronous.FULL) {
-            file.sync(VfsFile.SYNC_FULL);
+        if (headerCount != recordCount) {
+            if (sync == Synchronous.FULL) {
+                file.sync(VfsFile.SYNC_FULL);
+            }
+            byte[] count = new byte[4];
+            Bytes.putInt(count, 0, recordCount);
+            file.write(RECORD_COUNT_OFFSET, count, 0, count.length);
         }
-        byte[] count = new byte[4];
-        Bytes.putInt(count, 0, recordCount);
-        file.write(RECORD_COUNT_OFFSET, count, 0, count.length);
+        // Even with no records the header must be durable: its initial size is what a rollback truncates to.
         file.sync(sync == Synchronous.FULL ? VfsFile.SYNC_FULL : VfsFile.SYNC_NORMAL);
         headerCount = recordCount;
+        headerDurable = true;
     }
 
     /** Ends the journal: the commit point of the transaction (or the end of a rollback). */
@@ -197,6 +204,11 @@ final class RollbackJournal {
             return;
         }
         if (file == null) {
+            if (!vfs.exists(path)) {
+                // Nothing was journaled durably; what is left to undo is the growth of the file.
+                finishPlayback(db, initialPages, pageSize, sync);
+                return;
+            }
             file = vfs.open(path, Vfs.OPEN_MAIN_JOURNAL | Vfs.OPEN_READWRITE);
         }
         playbackFile(file, db, recordCount, sync);

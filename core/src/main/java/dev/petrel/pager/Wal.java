@@ -124,6 +124,13 @@ final class Wal {
         return pageSize;
     }
 
+    /** Changes the page size of a WAL that holds no frame (a new database whose page size was set late). */
+    void setPageSize(int size) {
+        if (mxFrame == 0 && writePos == 0) {
+            pageSize = size;
+        }
+    }
+
     /** The last committed frame (0: the WAL holds no committed frame). */
     int mxFrame() {
         return mxFrame;

@@ -12,8 +12,9 @@ import java.util.Map;
  * the base that the fault-injecting VFS wraps.
  *
  * <p>Files outlive their handles (until deleted or the VFS is dropped), so a test can close a database and open
- * it again. Locks are tracked per file across all handles of this VFS with SQLite's rules: many SHARED, at most
- * one RESERVED or PENDING, EXCLUSIVE alone. {@link #sync} is a no-op: memory has no power loss.
+ * it again. Locks are tracked per file across all handles of this VFS with SQLite's rules ({@link LockTable}):
+ * many SHARED, at most one RESERVED or PENDING, PENDING keeps new SHARED out, EXCLUSIVE alone. {@code sync} is a
+ * no-op: memory has no power loss ({@link FaultInjectingVfs} simulates one).
  */
 public final class MemoryVfs implements Vfs {
     private final String name;
@@ -83,10 +84,7 @@ public final class MemoryVfs implements Vfs {
     private static final class FileData {
         byte[] bytes = new byte[0];
         long size;
-        int sharedCount;
-        Handle reservedHolder;
-        Handle pendingHolder;
-        Handle exclusiveHolder;
+        final LockTable locks = new LockTable();
 
         void ensureCapacity(long needed) {
             if (needed > Integer.MAX_VALUE - 8) {
@@ -185,63 +183,14 @@ public final class MemoryVfs implements Vfs {
         @Override
         public boolean lock(int level) {
             checkOpen();
-            if (level <= lockLevel) {
-                return true;
-            }
-            if (level == LOCK_SHARED) {
-                // A PENDING lock keeps new readers out so that the writer waiting for EXCLUSIVE is not starved.
-                if ((data.exclusiveHolder != null && data.exclusiveHolder != this)
-                        || (data.pendingHolder != null && data.pendingHolder != this)) {
-                    return false;
-                }
-                data.sharedCount++;
-            } else if (level == LOCK_RESERVED || level == LOCK_PENDING) {
-                if (data.reservedHolder != null && data.reservedHolder != this) {
-                    return false;
-                }
-                data.reservedHolder = this;
-                if (level == LOCK_PENDING) {
-                    data.pendingHolder = this;
-                }
-            } else if (level == LOCK_EXCLUSIVE) {
-                if (lockLevel < LOCK_SHARED && !lock(LOCK_SHARED)) {
-                    return false;
-                }
-                if (data.reservedHolder != null && data.reservedHolder != this) {
-                    return false;
-                }
-                // The attempt leaves PENDING behind even if it fails, as SQLite's does.
-                data.reservedHolder = this;
-                data.pendingHolder = this;
-                lockLevel = LOCK_PENDING;
-                // Only this handle may hold SHARED (it holds one itself).
-                if (data.sharedCount > 1) {
-                    return false;
-                }
-                data.exclusiveHolder = this;
-            }
-            lockLevel = level;
-            return true;
+            lockLevel = data.locks.lock(this, lockLevel, level);
+            return lockLevel >= level;
         }
 
         @Override
         public void unlock(int level) {
-            if (level >= lockLevel) {
-                return;
-            }
-            if (level < LOCK_EXCLUSIVE && data.exclusiveHolder == this) {
-                data.exclusiveHolder = null;
-            }
-            if (level < LOCK_PENDING && data.pendingHolder == this) {
-                data.pendingHolder = null;
-            }
-            if (level < LOCK_RESERVED && data.reservedHolder == this) {
-                data.reservedHolder = null;
-            }
-            if (lockLevel >= LOCK_SHARED && level < LOCK_SHARED) {
-                data.sharedCount--;
-            }
-            lockLevel = level;
+            data.locks.unlock(this, lockLevel, level);
+            lockLevel = Math.min(lockLevel, level);
         }
 
         @Override
@@ -251,7 +200,7 @@ public final class MemoryVfs implements Vfs {
 
         @Override
         public boolean checkReservedLock() {
-            return data.reservedHolder != null;
+            return data.locks.reservedHeld();
         }
 
         @Override

@@ -48,10 +48,14 @@ public interface VfsFile {
     /** The current size in bytes. */
     long size();
 
-    /** Raises the lock to {@code level}; returns false if a conflicting lock is held elsewhere. */
+    /**
+     * Raises the lock to {@code level}; returns false if a conflicting lock is held elsewhere. A failed attempt at
+     * {@link #LOCK_EXCLUSIVE} may leave the handle at {@link #LOCK_PENDING} (which keeps new readers out), as in
+     * SQLite; the caller lowers it again with {@link #unlock}.
+     */
     boolean lock(int level);
 
-    /** Lowers the lock to {@code level} ({@link #LOCK_SHARED} or {@link #LOCK_NONE}). */
+    /** Lowers the lock to {@code level} (any level below the current one; a higher level is ignored). */
     void unlock(int level);
 
     /** The lock level this handle holds. */

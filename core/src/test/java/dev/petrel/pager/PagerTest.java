@@ -547,4 +547,119 @@ class PagerTest {
         probe.close();
         p.close();
     }
+
+    @Test
+    void anotherConnectionRollsBackAHotJournalWhenItsTransactionBegins() {
+        MemoryVfs base = new MemoryVfs();
+        dev.petrel.vfs.FaultInjectingVfs crashing = new dev.petrel.vfs.FaultInjectingVfs(base, 11);
+        Pager a = Pager.open(crashing, "db", 512);
+        a.beginWrite();
+        writeNewPages(a, 6, 1);
+        a.commit();
+        Pager b = Pager.open(base, "db", 512);
+        assertEquals(1, readTag(b, 4));
+        b.endRead();
+        a.setCacheSize(2);
+        a.beginWrite();
+        for (int pgno = 2; pgno <= 7; pgno++) {
+            rewrite(a, pgno, 2);
+        }
+        writeNewPages(a, 3, 2);
+        // a has spilled pages into the database file; its process dies with everything it wrote surviving.
+        crashing.powerLossNow(dev.petrel.vfs.FaultInjectingVfs.PowerLoss.TEAR);
+        assertTrue(base.exists("db-journal"));
+        b.beginWrite();
+        assertFalse(base.exists("db-journal"), "b rolled the hot journal back before its transaction");
+        assertEquals(7, b.pageCount());
+        for (int pgno = 2; pgno <= 7; pgno++) {
+            assertEquals(1, readTag(b, pgno));
+        }
+        rewrite(b, 3, 3);
+        b.commit();
+        b.close();
+        Pager c = Pager.open(base, "db", 512);
+        assertEquals(3, readTag(c, 3));
+        assertEquals(1, readTag(c, 2));
+        c.close();
+    }
+
+    @Test
+    void journalModeCannotChangeIntoWalInsideATransaction() {
+        MemoryVfs vfs = new MemoryVfs();
+        Pager p = Pager.open(vfs, "db", 1024);
+        p.beginWrite();
+        PetrelException e = assertThrows(PetrelException.class, () -> p.setJournalMode(JournalMode.WAL));
+        assertEquals("cannot change into wal mode from within a transaction", e.getMessage());
+        p.rollback();
+        assertEquals(JournalMode.TRUNCATE, p.setJournalMode(JournalMode.TRUNCATE));
+        assertEquals("truncate", p.journalMode().pragmaName());
+        p.close();
+    }
+
+    @Test
+    void pageSizeCanBeSetAfterChoosingWalOnANewDatabase() {
+        MemoryVfs vfs = new MemoryVfs();
+        Pager p = Pager.open(vfs, "db", 4096);
+        p.setJournalMode(JournalMode.WAL);
+        p.setPageSize(1024);
+        p.beginWrite();
+        writeNewPages(p, 2, 1);
+        p.commit();
+        p.beginWrite();
+        rewrite(p, 2, 2);
+        p.commit();
+        p.endRead();
+        p.setCheckpointOnClose(false);
+        p.close();
+        assertEquals(1024, FileHeader.getInt(vfs.snapshot("db-wal"), Wal.PAGE_SIZE_OFFSET));
+        Pager q = Pager.open(vfs, "db", 4096);
+        assertEquals(1024, q.pageSize());
+        assertEquals(2, readTag(q, 2));
+        q.close();
+    }
+
+    @Test
+    void checkpointModes() {
+        MemoryVfs vfs = new MemoryVfs();
+        Pager p = open(vfs, JournalMode.WAL, 512);
+        p.setWalAutoCheckpoint(0);
+        p.beginWrite();
+        writeNewPages(p, 3, 1);
+        p.commit();
+        for (int i = 0; i < 3; i++) {
+            p.beginWrite();
+            rewrite(p, 2, 10 + i);
+            p.commit();
+        }
+        int walBytes = vfs.snapshot("db-wal").length;
+        CheckpointResult passive = p.checkpoint(CheckpointMode.PASSIVE);
+        assertEquals(new CheckpointResult(false, 6, 6), passive);
+        assertEquals(12, readTagFromFile(vfs, 2));
+        CheckpointResult full = p.checkpoint(CheckpointMode.FULL);
+        assertEquals(new CheckpointResult(false, 6, 6), full);
+        // After a complete checkpoint the next writer restarts the WAL from frame 1: the file does not grow.
+        p.endRead();
+        p.beginWrite();
+        rewrite(p, 2, 20);
+        p.commit();
+        assertEquals(walBytes, vfs.snapshot("db-wal").length);
+        CheckpointResult restart = p.checkpoint(CheckpointMode.RESTART);
+        assertFalse(restart.busy());
+        assertEquals(20, readTagFromFile(vfs, 2));
+        assertEquals(new CheckpointResult(false, 0, 0), p.checkpoint(CheckpointMode.TRUNCATE));
+        assertEquals(0, vfs.snapshot("db-wal").length);
+        assertEquals(20, readTag(p, 2));
+        p.endRead();
+        p.close();
+        Pager rollbackMode = Pager.open(new MemoryVfs(), "db", 512);
+        assertEquals(new CheckpointResult(false, -1, -1), rollbackMode.checkpoint(CheckpointMode.PASSIVE));
+        rollbackMode.close();
+    }
+
+    /** The tag of a page as the database file itself holds it (after a checkpoint). */
+    static int readTagFromFile(MemoryVfs vfs, int pgno) {
+        byte[] f = vfs.snapshot("db");
+        int ps = FileHeader.pageSizeOf(f);
+        return (FileHeader.getInt(f, (pgno - 1) * ps) - pgno * 31) / 1_000_003;
+    }
 }

@@ -6,6 +6,8 @@ import dev.petrel.api.Database;
 import dev.petrel.api.PetrelException;
 import dev.petrel.api.ResultCode;
 import dev.petrel.api.Statement;
+import dev.petrel.opfs.OpfsVfs;
+import dev.petrel.opfs.TransferBenchmark;
 import java.util.HashMap;
 import java.util.Map;
 import org.teavm.jso.JSExport;
@@ -26,6 +28,7 @@ public final class PetrelExports {
     static final int DONE = 101;
     static final int FAILED = -1;
 
+    private static final OpfsVfs OPFS = new OpfsVfs();
     private static final Map<Integer, Database> DATABASES = new HashMap<>();
     private static final Map<Integer, Connection> CONNECTIONS = new HashMap<>();
     private static final Map<Integer, Statement> STATEMENTS = new HashMap<>();
@@ -77,19 +80,73 @@ public final class PetrelExports {
         return Petrel.SQLITE_VERSION;
     }
 
-    /** Opens a database and a connection on it; returns the connection handle or -1. */
+    /** Opens a private in-memory database and a connection on it; returns the connection handle or -1. */
     @JSExport
     public static int open(String path) {
         clearError();
         try {
-            Database db = Petrel.openMemory();
+            return register(Petrel.openMemory());
+        } catch (Throwable t) {
+            return fail(t);
+        }
+    }
+
+    /**
+     * Opens the OPFS database {@code path} (the worker has registered the sync access handles of the file, its
+     * journal and its WAL) and a connection on it; returns the connection handle or -1. Opening rolls back a hot
+     * journal or recovers the WAL left by a previous owner.
+     */
+    @JSExport
+    public static int openOpfs(String path) {
+        clearError();
+        try {
+            return register(Petrel.open(OPFS, path));
+        } catch (Throwable t) {
+            return fail(t);
+        }
+    }
+
+    /** Runs every statement of {@code sql}, discarding rows; {@link #OK} or -1. */
+    @JSExport
+    public static int exec(int db, String sql) {
+        clearError();
+        try {
+            Connection c = CONNECTIONS.get(db);
+            if (c == null) {
+                throw PetrelException.misuse("database is closed");
+            }
+            c.exec(sql);
+            return OK;
+        } catch (Throwable t) {
+            return fail(t);
+        }
+    }
+
+    /**
+     * Benchmark of the OPFS page path: moves {@code pages} pages of {@code pageSize} bytes between the registered
+     * file {@code path} and Java arrays ({@code write} true: Java to OPFS) with transfer mode {@code mode} (0 staged
+     * through linear memory, 1 copied through a JS array). Returns a checksum so the work cannot be skipped.
+     */
+    @JSExport
+    public static int benchTransfer(String path, int pageSize, int pages, boolean write, int mode) {
+        clearError();
+        try {
+            return TransferBenchmark.run(path, pageSize, pages, write, mode);
+        } catch (Throwable t) {
+            return fail(t);
+        }
+    }
+
+    private static int register(Database db) {
+        try {
             Connection c = db.connect();
             int h = nextHandle++;
             DATABASES.put(h, db);
             CONNECTIONS.put(h, c);
             return h;
-        } catch (Throwable t) {
-            return fail(t);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
         }
     }
 

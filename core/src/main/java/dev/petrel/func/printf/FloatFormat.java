@@ -217,14 +217,6 @@ final class FloatFormat {
     }
 
     /**
-     * REAL as TEXT (SQLite 3.53): exactly {@code %!.17g}, whose 17 digits SQLite shortens to 15 when they
-     * suffice (see {@link #usesFifteenDigits}); fixed notation for decimal exponents in [-4, 17).
-     */
-    static String realToText(double r) {
-        return Printf.format("%!.17g", r);
-    }
-
-    /**
      * Digits to produce for a request of {@code n}: SQLite's decoder, asked for exactly 17 digits under
      * {@code !}, gives 15 when they suffice ({@code %!.17g} of 969.06 is {@code 969.06}, of 1/3 is
      * {@code 0.33333333333333332}).
