@@ -553,9 +553,16 @@ final class CoreGen {
         }
         int nk = keys.size();
         KeyOrder order = g.keyOrder(keys);
+        List<OrderingTerm> asOrder = new ArrayList<>();
+        for (Expr k : keys) {
+            asOrder.add(new OrderingTerm(k, dev.petrel.sql.ast.SortOrder.NONE, dev.petrel.sql.ast.NullsOrder.NONE));
+        }
+        if (OrderByIndex.satisfied(g, scope, plan, asOrder)) {
+            groupByInOrder(aggs, terms, plan, keys, order);
+            return;
+        }
         int sorter = b.cursor();
         b.emit(Opcode.SorterOpen, sorter, nk, 0, order, 0);
-        b.plan("USE TEMP B-TREE FOR GROUP BY");
         int width = rowWidth();
         int inBase = b.regs(nk + width);
         int inRec = b.reg();
@@ -567,6 +574,7 @@ final class CoreGen {
             b.emit(Opcode.MakeRecord, inBase, nk + width, inRec);
             b.emit(Opcode.SorterInsert, sorter, inRec);
         }).emit(null);
+        b.plan("USE TEMP B-TREE FOR GROUP BY");
         setupAccumulators(aggs);
         int data = b.reg();
         int prev = b.reg();
@@ -615,6 +623,73 @@ final class CoreGen {
         // Output subroutine: one row per group.
         b.resolve(outSub);
         overrideSources(pprev, nk);
+        ExprGen og = outputGen();
+        finalizeAggregates(og);
+        int skip = b.newLabel();
+        if (core.having() != null) {
+            og.ifFalse(core.having(), skip, true);
+        }
+        emitRow(og);
+        b.resolve(skip);
+        b.emit(Opcode.Return, ret);
+        clearOverrides();
+        b.resolve(end);
+    }
+
+    /**
+     * GROUP BY when the loop already returns rows in group order (an index or rowid scan): groups are detected
+     * as rows arrive, without a sorter.
+     */
+    private void groupByInOrder(List<Expr.FunctionCall> aggs, List<WhereTerm> terms, List<Object[]> plan,
+                                List<Expr> keys, KeyOrder order) {
+        int nk = keys.size();
+        setupAccumulators(aggs);
+        int width = rowWidth();
+        int prev = b.reg();
+        int rowBase = b.regs(width);
+        int curKeys = b.regs(nk);
+        int prevKeys = b.regs(nk);
+        int have = b.reg();
+        int ret = b.reg();
+        int best = b.reg();
+        b.emit(Opcode.Integer, 0, have);
+        b.emit(Opcode.Null, 0, prev);
+        int end = b.newLabel();
+        int outSub = b.newLabel();
+        Expr.FunctionCall mm = minMax();
+        new LoopGen(g, terms, plan, () -> {
+            for (int i = 0; i < nk; i++) {
+                g.exprTo(keys.get(i), curKeys + i);
+            }
+            int same = b.newLabel();
+            int changed = b.newLabel();
+            int first = b.newLabel();
+            b.emit(Opcode.IfNot, have, first, 0);
+            b.emit(Opcode.Compare, curKeys, prevKeys, nk, order, 0);
+            b.emit(Opcode.Jump, changed, same, changed);
+            b.resolve(changed);
+            b.emit(Opcode.Gosub, ret, outSub);
+            resetAccumulators();
+            b.resolve(first);
+            b.emit(Opcode.Null, 0, best);
+            emitFullRow(rowBase);
+            b.emit(Opcode.MakeRecord, rowBase, width, prev);
+            b.resolve(same);
+            b.emit(Opcode.Copy, curKeys, prevKeys, nk - 1);
+            b.emit(Opcode.Integer, 1, have);
+            stepAggregates(g);
+            recordBareRow(mm, best, () -> {
+                emitFullRow(rowBase);
+                b.emit(Opcode.MakeRecord, rowBase, width, prev);
+            });
+        }).emit(null);
+        b.emit(Opcode.IfNot, have, end, 0);
+        b.emit(Opcode.Gosub, ret, outSub);
+        b.emit(Opcode.Goto, 0, end);
+        b.resolve(outSub);
+        int pprev = b.cursor();
+        b.emit(Opcode.OpenPseudo, pprev, prev, width);
+        overrideSources(pprev, 0);
         ExprGen og = outputGen();
         finalizeAggregates(og);
         int skip = b.newLabel();

@@ -43,6 +43,9 @@ class QueryPlanTest {
         "SELECT * FROM s ORDER BY y, x",
         "SELECT * FROM s ORDER BY y DESC",
         "SELECT z FROM s WHERE y = 3 ORDER BY x",
+        "SELECT b, count(*) FROM t GROUP BY b",
+        "SELECT y, sum(x) FROM s GROUP BY y",
+        "SELECT c, count(*) FROM t GROUP BY c",
     };
 
     private static List<String> petrel(Connection c, String sql) {
