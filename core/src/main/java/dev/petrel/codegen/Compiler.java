@@ -151,7 +151,7 @@ public final class Compiler {
         if (stmt instanceof Stmt.Reindex || stmt instanceof Stmt.Analyze || stmt instanceof Stmt.Vacuum) {
             return null;
         }
-        throw PetrelException.error("not supported by Petrel: " + stmt.getClass().getSimpleName());
+        throw PetrelException.error("statement not supported by Petrel (ALTER TABLE, ATTACH, DETACH, virtual tables)");
     }
 
     void noteParam(Expr.Param p) {

@@ -91,7 +91,6 @@ final class CoreGen {
         if (core.having() != null && !aggregate) {
             throw PetrelException.error("a GROUP BY clause is required before HAVING");
         }
-        setOrderBy(orderBy);
         if (core.distinct()) {
             distinctCursor = b.cursor();
             Collation[] colls = new Collation[exprs.size()];
@@ -103,6 +102,9 @@ final class CoreGen {
         }
         List<WhereTerm> terms = sel.terms(g, core.where(), onTerms, onSources);
         List<Object[]> plan = sel.plan(scope, terms);
+        if (aggregate || core.distinct() || !OrderByIndex.satisfied(g, scope, plan, orderBy)) {
+            setOrderBy(orderBy);
+        }
         if (!aggregate) {
             new LoopGen(g, terms, plan, () -> emitRow(g)).emit(null);
         } else if (core.groupBy().isEmpty()) {
@@ -199,7 +201,15 @@ final class CoreGen {
                         if (st.table() == null && s.mergedColumns.contains(col.toLowerCase(java.util.Locale.ROOT))) {
                             continue;
                         }
-                        exprs.add(new Expr.ColumnRef(st.pos(), null, s.name, col, false));
+                        Expr ref = new Expr.ColumnRef(st.pos(), null, s.name, col, false);
+                        Source rightJoined = st.table() == null ? mergedInto(s, col) : null;
+                        if (rightJoined != null) {
+                            // USING column of a RIGHT/FULL JOIN: whichever side has a row.
+                            ref = new Expr.FunctionCall(st.pos(), "coalesce", false, false,
+                                    List.of(ref, new Expr.ColumnRef(st.pos(), null, rightJoined.name, col, false)),
+                                    List.of(), null, null);
+                        }
+                        exprs.add(ref);
                         info.names.add(col);
                         info.declTypes.add(s.declTypes.get(i));
                         info.affinities.add(s.affinities.get(i));
@@ -236,6 +246,19 @@ final class CoreGen {
                 info.collations.add(coll == null ? Collation.BINARY : coll);
             }
         }
+    }
+
+    /** The later RIGHT/FULL-joined source that merged column {@code col} of {@code s} by USING, or null. */
+    private Source mergedInto(Source s, String col) {
+        boolean after = false;
+        for (Source o : scope.sources) {
+            if (o == s) {
+                after = true;
+            } else if (after && o.rightJoin && o.mergedColumns.contains(col.toLowerCase(java.util.Locale.ROOT))) {
+                return o;
+            }
+        }
+        return null;
     }
 
     private Affinity safeAffinity(Expr e) {
@@ -530,9 +553,16 @@ final class CoreGen {
         }
         int nk = keys.size();
         KeyOrder order = g.keyOrder(keys);
+        List<OrderingTerm> asOrder = new ArrayList<>();
+        for (Expr k : keys) {
+            asOrder.add(new OrderingTerm(k, dev.petrel.sql.ast.SortOrder.NONE, dev.petrel.sql.ast.NullsOrder.NONE));
+        }
+        if (OrderByIndex.satisfied(g, scope, plan, asOrder)) {
+            groupByInOrder(aggs, terms, plan, keys, order);
+            return;
+        }
         int sorter = b.cursor();
         b.emit(Opcode.SorterOpen, sorter, nk, 0, order, 0);
-        b.plan("USE TEMP B-TREE FOR GROUP BY");
         int width = rowWidth();
         int inBase = b.regs(nk + width);
         int inRec = b.reg();
@@ -544,6 +574,7 @@ final class CoreGen {
             b.emit(Opcode.MakeRecord, inBase, nk + width, inRec);
             b.emit(Opcode.SorterInsert, sorter, inRec);
         }).emit(null);
+        b.plan("USE TEMP B-TREE FOR GROUP BY");
         setupAccumulators(aggs);
         int data = b.reg();
         int prev = b.reg();
@@ -592,6 +623,73 @@ final class CoreGen {
         // Output subroutine: one row per group.
         b.resolve(outSub);
         overrideSources(pprev, nk);
+        ExprGen og = outputGen();
+        finalizeAggregates(og);
+        int skip = b.newLabel();
+        if (core.having() != null) {
+            og.ifFalse(core.having(), skip, true);
+        }
+        emitRow(og);
+        b.resolve(skip);
+        b.emit(Opcode.Return, ret);
+        clearOverrides();
+        b.resolve(end);
+    }
+
+    /**
+     * GROUP BY when the loop already returns rows in group order (an index or rowid scan): groups are detected
+     * as rows arrive, without a sorter.
+     */
+    private void groupByInOrder(List<Expr.FunctionCall> aggs, List<WhereTerm> terms, List<Object[]> plan,
+                                List<Expr> keys, KeyOrder order) {
+        int nk = keys.size();
+        setupAccumulators(aggs);
+        int width = rowWidth();
+        int prev = b.reg();
+        int rowBase = b.regs(width);
+        int curKeys = b.regs(nk);
+        int prevKeys = b.regs(nk);
+        int have = b.reg();
+        int ret = b.reg();
+        int best = b.reg();
+        b.emit(Opcode.Integer, 0, have);
+        b.emit(Opcode.Null, 0, prev);
+        int end = b.newLabel();
+        int outSub = b.newLabel();
+        Expr.FunctionCall mm = minMax();
+        new LoopGen(g, terms, plan, () -> {
+            for (int i = 0; i < nk; i++) {
+                g.exprTo(keys.get(i), curKeys + i);
+            }
+            int same = b.newLabel();
+            int changed = b.newLabel();
+            int first = b.newLabel();
+            b.emit(Opcode.IfNot, have, first, 0);
+            b.emit(Opcode.Compare, curKeys, prevKeys, nk, order, 0);
+            b.emit(Opcode.Jump, changed, same, changed);
+            b.resolve(changed);
+            b.emit(Opcode.Gosub, ret, outSub);
+            resetAccumulators();
+            b.resolve(first);
+            b.emit(Opcode.Null, 0, best);
+            emitFullRow(rowBase);
+            b.emit(Opcode.MakeRecord, rowBase, width, prev);
+            b.resolve(same);
+            b.emit(Opcode.Copy, curKeys, prevKeys, nk - 1);
+            b.emit(Opcode.Integer, 1, have);
+            stepAggregates(g);
+            recordBareRow(mm, best, () -> {
+                emitFullRow(rowBase);
+                b.emit(Opcode.MakeRecord, rowBase, width, prev);
+            });
+        }).emit(null);
+        b.emit(Opcode.IfNot, have, end, 0);
+        b.emit(Opcode.Gosub, ret, outSub);
+        b.emit(Opcode.Goto, 0, end);
+        b.resolve(outSub);
+        int pprev = b.cursor();
+        b.emit(Opcode.OpenPseudo, pprev, prev, width);
+        overrideSources(pprev, 0);
         ExprGen og = outputGen();
         finalizeAggregates(og);
         int skip = b.newLabel();

@@ -2,8 +2,8 @@ package dev.petrel.codegen;
 
 import dev.petrel.api.PetrelException;
 import dev.petrel.api.ResultCode;
-import dev.petrel.btree.BTree;
 import dev.petrel.schema.Index;
+import dev.petrel.schema.Schema;
 import dev.petrel.schema.Table;
 import dev.petrel.schema.TableBuilder;
 import dev.petrel.sql.ast.Stmt;
@@ -69,7 +69,7 @@ final class DdlGen {
 
     private int openSchema() {
         int cur = b.cursor();
-        b.emit(Opcode.OpenWrite, cur, BTree.SCHEMA_ROOT, 0, 5, 0);
+        b.emit(Opcode.OpenWrite, cur, Schema.ROOT_PAGE, 0, 5, 0);
         return cur;
     }
 
@@ -213,7 +213,7 @@ final class DdlGen {
         if (t.isView()) {
             throw PetrelException.error("views may not be indexed");
         }
-        if (t.rootPage == BTree.SCHEMA_ROOT) {
+        if (t.rootPage == Schema.ROOT_PAGE) {
             throw PetrelException.error("table " + t.name + " may not be indexed");
         }
         String sql = TableBuilder.storedSql(ci.unique() ? "CREATE UNIQUE INDEX" : "CREATE INDEX", ci.sourceText(),
@@ -311,7 +311,7 @@ final class DdlGen {
                 if (!view && t.isView()) {
                     throw PetrelException.error("use DROP VIEW to delete view " + t.name);
                 }
-                if (t.rootPage == BTree.SCHEMA_ROOT || (!view && t.name.toLowerCase(java.util.Locale.ROOT)
+                if (t.rootPage == Schema.ROOT_PAGE || (!view && t.name.toLowerCase(java.util.Locale.ROOT)
                         .startsWith("sqlite_"))) {
                     throw PetrelException.error("table " + t.name + " may not be dropped");
                 }
@@ -371,7 +371,7 @@ final class DdlGen {
         int top = b.addr();
         int v = b.reg();
         int next = b.newLabel();
-        b.emit(Opcode.Column, cur, byTable ? BTree.SCHEMA_TBL_NAME : BTree.SCHEMA_NAME, v);
+        b.emit(Opcode.Column, cur, byTable ? Schema.COLUMN_TBL_NAME : Schema.COLUMN_NAME, v);
         b.emit(Opcode.Ne, want, next, v, dev.petrel.record.Collation.NOCASE, 0);
         b.emit(Opcode.Delete, cur, 0);
         b.resolve(next);

@@ -40,7 +40,17 @@ final class LoopGen {
         this.order = order;
         this.done = new boolean[terms.size()];
         this.body = body;
+        this.masks = new long[terms.size()];
+        int n = scope.sources.size();
+        boolean right = n > 0 && scope.sources.get(n - 1).rightJoin;
+        for (int t = 0; t < terms.size(); t++) {
+            WhereTerm wt = terms.get(t);
+            // Under RIGHT/FULL JOIN, WHERE applies to the joined rows: test it only once the right side is known.
+            masks[t] = wt.mask | (right && wt.onSource < 0 ? 1L << (n - 1) : 0);
+        }
     }
+
+    private final long[] masks;
 
     /** Opens the cursors of the table sources (read or write), records the plan lines, then emits the loops. */
     void emit(boolean[] writable) {
@@ -65,7 +75,50 @@ final class LoopGen {
             }
             b.plan(s.derived && s.table == null ? "SCAN " + s.name : p.describe(s.name));
         }
+        int matched = -1;
+        Source last = scope.sources.isEmpty() ? null : scope.sources.get(scope.sources.size() - 1);
+        if (last != null && last.rightJoin) {
+            matched = b.cursor();
+            b.emit(Opcode.OpenEphemeral, matched, 1, 0, KeyOrder.BINARY, 0);
+            matchedCursor = matched;
+        }
         level(0);
+        if (matched >= 0) {
+            unmatchedRightRows(last, matched);
+        }
+    }
+
+    private int matchedCursor = -1;
+
+    /** The second pass of RIGHT/FULL JOIN: rows of the right source no combination matched, others NULL. */
+    private void unmatchedRightRows(Source s, int matched) {
+        int ri = scope.sources.size() - 1;
+        int brk = b.newLabel();
+        int cur = s.coveringIndex != null ? s.indexCursor : s.cursor;
+        b.emit(Opcode.Rewind, cur, brk);
+        int top = b.addr();
+        int skip = b.newLabel();
+        int r = b.reg();
+        g.readColumn(s, -1, r);
+        b.emit(Opcode.Found, matched, skip, r, 1, 0);
+        for (int i = 0; i < ri; i++) {
+            Source o = scope.sources.get(i);
+            if (o.coveringIndex == null || o.derived) {
+                b.emit(Opcode.NullRow, o.cursor);
+            }
+            if (o.indexCursor >= 0) {
+                b.emit(Opcode.NullRow, o.indexCursor);
+            }
+        }
+        for (WhereTerm wt : terms) {
+            if (wt.onSource < 0) {
+                g.ifFalse(wt.expr, skip, true);
+            }
+        }
+        body.run();
+        b.resolve(skip);
+        b.emit(Opcode.Next, cur, top);
+        b.resolve(brk);
     }
 
     static KeyOrder keyOrder(Index idx) {
@@ -107,7 +160,7 @@ final class LoopGen {
             avail |= 1L << (Integer) order.get(j)[0];
         }
         int bodyStart = b.newLabel();
-        if (outer) {
+        if (outer || s.rightJoin) {
             for (int t = 0; t < terms.size(); t++) {
                 WhereTerm wt = terms.get(t);
                 if (wt.onSource == si) {
@@ -115,12 +168,21 @@ final class LoopGen {
                     g.ifFalse(wt.expr, cont, true);
                 }
             }
-            b.emit(Opcode.Integer, 1, matchReg);
+            if (outer) {
+                b.emit(Opcode.Integer, 1, matchReg);
+            }
+            if (s.rightJoin) {
+                int r = b.reg();
+                int rec = b.reg();
+                g.readColumn(s, -1, r);
+                b.emit(Opcode.MakeRecord, r, 1, rec);
+                b.emit(Opcode.IdxInsert, matchedCursor, rec);
+            }
         }
         b.resolve(bodyStart);
         for (int t = 0; t < terms.size(); t++) {
             WhereTerm wt = terms.get(t);
-            if (!done[t] && (wt.onSource < 0 || wt.onSource == si) && (wt.mask & ~avail) == 0) {
+            if (!done[t] && (wt.onSource < 0 || wt.onSource == si) && (masks[t] & ~avail) == 0) {
                 done[t] = true;
                 g.ifFalse(wt.expr, cont, true);
             }
@@ -261,10 +323,19 @@ final class LoopGen {
                 return () -> b.emit(Opcode.Next, s.indexCursor, top);
             }
             default: {
+                Opcode first = p.reverse ? Opcode.Last : Opcode.Rewind;
+                Opcode step = p.reverse ? Opcode.Prev : Opcode.Next;
+                if (p.index != null && s.coveringIndex == null) {
+                    // A full scan in index order (it provides the ORDER BY).
+                    b.emit(first, s.indexCursor, brk);
+                    int top = b.addr();
+                    b.emit(Opcode.DeferredSeek, s.indexCursor, 0, cur);
+                    return () -> b.emit(step, s.indexCursor, top);
+                }
                 int c = s.coveringIndex != null ? s.indexCursor : cur;
-                b.emit(Opcode.Rewind, c, brk);
+                b.emit(first, c, brk);
                 int top = b.addr();
-                return () -> b.emit(Opcode.Next, c, top);
+                return () -> b.emit(step, c, top);
             }
         }
     }

@@ -445,12 +445,21 @@ final class SelectGen {
                     right.joinType = Source.JOIN_LEFT;
                     break;
                 case RIGHT:
+                    right.rightJoin = true;
+                    break;
                 case FULL:
-                    throw PetrelException.error("RIGHT and FULL OUTER JOINs are not supported");
+                    right.joinType = Source.JOIN_LEFT;
+                    right.rightJoin = true;
+                    break;
                 default:
                     break;
             }
-            int onSrc = right.joinType == Source.JOIN_LEFT ? ri : -1;
+            for (int k = 0; k < ri; k++) {
+                if (scope.sources.get(k).rightJoin) {
+                    throw PetrelException.error("Petrel supports RIGHT and FULL JOIN only as the last join");
+                }
+            }
+            int onSrc = right.joinType == Source.JOIN_LEFT || right.rightJoin ? ri : -1;
             List<String> using = new ArrayList<>(j.using());
             if (j.natural()) {
                 for (String col : right.columnNames) {
@@ -534,6 +543,9 @@ final class SelectGen {
         }
         if (t.indexedBy() != null && c.schema.index(t.indexedBy()) == null) {
             throw PetrelException.error("no such index: " + t.indexedBy());
+        }
+        if (table.withoutRowid) {
+            throw PetrelException.error("WITHOUT ROWID tables are not supported by Petrel: " + table.name);
         }
         Source s = new Source(name, table, false);
         s.cursor = b.cursor();

@@ -244,7 +244,37 @@ public final class EngineConnection implements Connection, VmHost {
     @Override
     public int databaseSchemaCookie() {
         Pager pager = database.pager();
-        return pager.pageCount() == 0 ? 0 : pager.getHeaderInt(dev.petrel.pager.FileHeader.SCHEMA_COOKIE_OFFSET);
+        return readCookie(1);
+    }
+
+    @Override
+    public int readCookie(int cookie) {
+        Pager pager = database.pager();
+        return pager.pageCount() == 0 ? 0 : pager.getHeaderInt(cookieOffset(cookie));
+    }
+
+    @Override
+    public void writeCookie(int cookie, int value) {
+        database.pager().setHeaderInt(cookieOffset(cookie), value);
+    }
+
+    @Override
+    public int pageCount() {
+        return database.pager().pageCount();
+    }
+
+    /** Header offsets of the VM's cookie numbers (SQLite's BTREE_* meta indexes). */
+    private static int cookieOffset(int cookie) {
+        switch (cookie) {
+            case 0:
+                return dev.petrel.pager.FileHeader.FREELIST_COUNT_OFFSET;
+            case 6:
+                return dev.petrel.pager.FileHeader.USER_VERSION_OFFSET;
+            case 8:
+                return dev.petrel.pager.FileHeader.APPLICATION_ID_OFFSET;
+            default:
+                return dev.petrel.pager.FileHeader.SCHEMA_COOKIE_OFFSET;
+        }
     }
 
     @Override

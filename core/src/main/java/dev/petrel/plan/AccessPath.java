@@ -31,6 +31,8 @@ public final class AccessPath {
     public boolean highInclusive;
     /** Whether the index holds every column the statement reads from the source. */
     public boolean covering;
+    /** A SCAN visiting rows from last to first (ORDER BY ... DESC served by the scan order). */
+    public boolean reverse;
     public double cost = 1e9;
 
     /** The EXPLAIN QUERY PLAN detail for this path over {@code name}. */
@@ -63,7 +65,7 @@ public final class AccessPath {
             }
             default:
                 if (index != null) {
-                    return "SCAN " + name + " USING COVERING INDEX " + index.name;
+                    return "SCAN " + name + " USING " + (covering ? "COVERING " : "") + "INDEX " + index.name;
                 }
                 return "SCAN " + name;
         }

@@ -34,6 +34,8 @@ public final class Source {
     public final List<String> declTypes = new ArrayList<>();
     public int cursor = -1;
     public int joinType = JOIN_INNER;
+    /** RIGHT or FULL JOIN: rows of this source without a match are also returned (with the others NULL). */
+    public boolean rightJoin;
     /** Columns merged by USING / NATURAL with an earlier source (hidden from * and unqualified lookups). */
     public final Set<String> mergedColumns = new HashSet<>();
     /** Whether the derived table's rows are in an ephemeral table with a rowid. */

@@ -417,6 +417,16 @@ public final class WhereAnalyzer {
     /** The loop order and access paths for the sources of {@code scope}. */
     public static List<Object[]> plan(Scope scope, List<WhereTerm> terms, boolean keepOrder) {
         int n = scope.sources.size();
+        if (n > 0 && scope.sources.get(n - 1).rightJoin) {
+            // WHERE must not narrow the rows a RIGHT/FULL JOIN matches against: plan with ON terms only.
+            List<WhereTerm> on = new ArrayList<>();
+            for (WhereTerm t : terms) {
+                if (t.onSource >= 0) {
+                    on.add(t);
+                }
+            }
+            terms = on;
+        }
         List<Object[]> out = new ArrayList<>();
         boolean[] placed = new boolean[n];
         long available = 0;
@@ -429,7 +439,7 @@ public final class WhereAnalyzer {
                     continue;
                 }
                 Source s = scope.sources.get(i);
-                boolean outer = s.joinType == Source.JOIN_LEFT;
+                boolean outer = s.joinType == Source.JOIN_LEFT || s.rightJoin;
                 AccessPath p = choose(s, 1L << i, available, terms, scope, outer ? i : -1);
                 if (keepOrder) {
                     bestI = i;
@@ -443,7 +453,7 @@ public final class WhereAnalyzer {
                     if (j != i && !placed[j]) {
                         Source o = scope.sources.get(j);
                         score += choose(o, 1L << j, available | (1L << i), terms, scope,
-                                o.joinType == Source.JOIN_LEFT ? j : -1).cost;
+                                o.joinType == Source.JOIN_LEFT || o.rightJoin ? j : -1).cost;
                     }
                 }
                 if (bestP == null || score < bestScore) {

@@ -27,6 +27,11 @@ public final class Schema {
     public static final String SCHEMA_TABLE_SQL =
             "CREATE TABLE sqlite_schema(type text,name text,tbl_name text,rootpage integer,sql text)";
 
+    /** Root page of sqlite_schema and the column numbers of its rows (fileformat2.html 2.6). */
+    public static final int ROOT_PAGE = BTree.SCHEMA_ROOT;
+    public static final int COLUMN_NAME = BTree.SCHEMA_NAME;
+    public static final int COLUMN_TBL_NAME = BTree.SCHEMA_TBL_NAME;
+
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final Map<String, Index> indexes = new LinkedHashMap<>();
     private final Map<String, SchemaEntry> triggers = new LinkedHashMap<>();

@@ -14,24 +14,8 @@ final class ControlOps {
     private ControlOps() {
     }
 
-    /** Cookie numbers of ReadCookie/SetCookie (SQLite's BTREE_* meta indexes). */
-    static final int COOKIE_FREE_PAGES = 0;
+    /** Cookie number of the schema cookie in ReadCookie/SetCookie (SQLite's BTREE_SCHEMA_VERSION). */
     static final int COOKIE_SCHEMA = 1;
-    static final int COOKIE_USER_VERSION = 6;
-    static final int COOKIE_APPLICATION_ID = 8;
-
-    static int cookieOffset(int cookie) {
-        switch (cookie) {
-            case COOKIE_FREE_PAGES:
-                return dev.petrel.pager.FileHeader.FREELIST_COUNT_OFFSET;
-            case COOKIE_USER_VERSION:
-                return dev.petrel.pager.FileHeader.USER_VERSION_OFFSET;
-            case COOKIE_APPLICATION_ID:
-                return dev.petrel.pager.FileHeader.APPLICATION_ID_OFFSET;
-            default:
-                return dev.petrel.pager.FileHeader.SCHEMA_COOKIE_OFFSET;
-        }
-    }
 
     /** The exception of a Halt with a non-zero result code {@code rc} (an extended code number). */
     static PetrelException haltError(int rc, String message) {

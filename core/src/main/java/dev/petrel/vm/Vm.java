@@ -396,20 +396,19 @@ public final class Vm {
                     host.savepoint(in.p1, (String) in.p4);
                     break;
                 case ReadCookie:
-                    mem[in.p2] = host.btree().pager().pageCount() == 0 ? 0L
-                            : (long) host.btree().pager().getHeaderInt(ControlOps.cookieOffset(in.p3));
+                    mem[in.p2] = (long) host.readCookie(in.p3);
                     break;
                 case SetCookie:
-                    host.btree().pager().setHeaderInt(ControlOps.cookieOffset(in.p2), in.p3);
+                    host.writeCookie(in.p2, in.p3);
                     if (in.p2 == ControlOps.COOKIE_SCHEMA) {
                         host.schemaChanged();
                     }
                     break;
                 case Pagecount:
-                    mem[in.p2] = (long) host.btree().pager().pageCount();
+                    mem[in.p2] = (long) host.pageCount();
                     break;
                 case IntegrityCk: {
-                    java.util.List<String> errs = host.btree().pager().pageCount() == 0 ? java.util.List.of("ok")
+                    java.util.List<String> errs = host.pageCount() == 0 ? java.util.List.of("ok")
                             : host.btree().integrityCheck(Math.max(1, in.p3));
                     mem[in.p2] = String.join("\n", errs);
                     break;

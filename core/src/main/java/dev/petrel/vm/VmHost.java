@@ -24,6 +24,15 @@ public interface VmHost extends FunctionContext {
     /** The database's current schema cookie. */
     int databaseSchemaCookie();
 
+    /** Header cookie {@code cookie} as numbered by ReadCookie (0 free pages, 1 schema, 6 user version, 8 app id). */
+    int readCookie(int cookie);
+
+    /** Writes header cookie {@code cookie} (write transaction open). */
+    void writeCookie(int cookie, int value);
+
+    /** The database's page count (0 for a new, empty database). */
+    int pageCount();
+
     /** The in-memory schema must be reloaded from sqlite_schema. */
     void schemaChanged();
 

@@ -247,4 +247,17 @@ class SqlOracleTest {
                 "PRAGMA user_version",
                 "PRAGMA table_info(nosuch)");
     }
+
+    @Test
+    void rightAndFullJoins() {
+        check("CREATE TABLE l(id INTEGER PRIMARY KEY, v TEXT)",
+                "CREATE TABLE r(id INTEGER PRIMARY KEY, lid INTEGER, w TEXT)",
+                "INSERT INTO l VALUES(1, 'a'), (2, 'b'), (3, 'c')",
+                "INSERT INTO r VALUES(10, 1, 'x'), (11, 1, 'y'), (12, 5, 'z')",
+                "SELECT l.v, r.w FROM l RIGHT JOIN r ON l.id = r.lid ORDER BY r.w",
+                "SELECT l.v, r.w FROM l FULL JOIN r ON l.id = r.lid ORDER BY 1, 2",
+                "SELECT l.v, r.w FROM l RIGHT JOIN r ON l.id = r.lid WHERE l.v IS NULL",
+                "SELECT count(*) FROM l FULL OUTER JOIN r ON l.id = r.lid",
+                "SELECT * FROM l RIGHT JOIN r USING (id)");
+    }
 }

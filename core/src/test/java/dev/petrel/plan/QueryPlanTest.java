@@ -35,6 +35,17 @@ class QueryPlanTest {
         "SELECT z FROM s WHERE y = 3",
         "SELECT * FROM s, t WHERE s.y = t.c AND t.b = 'q'",
         "SELECT * FROM s WHERE x IN (1, 2, 3)",
+        "SELECT * FROM t ORDER BY a",
+        "SELECT * FROM t ORDER BY b",
+        "SELECT b FROM t ORDER BY b",
+        "SELECT * FROM t WHERE b = 'x' ORDER BY c",
+        "SELECT * FROM t WHERE a > 3 ORDER BY a LIMIT 2",
+        "SELECT * FROM s ORDER BY y, x",
+        "SELECT * FROM s ORDER BY y DESC",
+        "SELECT z FROM s WHERE y = 3 ORDER BY x",
+        "SELECT b, count(*) FROM t GROUP BY b",
+        "SELECT y, sum(x) FROM s GROUP BY y",
+        "SELECT c, count(*) FROM t GROUP BY c",
     };
 
     private static List<String> petrel(Connection c, String sql) {
