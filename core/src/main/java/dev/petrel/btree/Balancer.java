@@ -167,11 +167,11 @@ final class Balancer {
                 splitRoot(root, c);
                 continue;
             }
-            NodeContent r = load(root);
-            if (isLeaf(r.type) || !r.cells.isEmpty()) {
+            // Most changes leave the root non-empty: decide that from its header, without copying its cells.
+            int child = emptyInteriorRootChild(root);
+            if (child == -1) {
                 return;
             }
-            int child = r.rightChild;
             checkChild(child);
             NodeContent cc = load(child);
             if (!BtNode.fits(root, usable, cc.type, cc.cells)) {
@@ -179,6 +179,17 @@ final class Balancer {
             }
             write(root, cc);
             pager.free(child);
+        }
+    }
+
+    /** The right child of {@code root} if it is an interior page with no cells, else -1. */
+    private int emptyInteriorRootChild(int root) {
+        Page page = pager.get(root);
+        try {
+            BtNode node = BtNode.load(page, usable);
+            return node.leaf || node.cellCount > 0 ? -1 : node.rightChild();
+        } finally {
+            pager.release(page);
         }
     }
 

@@ -216,7 +216,8 @@ public final class Pager {
             throw new PetrelException(ResultCode.NOTADB, null);
         }
         if ((header[FileHeader.READ_VERSION_OFFSET] & 0xff) > WAL_FORMAT_VERSION) {
-            throw PetrelException.error("unsupported file format");
+            // A read version this library does not know: SQLite 3.53 reports "file is not a database" here.
+            throw new PetrelException(ResultCode.NOTADB, null);
         }
         pageSize = ps;
         reservedBytes = reserved;
