@@ -42,6 +42,12 @@ final class PageCache {
     private Page oldest;
     private Page newest;
     private int capacity;
+    /**
+     * The image array of the last page evicted, handed to the next miss ({@link #takeBuffer}) so that a miss under
+     * a full cache costs one copy and no allocation. The evicted {@code Page} loses its array (set to null): no one
+     * may hold an unpinned page, and if someone did, it fails loudly instead of reading another page's bytes.
+     */
+    private byte[] spare;
 
     PageCache(int capacity) {
         this.capacity = Math.max(capacity, 2);
@@ -243,10 +249,19 @@ final class PageCache {
             Page newer = p.lruNewer;
             if (p.pinCount == 0 && !p.dirty) {
                 remove(p.pgno());
+                spare = p.data;
+                p.data = null;
             }
             p = newer;
         }
         return size <= capacity;
+    }
+
+    /** A page image array of {@code size} bytes, recycled from an evicted page if possible; contents undefined. */
+    byte[] takeBuffer(int size) {
+        byte[] b = spare;
+        spare = null;
+        return b != null && b.length == size ? b : new byte[size];
     }
 
     void clear() {
