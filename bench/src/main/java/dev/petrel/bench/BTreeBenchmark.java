@@ -3,6 +3,8 @@ package dev.petrel.bench;
 import dev.petrel.btree.BTree;
 import dev.petrel.btree.BtCursor;
 import dev.petrel.pager.Pager;
+import dev.petrel.record.IndexKey;
+import dev.petrel.record.KeyInfo;
 import dev.petrel.record.RecordEncoder;
 import dev.petrel.vfs.MemoryVfs;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The storage engine alone (no SQL): inserts into and seeks in a table b-tree of an in-memory database through
- * {@link BTree} and {@link BtCursor}, one operation per benchmark invocation batch of {@link #BATCH} keys.
+ * {@link BTree} and {@link BtCursor}, one operation per benchmark invocation batch of {@link #BATCH} keys. Beside
+ * the table there is an index b-tree of (text key, rowid) entries, one per row, as {@code CREATE INDEX} on a text
+ * column makes, for index seeks; {@link #scanTable} reads the whole table once.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,6 +47,7 @@ public class BTreeBenchmark {
     private Pager pager;
     private BTree btree;
     private int root;
+    private int indexRoot;
     private long next = 1;
     private long seed = 42;
     private byte[] payload;
@@ -60,8 +65,19 @@ public class BTreeBenchmark {
             c.insert(i, payload);
         }
         c.close();
+        indexRoot = btree.createTree(false);
+        BtCursor ic = btree.openIndex(indexRoot, KeyInfo.BINARY, true);
+        for (int i = 1; i <= rows; i++) {
+            ic.insert(RecordEncoder.encode(indexText(i), (long) i));
+        }
+        ic.close();
         pager.commit();
         next = rows + 1;
+    }
+
+    /** The index key of row {@code i}: distinct, and inserted out of order (the digits reversed). */
+    static String indexText(long i) {
+        return "user-" + new StringBuilder(Long.toString(i)).reverse() + "@example.org";
     }
 
     @TearDown(Level.Trial)
@@ -110,6 +126,37 @@ public class BTreeBenchmark {
             if (c.seekRowid(1 + random() % rows) == 0) {
                 sum += c.payloadSize();
             }
+        }
+        c.close();
+        pager.endRead();
+        return sum;
+    }
+
+    /** Seeks {@link #BATCH} random existing text keys in the index (prefix key, SeekGE) and reads each rowid. */
+    @Benchmark
+    public long seekIndex() {
+        pager.beginRead();
+        BtCursor c = btree.openIndex(indexRoot, KeyInfo.BINARY, false);
+        long sum = 0;
+        for (int i = 0; i < BATCH; i++) {
+            IndexKey key = new IndexKey(KeyInfo.BINARY, new Object[] {indexText(1 + random() % rows)}, 1, 0);
+            if (c.seek(key, BtCursor.GE)) {
+                sum += c.payloadSize();
+            }
+        }
+        c.close();
+        pager.endRead();
+        return sum;
+    }
+
+    /** Visits every row of the table in rowid order, reading rowid and payload size. */
+    @Benchmark
+    public long scanTable() {
+        pager.beginRead();
+        BtCursor c = btree.openTable(root, false);
+        long sum = 0;
+        for (boolean ok = c.first(); ok; ok = c.next()) {
+            sum += c.rowid() + c.payloadSize();
         }
         c.close();
         pager.endRead();

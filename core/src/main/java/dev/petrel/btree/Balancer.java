@@ -167,11 +167,11 @@ final class Balancer {
                 splitRoot(root, c);
                 continue;
             }
-            NodeContent r = load(root);
-            if (isLeaf(r.type) || !r.cells.isEmpty()) {
+            // Most changes leave the root non-empty: decide that from its header, without copying its cells.
+            int child = emptyInteriorRootChild(root);
+            if (child == -1) {
                 return;
             }
-            int child = r.rightChild;
             checkChild(child);
             NodeContent cc = load(child);
             if (!BtNode.fits(root, usable, cc.type, cc.cells)) {
@@ -179,6 +179,17 @@ final class Balancer {
             }
             write(root, cc);
             pager.free(child);
+        }
+    }
+
+    /** The right child of {@code root} if it is an interior page with no cells, else -1. */
+    private int emptyInteriorRootChild(int root) {
+        Page page = pager.get(root);
+        try {
+            BtNode node = BtNode.load(page, usable);
+            return node.leaf || node.cellCount > 0 ? -1 : node.rightChild();
+        } finally {
+            pager.release(page);
         }
     }
 
@@ -194,7 +205,11 @@ final class Balancer {
     /** Rebalances the page at {@code level} (>= 1) with its siblings, updating its parent's content. */
     private void rebalance(int level) {
         int parentLevel = level - 1;
-        NodeContent parent = pending[parentLevel] != null ? pending[parentLevel] : load(pgnos[parentLevel]);
+        if (pending[parentLevel] == null) {
+            rebalanceInPlace(level);
+            return;
+        }
+        NodeContent parent = pending[parentLevel];
         int ci = idx[parentLevel];
         if (ci < 0 || ci > parent.cells.size() || parent.childAt(ci) != pgnos[level]) {
             throw PetrelException.corrupt(pgnos[parentLevel], "b-tree path no longer matches its parent");
@@ -206,6 +221,65 @@ final class Balancer {
             pending[parentLevel] = null;
         } else {
             pending[parentLevel] = newParent;
+        }
+    }
+
+    /**
+     * {@link #rebalance} when the parent is still a page: only the window of the parent that covers the siblings
+     * (their dividers and the pointer after them) is read and then spliced in place, as SQLite's balance does,
+     * instead of copying and rewriting every cell of the parent for each split. A parent that overflows from the
+     * new dividers is held as a cell list (invariant 1) for the level above.
+     */
+    private void rebalanceInPlace(int level) {
+        int parentLevel = level - 1;
+        int ppg = pgnos[parentLevel];
+        int ci = idx[parentLevel];
+        int start;
+        int m;
+        NodeContent window;
+        Page page = pager.get(ppg);
+        try {
+            BtNode node = BtNode.load(page, usable);
+            if (node.leaf || ci < 0 || ci > node.cellCount || node.childPgno(ci) != pgnos[level]) {
+                throw PetrelException.corrupt(ppg, "b-tree path no longer matches its parent");
+            }
+            int nChildren = node.cellCount + 1;
+            m = Math.min(3, nChildren);
+            start = Math.max(0, Math.min(ci - 1, nChildren - m));
+            List<byte[]> dividers = new ArrayList<>(m - 1);
+            for (int j = 0; j < m - 1; j++) {
+                dividers.add(node.cellBytes(start + j, tmp));
+            }
+            window = new NodeContent(node.type, dividers, node.childPgno(start + m - 1));
+        } finally {
+            pager.release(page);
+        }
+        NodeContent replaced = redistribute(window, ci - start, pgnos[level], pending[level], level == appendLevel);
+        pending[level] = null;
+        page = pager.get(ppg);
+        try {
+            pager.markWritable(page);
+            BtNode node = BtNode.load(page, usable);
+            for (int j = 0; j < m - 1; j++) {
+                node.dropCell(start, tmp);
+            }
+            // The pointer after the window (a cell's left child, or the right child) now names the last sibling.
+            if (start == node.cellCount) {
+                node.setRightChild(replaced.rightChild);
+            } else {
+                page.putInt(node.cellOffset(start), replaced.rightChild);
+            }
+            List<byte[]> cells = replaced.cells;
+            for (int j = 0; j < cells.size(); j++) {
+                if (!node.insertCell(start + j, cells.get(j))) {
+                    NodeContent full = contentOf(node);
+                    full.cells.addAll(start + j, cells.subList(j, cells.size()));
+                    pending[parentLevel] = full;
+                    return;
+                }
+            }
+        } finally {
+            pager.release(page);
         }
     }
 

@@ -60,6 +60,9 @@ public final class BtCursor {
     private int skipNext;
 
     private final CellInfo info = new CellInfo();
+    /** Scratch cell info and payload buffer of index seeks (never the current entry's {@link #info}). */
+    private final CellInfo seekCell = new CellInfo();
+    private byte[] keyBuf = new byte[64];
     private boolean infoValid;
     /** Overflow page numbers of the current cell discovered so far. */
     private int[] chain = new int[0];
@@ -423,7 +426,7 @@ public final class BtCursor {
             int hi = node.cellCount - 1;
             while (lo <= hi) {
                 int mid = (lo + hi) >>> 1;
-                int c = key.compareRecord(new Record(cellPayload(node, mid), bt.textEncoding()));
+                int c = compareCell(key, node, mid);
                 if (c == 0) {
                     idx[depth - 1] = mid;
                     return 0;
@@ -619,6 +622,22 @@ public final class BtCursor {
             }
         };
         return new Record(src, bt.textEncoding());
+    }
+
+    /**
+     * Sign of (cell {@code i}'s record - key). A cell without overflow, the common case, is compared from a reused
+     * buffer; one with overflow is assembled whole first.
+     */
+    private int compareCell(IndexKey key, BtNode node, int i) {
+        CellInfo ci = node.parseCell(i, seekCell);
+        if (ci.localSize < ci.payloadSize) {
+            return key.compareRecord(new Record(cellPayload(node, i), bt.textEncoding()));
+        }
+        if (keyBuf.length < ci.payloadSize) {
+            keyBuf = new byte[Math.max(ci.payloadSize, 2 * keyBuf.length)];
+        }
+        node.page.getBytes(ci.payloadOffset, keyBuf, 0, ci.payloadSize);
+        return key.compareRecord(keyBuf, ci.payloadSize, bt.textEncoding());
     }
 
     /** The full payload of cell {@code i} of {@code node} (for key comparisons). */

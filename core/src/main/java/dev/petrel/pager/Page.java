@@ -25,6 +25,9 @@ public final class Page {
     boolean dirty;
     /** The pager's savepoint generation in which this page was last made writable, or -1. */
     int writableGeneration = -1;
+    /** Neighbours in the {@link PageCache}'s recency list (older, newer); null at the ends or when not cached. */
+    Page lruOlder;
+    Page lruNewer;
 
     Page(int pgno, byte[] data) {
         this.pgno = pgno;

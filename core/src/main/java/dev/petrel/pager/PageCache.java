@@ -1,12 +1,15 @@
 package dev.petrel.pager;
 
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
  * The pager's bounded page cache: page number to {@link Page}, least recently used first.
+ *
+ * <p>Representation: an open-addressing hash table keyed by the page number (linear probing, backward-shift
+ * deletion, so no tombstones; 0 marks an empty slot since page numbers start at 1) and a doubly linked recency
+ * list threaded through the pages themselves ({@link Page#lruOlder}/{@link Page#lruNewer}). A hit is one probe
+ * sequence and a few pointer moves, with no boxing and no allocation; this sits on the path of every page access.
  *
  * <p>Invariants:
  * <ol>
@@ -16,6 +19,7 @@ import java.util.List;
  *       the database after the journal is synced, or as WAL frames), which makes them clean.</li>
  *   <li>The capacity is a target: when every page is pinned, or spilling is not possible, the cache grows past it
  *       rather than fail.</li>
+ *   <li>The recency list holds exactly the pages of the table, oldest first; the table is at most half full.</li>
  * </ol>
  */
 final class PageCache {
@@ -25,8 +29,25 @@ final class PageCache {
         boolean spill();
     }
 
-    private final LinkedHashMap<Integer, Page> pages = new LinkedHashMap<>(64, 0.75f, true);
+    private static final int INITIAL_SLOTS = 64;
+    /** Fibonacci hashing multiplier (2^32 / golden ratio), spreads consecutive page numbers over the table. */
+    private static final int HASH_MULTIPLIER = 0x9E3779B9;
+
+    private int[] keys = new int[INITIAL_SLOTS];
+    private Page[] values = new Page[INITIAL_SLOTS];
+    private int mask = INITIAL_SLOTS - 1;
+    private int shift = Integer.numberOfLeadingZeros(INITIAL_SLOTS - 1);
+    private int size;
+    /** Least and most recently used ends of the recency list. */
+    private Page oldest;
+    private Page newest;
     private int capacity;
+    /**
+     * The image array of the last page evicted, handed to the next miss ({@link #takeBuffer}) so that a miss under
+     * a full cache costs one copy and no allocation. The evicted {@code Page} loses its array (set to null): no one
+     * may hold an unpinned page, and if someone did, it fails loudly instead of reading another page's bytes.
+     */
+    private byte[] spare;
 
     PageCache(int capacity) {
         this.capacity = Math.max(capacity, 2);
@@ -41,31 +62,158 @@ final class PageCache {
     }
 
     int size() {
-        return pages.size();
+        return size;
+    }
+
+    private int slotOf(int pgno) {
+        return (pgno * HASH_MULTIPLIER) >>> shift;
     }
 
     /** The cached page, marked as most recently used, or null. */
     Page get(int pgno) {
-        return pages.get(pgno);
+        int[] k = keys;
+        int m = mask;
+        for (int i = slotOf(pgno);; i = (i + 1) & m) {
+            int key = k[i];
+            if (key == pgno) {
+                Page p = values[i];
+                touch(p);
+                return p;
+            }
+            if (key == 0) {
+                return null;
+            }
+        }
     }
 
+    /** Caches {@code page} as the most recently used, replacing a cached page of the same number. */
     void put(Page page) {
-        pages.put(page.pgno(), page);
+        int pgno = page.pgno();
+        for (int i = slotOf(pgno);; i = (i + 1) & mask) {
+            int key = keys[i];
+            if (key == pgno) {
+                unlink(values[i]);
+                values[i] = page;
+                linkNewest(page);
+                return;
+            }
+            if (key == 0) {
+                keys[i] = pgno;
+                values[i] = page;
+                linkNewest(page);
+                if (++size * 2 > keys.length) {
+                    resize(keys.length * 2);
+                }
+                return;
+            }
+        }
     }
 
     Page remove(int pgno) {
-        return pages.remove(pgno);
+        for (int i = slotOf(pgno);; i = (i + 1) & mask) {
+            int key = keys[i];
+            if (key == pgno) {
+                Page p = values[i];
+                deleteSlot(i);
+                unlink(p);
+                return p;
+            }
+            if (key == 0) {
+                return null;
+            }
+        }
     }
 
-    /** A snapshot of the cached pages (safe to iterate while the cache changes). */
+    /** Empties slot {@code hole}, shifting later members of its probe run back so lookups need no tombstones. */
+    private void deleteSlot(int hole) {
+        size--;
+        int i = hole;
+        for (;;) {
+            i = (i + 1) & mask;
+            int key = keys[i];
+            if (key == 0) {
+                break;
+            }
+            int home = slotOf(key);
+            // The entry at i may fill the hole if its home slot is not in the cyclic range (hole, i].
+            if (((i - home) & mask) >= ((i - hole) & mask)) {
+                keys[hole] = key;
+                values[hole] = values[i];
+                hole = i;
+            }
+        }
+        keys[hole] = 0;
+        values[hole] = null;
+    }
+
+    private void resize(int slots) {
+        int[] oldKeys = keys;
+        Page[] oldValues = values;
+        keys = new int[slots];
+        values = new Page[slots];
+        mask = slots - 1;
+        shift = Integer.numberOfLeadingZeros(slots - 1);
+        for (int j = 0; j < oldKeys.length; j++) {
+            int key = oldKeys[j];
+            if (key != 0) {
+                int i = slotOf(key);
+                while (keys[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = key;
+                values[i] = oldValues[j];
+            }
+        }
+    }
+
+    private void touch(Page p) {
+        if (p != newest) {
+            unlink(p);
+            linkNewest(p);
+        }
+    }
+
+    private void linkNewest(Page p) {
+        p.lruOlder = newest;
+        p.lruNewer = null;
+        if (newest != null) {
+            newest.lruNewer = p;
+        } else {
+            oldest = p;
+        }
+        newest = p;
+    }
+
+    private void unlink(Page p) {
+        Page older = p.lruOlder;
+        Page newer = p.lruNewer;
+        if (older != null) {
+            older.lruNewer = newer;
+        } else {
+            oldest = newer;
+        }
+        if (newer != null) {
+            newer.lruOlder = older;
+        } else {
+            newest = older;
+        }
+        p.lruOlder = null;
+        p.lruNewer = null;
+    }
+
+    /** A snapshot of the cached pages, oldest first (safe to iterate while the cache changes). */
     List<Page> all() {
-        return new ArrayList<>(pages.values());
+        List<Page> out = new ArrayList<>(size);
+        for (Page p = oldest; p != null; p = p.lruNewer) {
+            out.add(p);
+        }
+        return out;
     }
 
     /** The dirty pages, in page-number order. */
     List<Page> dirtyPages() {
         List<Page> dirty = new ArrayList<>();
-        for (Page p : pages.values()) {
+        for (Page p = oldest; p != null; p = p.lruNewer) {
             if (p.dirty) {
                 dirty.add(p);
             }
@@ -76,14 +224,14 @@ final class PageCache {
 
     /** Brings the cache back to its capacity if it can (invariants 2-4). */
     void shrink(Spiller spiller) {
-        if (pages.size() <= capacity) {
+        if (size <= capacity) {
             return;
         }
         if (evictClean() || spiller == null) {
             return;
         }
         boolean anyDirtyUnpinned = false;
-        for (Page p : pages.values()) {
+        for (Page p = oldest; p != null; p = p.lruNewer) {
             if (p.dirty && p.pinCount == 0) {
                 anyDirtyUnpinned = true;
                 break;
@@ -96,17 +244,32 @@ final class PageCache {
 
     /** Drops clean unpinned pages, oldest first, until at capacity; returns whether it got there. */
     private boolean evictClean() {
-        Iterator<Page> it = pages.values().iterator();
-        while (pages.size() > capacity && it.hasNext()) {
-            Page p = it.next();
+        Page p = oldest;
+        while (size > capacity && p != null) {
+            Page newer = p.lruNewer;
             if (p.pinCount == 0 && !p.dirty) {
-                it.remove();
+                remove(p.pgno());
+                spare = p.data;
+                p.data = null;
             }
+            p = newer;
         }
-        return pages.size() <= capacity;
+        return size <= capacity;
+    }
+
+    /** A page image array of {@code size} bytes, recycled from an evicted page if possible; contents undefined. */
+    byte[] takeBuffer(int size) {
+        byte[] b = spare;
+        spare = null;
+        return b != null && b.length == size ? b : new byte[size];
     }
 
     void clear() {
-        pages.clear();
+        while (oldest != null) {
+            unlink(oldest);
+        }
+        java.util.Arrays.fill(keys, 0);
+        java.util.Arrays.fill(values, null);
+        size = 0;
     }
 }

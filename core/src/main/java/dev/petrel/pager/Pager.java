@@ -89,6 +89,8 @@ public final class Pager {
     private final VfsFile file;
     private final SplitMix64 random;
     private final PageCache cache;
+    /** {@link #spill} as the cache's callback, made once (it is passed on every page access). */
+    private final PageCache.Spiller spiller = this::spill;
     private final PageAllocator allocator = new PageAllocator(this);
     private int pageSize;
     private int reservedBytes;
@@ -216,7 +218,8 @@ public final class Pager {
             throw new PetrelException(ResultCode.NOTADB, null);
         }
         if ((header[FileHeader.READ_VERSION_OFFSET] & 0xff) > WAL_FORMAT_VERSION) {
-            throw PetrelException.error("unsupported file format");
+            // A read version this library does not know: SQLite 3.53 reports "file is not a database" here.
+            throw new PetrelException(ResultCode.NOTADB, null);
         }
         pageSize = ps;
         reservedBytes = reserved;
@@ -835,7 +838,7 @@ public final class Pager {
         }
         Page page = cache.get(pgno);
         if (page == null) {
-            byte[] data = new byte[pageSize];
+            byte[] data = cache.takeBuffer(pageSize);
             load(pgno, data);
             page = new Page(pgno, data);
             cache.put(page);
@@ -857,7 +860,7 @@ public final class Pager {
 
     private void shrinkCache(Page justPinned) {
         try {
-            cache.shrink(this::spill);
+            cache.shrink(spiller);
         } catch (PetrelException e) {
             justPinned.pinCount--;
             throw e;
