@@ -92,13 +92,21 @@ class PlaygroundE2ETest {
     }
 
     private void openPlayground() {
-        page.navigate(server.baseUrl() + "/");
-        waitReady();
+        openPlayground(page);
+    }
+
+    private void openPlayground(Page p) {
+        p.navigate(server.baseUrl() + "/");
+        waitReady(p);
     }
 
     private void waitReady() {
+        waitReady(page);
+    }
+
+    private void waitReady(Page p) {
         try {
-            page.waitForFunction("() => window.playground && window.playground.ready === true");
+            p.waitForFunction("() => window.playground && window.playground.ready === true");
         } catch (RuntimeException e) {
             throw new AssertionError("playground not ready; console:\n" + console, e);
         }
@@ -106,19 +114,27 @@ class PlaygroundE2ETest {
 
     /** Types SQL into the CodeMirror editor and runs it with Ctrl+Enter; waits for the run to finish. */
     private void runSql(String sql) {
-        Object before = page.evaluate("() => window.playground.runs");
-        page.click(".cm-content");
-        page.keyboard().press("Control+A");
-        page.keyboard().press("Delete");
-        page.keyboard().insertText(sql);
-        page.keyboard().press("Control+Enter");
-        page.waitForFunction("n => window.playground.runs > n", before);
+        runSql(page, sql);
+    }
+
+    private static void runSql(Page p, String sql) {
+        Object before = p.evaluate("() => window.playground.runs");
+        p.click(".cm-content");
+        p.keyboard().press("Control+A");
+        p.keyboard().press("Delete");
+        p.keyboard().insertText(sql);
+        p.keyboard().press("Control+Enter");
+        p.waitForFunction("n => window.playground.runs > n", before);
+    }
+
+    private List<List<Object>> lastRows() {
+        return lastRows(page);
     }
 
     @SuppressWarnings("unchecked")
-    private List<List<Object>> lastRows() {
-        Map<String, Object> r = (Map<String, Object>) page.evaluate("() => window.playground.lastResult");
-        assertNotNull(r, () -> "no result; error: " + page.evaluate("() => window.playground.lastError"));
+    private static List<List<Object>> lastRows(Page p) {
+        Map<String, Object> r = (Map<String, Object>) p.evaluate("() => window.playground.lastResult");
+        assertNotNull(r, () -> "no result; error: " + p.evaluate("() => window.playground.lastError"));
         List<List<Object>> out = new ArrayList<>();
         for (List<Object> row : (List<List<Object>>) r.get("rows")) {
             List<Object> norm = new ArrayList<>();
@@ -227,5 +243,33 @@ class PlaygroundE2ETest {
         assertEquals("SELECT * FRM Album".indexOf("FRM"), ((Number) err.get("from")).intValue());
         page.waitForSelector(".cm-lintRange-error");
         screenshot("syntax-error");
+    }
+
+    @Test
+    void gridVirtualizes100kRows() {
+        openPlayground();
+        runSql("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000) "
+                + "SELECT x, x * x AS sq, 'row ' || x AS label FROM c");
+        assertEquals(100000, ((Number) page.evaluate("() => window.playground.lastResult.rows.length")).intValue());
+        int rendered = page.locator(".grid-row").count();
+        assertTrue(rendered > 0 && rendered < 200, "only the rows in view exist in the DOM: " + rendered);
+        page.evaluate("() => { const v = document.querySelector('.grid-viewport'); v.scrollTop = v.scrollHeight; }");
+        page.waitForFunction("() => [...document.querySelectorAll('.grid-row .rownum')]"
+                + ".some(c => c.textContent === '100000')");
+        assertTrue(page.locator(".grid-row").count() < 200, "still virtualized after scrolling to the end");
+        screenshot("100k-rows-end");
+    }
+
+    @Test
+    void twoTabsWorkOnTheSameDatabase() {
+        openPlayground();
+        Page second = context.newPage();
+        openPlayground(second);
+        runSql("CREATE TABLE shared(x INTEGER); INSERT INTO shared VALUES (1);");
+        runSql(second, "SELECT x FROM shared ORDER BY x");
+        assertEquals(List.of(List.of(1L)), lastRows(second), "the second tab sees the first tab's row");
+        runSql(second, "INSERT INTO shared VALUES (2)");
+        runSql("SELECT x FROM shared ORDER BY x");
+        assertEquals(List.of(List.of(1L), List.of(2L)), lastRows(), "the first tab sees the second tab's row");
     }
 }
