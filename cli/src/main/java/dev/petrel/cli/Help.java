@@ -1,0 +1,60 @@
+package dev.petrel.cli;
+
+/** The texts of {@code .help} and {@code -help}, listing what Petrel's shell supports, in sqlite3's layout. */
+final class Help {
+    static final String TEXT = ""
+            + ".bail on|off             Stop after hitting an error.  Default OFF\n"
+            + ".changes on|off          Show number of rows changed by SQL\n"
+            + ".dump ?OBJECTS?          Render database content as SQL\n"
+            + ".echo on|off             Turn command echo on or off\n"
+            + ".exit ?CODE?             Exit this program with return-code CODE\n"
+            + ".headers on|off          Turn display of headers on or off\n"
+            + ".help                    Show this help text\n"
+            + ".import FILE TABLE       Import data from FILE into TABLE\n"
+            + ".indexes ?TABLE?         Show names of indexes\n"
+            + ".mode MODE ?TABLE?       Set output mode\n"
+            + ".nullvalue STRING        Use STRING in place of NULL values\n"
+            + ".open ?OPTIONS? ?FILE?   Close existing database and reopen FILE\n"
+            + ".output ?FILE?           Send output to FILE or stdout if FILE is omitted\n"
+            + ".print STRING...         Print literal STRING\n"
+            + ".quit                    Exit this program\n"
+            + ".read FILE               Read input from FILE\n"
+            + ".schema ?PATTERN?        Show the CREATE statements matching PATTERN\n"
+            + ".separator COL ?ROW?     Change the column and row separators\n"
+            + ".show                    Show the current values for various settings\n"
+            + ".tables ?TABLE?          List names of tables matching LIKE pattern TABLE\n"
+            + ".timer on|off            Turn SQL timer on or off\n";
+
+    static final String USAGE = ""
+            + "Usage: petrel [OPTIONS] FILENAME [SQL]\n"
+            + "FILENAME is the name of an SQLite database. A new database is created\n"
+            + "if the file does not previously exist.\n"
+            + "OPTIONS include:\n"
+            + "   -ascii               set output mode to 'ascii'\n"
+            + "   -bail                stop after hitting an error\n"
+            + "   -batch               force batch I/O\n"
+            + "   -box                 set output mode to 'box'\n"
+            + "   -column              set output mode to 'column'\n"
+            + "   -cmd COMMAND         run \"COMMAND\" before reading stdin\n"
+            + "   -csv                 set output mode to 'csv'\n"
+            + "   -echo                print inputs before execution\n"
+            + "   -[no]header          turn headers on or off\n"
+            + "   -help                show this message\n"
+            + "   -html                set output mode to HTML\n"
+            + "   -interactive         force interactive I/O\n"
+            + "   -json                set output mode to 'json'\n"
+            + "   -line                set output mode to 'line'\n"
+            + "   -list                set output mode to 'list'\n"
+            + "   -markdown            set output mode to 'markdown'\n"
+            + "   -newline SEP         set output row separator. Default: '\\n'\n"
+            + "   -nullvalue TEXT      set text string for NULL values. Default ''\n"
+            + "   -quote               set output mode to 'quote'\n"
+            + "   -readonly            open the database read-only\n"
+            + "   -separator SEP       set output column separator. Default: '|'\n"
+            + "   -table               set output mode to 'table'\n"
+            + "   -tabs                set output mode to 'tabs'\n"
+            + "   -version             show SQLite version\n";
+
+    private Help() {
+    }
+}

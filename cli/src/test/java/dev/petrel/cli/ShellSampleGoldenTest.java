@@ -1,0 +1,98 @@
+package dev.petrel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Golden comparisons on the real sample databases (Chinook, Northwind), opened read-only by both shells. */
+class ShellSampleGoldenTest {
+    @TempDir
+    static Path dir;
+
+    static Path shared() {
+        String prop = System.getProperty("petrel.shared.dir");
+        if (prop != null && Files.isDirectory(Paths.get(prop))) {
+            return Paths.get(prop);
+        }
+        Path rel = Paths.get("../../shared");
+        return Files.isDirectory(rel) ? rel : Paths.get("/work/shared");
+    }
+
+    static Path chinook() {
+        return shared().resolve("sample-dbs/chinook/Chinook_Sqlite.sqlite");
+    }
+
+    static Path northwind() {
+        return shared().resolve("sample-dbs/northwind/northwind.db");
+    }
+
+    @BeforeAll
+    static void needsSqlite3AndSamples() {
+        assumeTrue(ShellRunner.sqlite3Available(), "sqlite3 binary not installed");
+        assumeTrue(Files.exists(chinook()) && Files.exists(northwind()), "sample databases missing");
+    }
+
+    static Stream<String> chinookScripts() {
+        String tracks = "select TrackId, Name, Composer, UnitPrice, Milliseconds / 1000.0 from Track"
+                + " where TrackId % 37 = 1 order by TrackId;\n";
+        return Stream.of(
+                ".tables\n.schema Album\n.schema %Line\n.indexes Track\n",
+                ".headers on\n" + tracks,
+                ".mode csv\n.headers on\n" + tracks,
+                ".mode quote\n" + tracks,
+                ".mode json\n" + tracks,
+                ".mode line\n" + tracks,
+                ".mode insert Track\n" + tracks,
+                ".mode box\nselect * from Genre;\n.mode markdown\nselect * from MediaType;\n",
+                ".dump Genre MediaType\n",
+                "select a.Title, count(*), round(sum(t.UnitPrice), 2), round(avg(t.Milliseconds), 2) from Album a join Track t"
+                        + " using (AlbumId) group by a.AlbumId order by 2 desc, 1 limit 20;\n",
+                ".mode json\nselect * from Customer where Country in ('Brazil', 'Germany') order by CustomerId;\n");
+    }
+
+    static void assertSame(Path db, String script) throws Exception {
+        String[] args = {"-readonly", db.toAbsolutePath().toString()};
+        ShellRunner.Result expected = ShellRunner.sqlite3(dir, script, args);
+        ShellRunner.Result actual = ShellRunner.petrel(script, args);
+        String context = "script=" + script;
+        assertEquals(expected.out(), actual.out(), context);
+        assertEquals(expected.stderr(), actual.stderr(), context);
+        assertEquals(expected.exitCode(), actual.exitCode(), context);
+    }
+
+    @ParameterizedTest(name = "[{index}]")
+    @MethodSource("chinookScripts")
+    void chinook(String script) throws Exception {
+        assertSame(chinook(), script);
+    }
+
+    static Stream<String> northwindScripts() {
+        return Stream.of(
+                ".tables\n.schema Categories\n",
+                ".mode csv\n.headers on\nselect * from Products order by ProductID;\n",
+                ".mode quote\nselect OrderID, ProductID, UnitPrice, Quantity, Discount from \"Order Details\""
+                        + " where OrderID < 10300 order by 1, 2;\n",
+                ".mode line\nselect * from Employees where EmployeeID < 3;\n");
+    }
+
+    @ParameterizedTest(name = "[{index}]")
+    @MethodSource("northwindScripts")
+    void northwind(String script) throws Exception {
+        assertSame(northwind(), script);
+    }
+
+    /** The whole of each sample database as {@code .dump} text: every table, row, index, view and trigger. */
+    @org.junit.jupiter.api.Test
+    void wholeDatabaseDumps() throws Exception {
+        assertSame(chinook(), ".dump\n");
+        assertSame(northwind(), ".dump\n");
+    }
+}
