@@ -116,6 +116,11 @@ public final class Compiler {
             new DdlGen(this).ddl(stmt);
             return null;
         }
+        if (stmt instanceof Stmt.AlterTable at) {
+            write = true;
+            new DdlGen(this).alter(at);
+            return null;
+        }
         if (stmt instanceof Stmt.Begin) {
             b.emit(Opcode.AutoCommit, 0, 0);
             return null;

@@ -94,6 +94,7 @@ class FileCompatTest {
             for (String q : CHECKS) {
                 expected.add(petrelRows(c, q));
             }
+            assertEquals(List.of("'ok'"), petrelRows(c, "PRAGMA integrity_check"));
         }
         Path file = Files.createTempFile("petrel-compat", ".db");
         try {

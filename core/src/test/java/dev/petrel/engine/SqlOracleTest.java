@@ -260,4 +260,20 @@ class SqlOracleTest {
                 "SELECT count(*) FROM l FULL OUTER JOIN r ON l.id = r.lid",
                 "SELECT * FROM l RIGHT JOIN r USING (id)");
     }
+
+    @Test
+    void alterTableAddColumn() {
+        check("CREATE TABLE al(a INTEGER PRIMARY KEY, b TEXT )",
+                "INSERT INTO al VALUES(1, 'x')",
+                "ALTER TABLE al ADD COLUMN c INTEGER DEFAULT 7",
+                "ALTER TABLE al ADD d TEXT",
+                "ALTER TABLE al ADD COLUMN c",
+                "ALTER TABLE al ADD COLUMN e NOT NULL",
+                "ALTER TABLE al ADD COLUMN f UNIQUE",
+                "ALTER TABLE nosuch ADD COLUMN x",
+                "SELECT sql FROM sqlite_schema WHERE name = 'al'",
+                "INSERT INTO al(b, d) VALUES('y', 'z')",
+                "SELECT * FROM al",
+                "SELECT c + 1 FROM al WHERE c = 7");
+    }
 }
