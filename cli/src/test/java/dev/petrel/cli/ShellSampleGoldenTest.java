@@ -95,4 +95,55 @@ class ShellSampleGoldenTest {
         assertSame(chinook(), ".dump\n");
         assertSame(northwind(), ".dump\n");
     }
+
+    /**
+     * Objects whose output differs from sqlite3 3.40 for reasons outside the shell, in the given mode. Petrel follows
+     * SQLite 3.53 (the SQL reference) where 3.40 differs: REAL text uses up to 17 digits in list mode ("Invoices",
+     * "Order Details Extended"; json mode matches) and sum() of REALs uses 3.53's compensated summation ("Order
+     * Subtotals", "Summary of Sales by ..."; sqlite-jdbc 3.53 gives Petrel's values). "Customer and Suppliers by City"
+     * orders rows with equal ORDER BY keys differently from SQLite (an engine gap: SQLite breaks ties of a UNION by
+     * the remaining columns).
+     */
+    static boolean knownGap(String name, String mode) {
+        switch (name) {
+            case "Invoices":
+            case "Order Details Extended":
+                return mode.equals("list");
+            case "Order Subtotals":
+            case "Summary of Sales by Quarter":
+            case "Summary of Sales by Year":
+            case "Customer and Suppliers by City":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Every table and view of both sample databases, printed whole in list mode (with headers) and in json mode:
+     * byte-identical to sqlite3's output, but for the {@link #knownGap known gaps}.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyObjectCases")
+    void everyTableAndView(String db, String mode) throws Exception {
+        Path file = db.equals("chinook") ? chinook() : northwind();
+        ShellRunner.Result names = ShellRunner.sqlite3(dir,
+                "select name from sqlite_schema where type in ('table', 'view') and name not like 'sqlite_%' order by name;\n",
+                "-readonly", file.toAbsolutePath().toString());
+        StringBuilder script = new StringBuilder(mode.equals("list") ? ".headers on\n" : ".mode json\n");
+        int objects = 0;
+        for (String name : new String(names.stdout(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            if (!name.isBlank() && !knownGap(name, mode)) {
+                script.append("select * from \"").append(name.replace("\"", "\"\"")).append("\";\n");
+                objects++;
+            }
+        }
+        assertEquals(true, objects >= 11, "tables and views found in " + db + ": " + objects);
+        assertSame(file, script.toString());
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> everyObjectCases() {
+        return Stream.of("chinook", "northwind").flatMap(db -> Stream.of("list", "json")
+                .map(mode -> org.junit.jupiter.params.provider.Arguments.of(db, mode)));
+    }
 }
