@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 
 /**
  * A transactional workload on a table t(a,b) and an index i ON t(a), kept against a {@link TreeMap} model: each
@@ -297,13 +298,33 @@ final class TxnWorkload {
      * the rows and index order equal {@code model}.
      */
     static void verifyWithSqlite(byte[] db, byte[] wal, TreeMap<Long, Object[]> model, String ctx) throws Exception {
+        verifyWithSqlite(db, null, wal, uv -> model, ctx);
+    }
+
+    /**
+     * Hands the files to real SQLite, which rolls back a hot journal or recovers the WAL itself; then
+     * integrity_check must be ok and the rows and index order must equal the model {@code modelFor} gives for the
+     * user_version SQLite sees (null: that version must not be there). Returns that user_version.
+     */
+    static int verifyWithSqlite(byte[] db, byte[] journal, byte[] wal, IntFunction<TreeMap<Long, Object[]>> modelFor,
+            String ctx) throws Exception {
         Path dir = Files.createTempDirectory("petrel-txn");
         Path file = dir.resolve("x.db");
         Files.write(file, db);
+        if (journal != null) {
+            Files.write(dir.resolve("x.db-journal"), journal);
+        }
         if (wal != null) {
             Files.write(dir.resolve("x.db-wal"), wal);
         }
+        int uv;
         try (Connection c = TestSupport.sqlite(file); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+                assertTrue(rs.next());
+                uv = rs.getInt(1);
+            }
+            TreeMap<Long, Object[]> model = modelFor.apply(uv);
+            assertNotNull(model, ctx + ": SQLite sees user_version " + uv + ", not a committed state");
             assertEquals(List.of("ok"), TestSupport.sqliteIntegrity(c), ctx + ": SQLite integrity_check");
             try (ResultSet rs = st.executeQuery("SELECT rowid, a, b FROM t ORDER BY rowid")) {
                 Iterator<Map.Entry<Long, Object[]>> it = model.entrySet().iterator();
@@ -331,10 +352,12 @@ final class TxnWorkload {
             }
             assertEquals(want, order, ctx + ": index order differs from SQLite's");
         } finally {
+            Files.deleteIfExists(dir.resolve("x.db-journal"));
             Files.deleteIfExists(dir.resolve("x.db-wal"));
             Files.deleteIfExists(dir.resolve("x.db-shm"));
             Files.deleteIfExists(file);
             Files.deleteIfExists(dir);
         }
+        return uv;
     }
 }
