@@ -268,6 +268,7 @@ final class BtNode {
         for (byte[] c : cells) {
             top -= Math.max(MIN_CELL_SPACE, c.length);
             page.putBytes(top, c, 0, c.length);
+            zeroPadding(page, top, c.length);
             page.putU16(ptr, top);
             ptr += CELL_POINTER_SIZE;
         }
@@ -283,6 +284,17 @@ final class BtNode {
         return node;
     }
 
+    /**
+     * Zeroes the bytes between a cell shorter than {@link PageHeader#MIN_CELL_SPACE} and the end of its space:
+     * SQLite reads the byte after an empty table payload as the record's header size, and only 0 (all columns
+     * NULL) is valid there.
+     */
+    private static void zeroPadding(Page page, int off, int len) {
+        if (len < MIN_CELL_SPACE) {
+            page.zero(off + len, MIN_CELL_SPACE - len);
+        }
+    }
+
     /** Inserts {@code cell} as cell {@code idx} if there is room; returns false (page unchanged) otherwise. */
     boolean insertCell(int idx, byte[] cell) {
         int space = Math.max(MIN_CELL_SPACE, cell.length);
@@ -291,6 +303,7 @@ final class BtNode {
         }
         int off = allocate(space);
         page.putBytes(off, cell, 0, cell.length);
+        zeroPadding(page, off, cell.length);
         int at = cellPtrOffset + CELL_POINTER_SIZE * idx;
         page.move(at, at + CELL_POINTER_SIZE, CELL_POINTER_SIZE * (cellCount - idx));
         page.putU16(at, off);
@@ -377,6 +390,7 @@ final class BtNode {
                 throw PetrelException.corrupt(pgno, "cells overflow the page while defragmenting");
             }
             page.putBytes(top, image, offs[i], lens[i]);
+            zeroPadding(page, top, lens[i]);
             page.putU16(cellPtrOffset + CELL_POINTER_SIZE * i, top);
         }
         putContentStart(page, hdr, top);
