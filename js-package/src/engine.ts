@@ -48,8 +48,11 @@ export function serialize(e: unknown): SerializedError {
   return { code: 'SQLITE_INTERNAL', rc: 2, message: `internal error: ${text}` };
 }
 
-function lastError(x: Exports): EngineError {
-  return new EngineError({ code: x.errorName(), rc: x.errorCode(), message: x.errorMessage() });
+/** The engine's last error (code, message and SQL offset) as an EngineError. */
+export function lastError(x: Exports): EngineError {
+  const offset: number = x.errorOffset();
+  return new EngineError({ code: x.errorName(), rc: x.errorCode(), message: x.errorMessage(),
+    ...(offset >= 0 ? { offset } : {}) });
 }
 
 function check(x: Exports, status: number): number {

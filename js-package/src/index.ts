@@ -28,12 +28,18 @@ export class SqliteError extends Error {
   readonly code: string;
   /** SQLite's integer value of the (extended) result code, e.g. `2067`. */
   readonly rc: number;
+  /**
+   * Where in the SQL text the error was found (a string index, as `sqlite3_error_offset`), e.g. the start of the
+   * token a syntax error is "near"; `-1` when the error is not tied to a position.
+   */
+  readonly offset: number;
 
-  constructor(message: string, code: string, rc: number) {
+  constructor(message: string, code: string, rc: number, offset = -1) {
     super(message);
     this.name = 'SqliteError';
     this.code = code;
     this.rc = rc;
+    this.offset = offset;
   }
 }
 
@@ -93,7 +99,7 @@ type Body = DistributiveOmit<Request, 'id'>;
 const notOpen = () => new SqliteError('The database connection is not open', 'SQLITE_MISUSE', 21);
 
 function toSqliteError(e: SerializedError): SqliteError {
-  return new SqliteError(e.message, e.code, e.rc);
+  return new SqliteError(e.message, e.code, e.rc, e.offset ?? -1);
 }
 
 /** The channel to one engine worker: request ids, one reply each, errors as SqliteError. */

@@ -21,6 +21,8 @@ export interface SerializedError {
   /** SQLite's integer value of the code. */
   rc: number;
   message: string;
+  /** Where in the SQL text the error is (a string index), when SQLite's `sqlite3_error_offset` would say. */
+  offset?: number;
 }
 
 export type RowMode = 'object' | 'raw' | 'pluck';

@@ -21,7 +21,7 @@
  *    SQLITE_ABORT until it ends (ROLLBACK succeeds).
  * 4. Every request from the page gets exactly one response.
  */
-import { collectTransfers, EngineDatabase, EngineError, type Exports, type FileAccess, loadEngine, serialize, sqliteError }
+import { collectTransfers, EngineDatabase, EngineError, type Exports, type FileAccess, lastError, loadEngine, serialize, sqliteError }
   from './engine.js';
 import type { Op, PeerMessage, Request, Response, SerializedError } from './protocol.js';
 import { channelName, clientLockName, ownerLockName } from './protocol.js';
@@ -100,7 +100,7 @@ class OpfsFiles implements FileAccess {
       for (const write of [true, false]) {
         t = performance.now();
         if (x.benchTransfer(`${this.path}-wal`, pageSize, pages, write, mode) === -1) {
-          throw new EngineError({ code: x.errorName(), rc: x.errorCode(), message: x.errorMessage() });
+          throw lastError(x);
         }
         out[`${name}${write ? 'Write' : 'Read'}`] = ((performance.now() - t) * 1000) / pages;
       }

@@ -58,6 +58,7 @@ class ConstantSelectTest {
             assertEquals("incomplete input", e.getMessage());
             e = assertThrows(PetrelException.class, () -> c.prepare("select 1 2 3"));
             assertEquals("near \"2\": syntax error", e.getMessage());
+            assertEquals("select 1 2 3".indexOf('2'), e.errorOffset(), "sqlite3_error_offset of the token");
         }
     }
 }

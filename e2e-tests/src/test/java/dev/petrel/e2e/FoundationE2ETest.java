@@ -45,13 +45,14 @@ class FoundationE2ETest extends BrowserTestBase {
         @SuppressWarnings("unchecked")
         Map<String, Object> e = (Map<String, Object>) page.evaluate("async () => {"
                 + " try { await window.petrelDb.prepare('select 1 2').get(); return { thrown: false }; }"
-                + " catch (e) { return { thrown: true, name: e.name, code: e.code, rc: e.rc, message: e.message }; }"
+                + " catch (e) { return { thrown: true, name: e.name, code: e.code, rc: e.rc, message: e.message, offset: e.offset }; }"
                 + "}");
         assertEquals(Boolean.TRUE, e.get("thrown"));
         assertEquals("SqliteError", e.get("name"));
         assertEquals("SQLITE_ERROR", e.get("code"));
         assertEquals(1, ((Number) e.get("rc")).intValue());
         assertEquals("near \"2\": syntax error", e.get("message"));
+        assertEquals("select 1 2".indexOf('2'), ((Number) e.get("offset")).intValue(), "error offset of the token");
     }
 
     @Test

@@ -36,6 +36,7 @@ public final class PetrelExports {
     private static int lastErrorCode;
     private static String lastErrorName = "SQLITE_OK";
     private static String lastErrorMessage = "not an error";
+    private static int lastErrorOffset = -1;
 
     private PetrelExports() {
     }
@@ -44,6 +45,7 @@ public final class PetrelExports {
         lastErrorCode = 0;
         lastErrorName = "SQLITE_OK";
         lastErrorMessage = "not an error";
+        lastErrorOffset = -1;
     }
 
     private static int fail(Throwable t) {
@@ -52,6 +54,7 @@ public final class PetrelExports {
             lastErrorCode = e.code().code;
             lastErrorName = e.code().sqliteName();
             lastErrorMessage = e.getMessage();
+            lastErrorOffset = e.errorOffset();
         } else {
             lastErrorCode = ResultCode.INTERNAL.code;
             lastErrorName = ResultCode.INTERNAL.sqliteName();
@@ -359,5 +362,11 @@ public final class PetrelExports {
     @JSExport
     public static String errorMessage() {
         return lastErrorMessage;
+    }
+
+    /** The SQL text offset (UTF-16 index) of the last error, or -1 ({@code sqlite3_error_offset}). */
+    @JSExport
+    public static int errorOffset() {
+        return lastErrorOffset;
     }
 }

@@ -24,11 +24,11 @@ public final class SqlSyntaxError extends RuntimeException {
 
     /** An {@code SQLITE_ERROR} exception with {@code message} that points at {@code offset}. */
     public static PetrelException at(int offset, String message) {
-        return new PetrelException(ResultCode.ERROR, message, new SqlSyntaxError(message, offset));
+        return new PetrelException(ResultCode.ERROR, message, new SqlSyntaxError(message, offset)).withErrorOffset(offset);
     }
 
-    /** The offset a parser error points at, or -1 if {@code e} did not come from the parser. */
+    /** The offset a parser error points at ({@link PetrelException#errorOffset()}), or -1. */
     public static int offsetOf(PetrelException e) {
-        return e.getCause() instanceof SqlSyntaxError s ? s.offset : -1;
+        return e.errorOffset();
     }
 }
