@@ -481,8 +481,8 @@ final class DdlGen {
 
     /**
      * PRAGMA: integrity_check/quick_check, table_info, table_xinfo, index_list, index_info, user_version,
-     * application_id, schema_version, page_count, freelist_count; every other pragma is accepted and does
-     * nothing.
+     * application_id, schema_version, page_count, freelist_count, journal_mode; every other pragma is accepted and
+     * does nothing.
      */
     ResultInfo pragma(Stmt.Pragma pr) {
         checkSchemaName(pr.schema());
@@ -529,6 +529,12 @@ final class DdlGen {
                 }
                 int r = b.reg();
                 b.emit(Opcode.ReadCookie, 0, r, cookie);
+                b.emit(Opcode.ResultRow, r, 1);
+                return info(name);
+            }
+            case "journal_mode": {
+                int r = b.reg();
+                b.emit(Opcode.JournalMode, 0, r, 0, arg == null ? null : arg.toLowerCase(java.util.Locale.ROOT), 0);
                 b.emit(Opcode.ResultRow, r, 1);
                 return info(name);
             }

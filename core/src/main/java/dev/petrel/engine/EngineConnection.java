@@ -263,6 +263,19 @@ public final class EngineConnection implements Connection, VmHost {
         return database.pager().pageCount();
     }
 
+    @Override
+    public String journalMode(String mode) {
+        dev.petrel.pager.Pager pager = database.pager();
+        if (mode != null && !database.isMemory()) {
+            for (dev.petrel.pager.JournalMode m : dev.petrel.pager.JournalMode.values()) {
+                if (m.pragmaName().equalsIgnoreCase(mode)) {
+                    pager.setJournalMode(m);
+                }
+            }
+        }
+        return pager.journalMode().pragmaName();
+    }
+
     /** Header offsets of the VM's cookie numbers (SQLite's BTREE_* meta indexes). */
     private static int cookieOffset(int cookie) {
         switch (cookie) {

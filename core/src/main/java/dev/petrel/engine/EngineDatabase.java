@@ -68,7 +68,21 @@ public final class EngineDatabase implements Database {
     }
 
     public static EngineDatabase open(Vfs vfs, String path) {
-        return new EngineDatabase(vfs, path, Pager.open(vfs, path, DEFAULT_PAGE_SIZE));
+        Pager pager = Pager.open(vfs, path, DEFAULT_PAGE_SIZE);
+        if (isMemoryPath(path)) {
+            // As SQLite: an in-memory database keeps its rollback journal in memory and cannot use a WAL.
+            pager.setJournalMode(dev.petrel.pager.JournalMode.MEMORY);
+        }
+        return new EngineDatabase(vfs, path, pager);
+    }
+
+    private static boolean isMemoryPath(String path) {
+        return path.equals(":memory:") || path.isEmpty();
+    }
+
+    /** Whether this is an in-memory database ({@code ":memory:"}). */
+    boolean isMemory() {
+        return isMemoryPath(path);
     }
 
     @Override

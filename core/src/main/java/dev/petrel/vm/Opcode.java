@@ -430,6 +430,14 @@ public enum Opcode {
      */
     Pagecount(false, ""),
     /**
+     * JournalMode P1 P2 * P4 *
+     * Synopsis:
+     * Changes the journal mode of database P1 to P4 (a mode name: delete, truncate, persist, memory, wal or off)
+     * when P4 is not null, then stores the journal mode in effect in r[P2]. An unknown name leaves the mode as it
+     * is, and an in-memory database stays in memory mode, as in SQLite.
+     */
+    JournalMode(false, ""),
+    /**
      * IntegrityCk P1 P2 P3 * *
      * Synopsis:
      * Checks the b-tree structure of the whole database (at most P3 errors) and stores "ok" or the error

@@ -407,6 +407,9 @@ public final class Vm {
                 case Pagecount:
                     mem[in.p2] = (long) host.pageCount();
                     break;
+                case JournalMode:
+                    mem[in.p2] = host.journalMode((String) in.p4);
+                    break;
                 case IntegrityCk: {
                     java.util.List<String> errs = host.pageCount() == 0 ? java.util.List.of("ok")
                             : host.btree().integrityCheck(Math.max(1, in.p3));

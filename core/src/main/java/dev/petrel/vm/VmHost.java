@@ -33,6 +33,12 @@ public interface VmHost extends FunctionContext {
     /** The database's page count (0 for a new, empty database). */
     int pageCount();
 
+    /**
+     * Sets the journal mode named {@code mode} (null: leave it) and returns the mode in effect, lower-case, as
+     * {@code PRAGMA journal_mode} reports it.
+     */
+    String journalMode(String mode);
+
     /** The in-memory schema must be reloaded from sqlite_schema. */
     void schemaChanged();
 

@@ -19,6 +19,11 @@ import org.junit.jupiter.api.Test;
 class VmTest {
     /** A host over an in-memory database that counts changes. */
     static final class Host implements VmHost {
+        @Override
+        public String journalMode(String mode) {
+            return "memory";
+        }
+
         final Pager pager = Pager.open(new MemoryVfs(), "vm.db", 4096);
         final BTree bt = BTree.open(pager);
         long changes;
