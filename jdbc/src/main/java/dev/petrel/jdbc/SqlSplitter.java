@@ -96,18 +96,9 @@ public final class SqlSplitter {
         return -1;
     }
 
-    /** Whether {@code sql} ends with a complete statement ({@code sqlite3_complete}). */
+    /** Whether {@code sql} ends with a complete statement ({@code sqlite3_complete}): the core lexer's rule. */
     public static boolean isComplete(String sql) {
-        int pos = 0;
-        boolean any = false;
-        while (true) {
-            int end = endOfStatement(sql, pos);
-            if (end < 0) {
-                return any && isBlank(sql, pos, sql.length()) && !endsInOpenComment(sql, pos);
-            }
-            any = true;
-            pos = end;
-        }
+        return dev.petrel.sql.lexer.Lexer.isComplete(sql);
     }
 
     /**
@@ -149,26 +140,6 @@ public final class SqlSplitter {
             }
         }
         return true;
-    }
-
-    /** Whether the comments and blanks after {@code from} end inside an unterminated block comment. */
-    private static boolean endsInOpenComment(String sql, int from) {
-        int i = from;
-        while (i < sql.length()) {
-            if (sql.startsWith("--", i)) {
-                int eol = sql.indexOf('\n', i);
-                i = eol < 0 ? sql.length() : eol + 1;
-            } else if (sql.startsWith("/*", i)) {
-                int close = sql.indexOf("*/", i + 2);
-                if (close < 0) {
-                    return true;
-                }
-                i = close + 2;
-            } else {
-                i++;
-            }
-        }
-        return false;
     }
 
     private static int skipQuoted(String sql, int start, char quote) {
