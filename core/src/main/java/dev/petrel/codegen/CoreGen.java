@@ -552,11 +552,19 @@ final class CoreGen {
             }
         }
         int nk = keys.size();
-        KeyOrder order = g.keyOrder(keys);
+        // SQLite's rule: when ORDER BY has as many terms as GROUP BY, the groups are formed in the ORDER BY's
+        // directions, term by term (whatever the expressions), so that the ORDER BY may be satisfied for free.
+        // It decides the order of groups that tie under the ORDER BY, since the final sort is stable.
+        List<OrderingTerm> finalOrder = whole == null ? List.of() : whole.orderBy();
+        boolean[] desc = new boolean[nk];
         List<OrderingTerm> asOrder = new ArrayList<>();
-        for (Expr k : keys) {
-            asOrder.add(new OrderingTerm(k, dev.petrel.sql.ast.SortOrder.NONE, dev.petrel.sql.ast.NullsOrder.NONE));
+        for (int i = 0; i < nk; i++) {
+            desc[i] = finalOrder.size() == nk && finalOrder.get(i).order() == dev.petrel.sql.ast.SortOrder.DESC;
+            asOrder.add(new OrderingTerm(keys.get(i),
+                    desc[i] ? dev.petrel.sql.ast.SortOrder.DESC : dev.petrel.sql.ast.SortOrder.NONE,
+                    dev.petrel.sql.ast.NullsOrder.NONE));
         }
+        KeyOrder order = g.keyOrder(keys).withDescending(desc);
         if (OrderByIndex.satisfied(g, scope, plan, asOrder)) {
             groupByInOrder(aggs, terms, plan, keys, order);
             return;
