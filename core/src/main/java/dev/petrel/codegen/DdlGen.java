@@ -545,9 +545,34 @@ final class DdlGen {
                 b.emit(Opcode.ResultRow, r, 1);
                 return info(name);
             }
+            case "synchronous":
+            case "cache_size":
+            case "page_size":
+            case "case_sensitive_like":
+            case "busy_timeout":
+            case "temp_store":
+            case "locking_mode":
+            case "encoding":
+                return settingPragma(name, arg);
             default:
                 return null;
         }
+    }
+
+    /**
+     * A settings pragma (see VmHost.pragmaSetting): the host applies it; a row is reported when SQLite reports one:
+     * every query except case_sensitive_like (which has none), and the setters of busy_timeout and locking_mode.
+     */
+    private ResultInfo settingPragma(String name, String arg) {
+        int r = b.reg();
+        b.emit(Opcode.PragmaSetting, 0, r, 0, new String[] {name, arg}, 0);
+        boolean reports = arg == null ? !name.equals("case_sensitive_like")
+                : name.equals("busy_timeout") || name.equals("locking_mode");
+        if (!reports) {
+            return null;
+        }
+        b.emit(Opcode.ResultRow, r, 1);
+        return info(name.equals("busy_timeout") ? "timeout" : name);
     }
 
     private static ResultInfo info(String... names) {

@@ -54,10 +54,23 @@ public final class EngineConnection implements Connection, VmHost {
 
     /** This connection's application-defined functions, layered over the database's built-ins. */
     private final FunctionRegistry functions;
+    /** PRAGMA synchronous, cache_size, page_size, case_sensitive_like and the other settings pragmas. */
+    private final ConnectionSettings settings;
 
     EngineConnection(EngineDatabase database) {
         this.database = database;
         this.functions = new FunctionRegistry(database.functions());
+        this.settings = new ConnectionSettings(database);
+    }
+
+    @Override
+    public Object pragmaSetting(String name, String value) {
+        return settings.apply(name, value);
+    }
+
+    @Override
+    public boolean caseSensitiveLike() {
+        return settings.caseSensitiveLike();
     }
 
     private void checkOpen() {

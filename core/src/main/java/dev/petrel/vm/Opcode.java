@@ -438,6 +438,13 @@ public enum Opcode {
      */
     JournalMode(false, ""),
     /**
+     * PragmaSetting * P2 * P4 *
+     * Synopsis:
+     * Applies the settings PRAGMA P4 (a two-element array: the name in lower case and the value text, or null to
+     * read it) to the connection, and stores the value it reports, or NULL, in r[P2].
+     */
+    PragmaSetting(false, ""),
+    /**
      * IntegrityCk P1 P2 P3 * *
      * Synopsis:
      * Checks the b-tree structure of the whole database (at most P3 errors) and stores "ok" or the error

@@ -410,6 +410,11 @@ public final class Vm {
                 case JournalMode:
                     mem[in.p2] = host.journalMode((String) in.p4);
                     break;
+                case PragmaSetting: {
+                    String[] setting = (String[]) in.p4;
+                    mem[in.p2] = host.pragmaSetting(setting[0], setting[1]);
+                    break;
+                }
                 case IntegrityCk: {
                     java.util.List<String> errs = host.pageCount() == 0 ? java.util.List.of("ok")
                             : host.btree().integrityCheck(Math.max(1, in.p3));
