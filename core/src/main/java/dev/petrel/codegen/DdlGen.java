@@ -216,8 +216,12 @@ final class DdlGen {
         if (t.rootPage == Schema.ROOT_PAGE) {
             throw PetrelException.error("table " + t.name + " may not be indexed");
         }
-        String sql = TableBuilder.storedSql(ci.unique() ? "CREATE UNIQUE INDEX" : "CREATE INDEX", ci.sourceText(),
-                c.stmtEnd, ci.nameOffset());
+        // SQLite stores a CREATE INDEX up to the statement's end: trailing spaces and comments before the ';' (or
+        // the end of the text) stay, unlike CREATE TABLE/VIEW/TRIGGER, which end at their last token.
+        int indexEnd = textEnd(c.sql, c.stmtEnd);
+        String sql = TableBuilder.storedSql(ci.unique() ? "CREATE UNIQUE INDEX" : "CREATE INDEX",
+                c.sql.substring(indexEnd - ci.sourceText().length() - (indexEnd - c.stmtEnd), indexEnd), indexEnd,
+                ci.nameOffset());
         Index idx = TableBuilder.index(ci, t, 0, sql);
         int root = b.reg();
         b.emit(Opcode.CreateBtree, 0, root, 2);
@@ -477,6 +481,27 @@ final class DdlGen {
         b.resolve(next);
         b.emit(Opcode.Next, cur, top);
         b.resolve(brk);
+    }
+
+    /** Where the statement ending at {@code end} stops: past spaces and comments, at its ';' or the text's end. */
+    private static int textEnd(String sql, int end) {
+        int i = end;
+        int n = sql.length();
+        while (i < n) {
+            char ch = sql.charAt(i);
+            if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f') {
+                i++;
+            } else if (ch == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                int eol = sql.indexOf('\n', i);
+                i = eol < 0 ? n : eol + 1;
+            } else if (ch == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int close = sql.indexOf("*/", i + 2);
+                i = close < 0 ? n : close + 2;
+            } else {
+                break;
+            }
+        }
+        return i;
     }
 
     /**
