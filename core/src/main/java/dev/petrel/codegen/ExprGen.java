@@ -555,10 +555,13 @@ public class ExprGen {
             return;
         }
         if (f.over() != null) {
-            throw PetrelException.error("window functions are not supported");
+            throw PetrelException.error("misuse of window function " + f.name() + "()");
         }
         int argc = f.star() ? 0 : f.args().size();
         FunctionDef def = c.functions.find(f.name(), argc);
+        if (def == null && dev.petrel.func.window.WindowFunctions.kind(f.name()) > 0) {
+            throw PetrelException.error("misuse of window function " + f.name() + "()");
+        }
         if (def == null) {
             if (c.functions.exists(f.name())) {
                 throw PetrelException.error(FunctionRegistry.wrongArgumentCountMessage(f.name()));
