@@ -246,7 +246,7 @@ class WindowOracleTest {
     @Test
     void largeInputThroughTheSorter() {
         check("CREATE TABLE big(i INTEGER PRIMARY KEY, grp INTEGER, val INTEGER, txt TEXT)",
-                "INSERT INTO big WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) "
+                "INSERT INTO big WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
                         + "SELECT i, i % 7, (i * 7919) % 1000, 'row-' || i FROM n",
                 "SELECT count(*), sum(rn), sum(rs), max(rk), sum(mv), sum(length(gc)) FROM (SELECT row_number() OVER "
                         + "(PARTITION BY grp ORDER BY val, i) AS rn, sum(val) OVER (PARTITION BY grp ORDER BY i ROWS "
@@ -255,6 +255,36 @@ class WindowOracleTest {
                         + "group_concat(val) OVER (ORDER BY i ROWS 2 PRECEDING) AS gc FROM big)",
                 "SELECT i, txt, avg(val) OVER (ORDER BY i RANGE BETWEEN 10 PRECEDING AND 10 FOLLOWING), "
                         + "lead(txt, 3) OVER (PARTITION BY grp ORDER BY i) FROM big WHERE i % 997 = 0 ORDER BY i",
-                "SELECT grp, count(*), sum(val), sum(sum(val)) OVER (ORDER BY grp) FROM big GROUP BY grp");
+                "SELECT grp, count(*), sum(val), sum(sum(val)) OVER (ORDER BY grp) FROM big GROUP BY grp",
+                "SELECT sum(a), sum(b), sum(c), sum(d), sum(e) FROM (SELECT max(val) OVER (ORDER BY i ROWS BETWEEN "
+                        + "CURRENT ROW AND UNBOUNDED FOLLOWING) AS a, min(val) OVER (PARTITION BY grp ORDER BY i ROWS "
+                        + "BETWEEN 100 PRECEDING AND 100 FOLLOWING) AS b, count(*) OVER (ORDER BY val RANGE BETWEEN 3 "
+                        + "PRECEDING AND 2 FOLLOWING) AS c, total(val) OVER (ORDER BY val GROUPS BETWEEN 2 PRECEDING "
+                        + "AND CURRENT ROW) AS d, avg(val) OVER (PARTITION BY grp) AS e FROM big)");
+    }
+
+    @Test
+    void largeRowsSpillToDisk() {
+        check("CREATE TABLE wide(i INTEGER PRIMARY KEY, grp INTEGER, pad TEXT)",
+                "INSERT INTO wide WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) "
+                        + "SELECT i, i % 5, 'p' || i || hex(zeroblob(400)) FROM n",
+                "SELECT count(*), sum(rn), sum(length(lv)), max(lv) FROM (SELECT row_number() OVER (PARTITION BY grp "
+                        + "ORDER BY pad DESC) AS rn, lag(pad, 2, '') OVER (PARTITION BY grp ORDER BY pad DESC) AS lv "
+                        + "FROM wide)");
+    }
+
+    @Test
+    void collationsInFramesAndKeys() {
+        check("CREATE TABLE c(id INTEGER PRIMARY KEY, w TEXT COLLATE NOCASE, z TEXT)",
+                "INSERT INTO c VALUES(1,'b','B'),(2,'A','a'),(3,'a','A'),(4,'B','b'),(5,'c','c'),(6,'C','C'),(7,'a','x')",
+                "SELECT id, min(w) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 2 FOLLOWING), max(w) OVER (ORDER BY "
+                        + "id ROWS BETWEEN 2 PRECEDING AND 1 FOLLOWING), max(z) OVER (ORDER BY id ROWS 2 PRECEDING), "
+                        + "min(z COLLATE NOCASE) OVER (ORDER BY id ROWS BETWEEN 1 FOLLOWING AND 3 FOLLOWING) FROM c",
+                "SELECT id, min(w) OVER (ORDER BY id), max(w) OVER (ORDER BY id), min(w) OVER (), max(z COLLATE "
+                        + "NOCASE) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE CURRENT ROW) FROM c",
+                "SELECT id, w, rank() OVER (ORDER BY w), row_number() OVER (PARTITION BY w ORDER BY id), count(*) OVER "
+                        + "(PARTITION BY z) FROM c ORDER BY id",
+                "SELECT id, count(*) OVER (PARTITION BY z COLLATE NOCASE), group_concat(id) OVER (ORDER BY z COLLATE "
+                        + "NOCASE GROUPS CURRENT ROW) FROM c ORDER BY id");
     }
 }

@@ -296,7 +296,7 @@ final class PartitionEvaluator {
             int fe = frameEnd[i];
             if (excludes()) {
                 int k = segments(i, seg);
-                AggregateFunction fresh = c.aggregate.aggregate().create();
+                AggregateFunction fresh = newState(c);
                 for (int s = 0; s < k; s++) {
                     for (int j = seg[2 * s]; j < seg[2 * s + 1]; j++) {
                         step(c, ctx, fresh, j, false);
@@ -306,7 +306,7 @@ final class PartitionEvaluator {
                 continue;
             }
             if (state == null || fs < cs || fe < ce || (fs > cs && !state.supportsInverse())) {
-                state = c.aggregate.aggregate().create();
+                state = newState(c);
                 cs = fs;
                 ce = fs;
                 stale = true;
@@ -327,6 +327,16 @@ final class PartitionEvaluator {
             }
             bodies.get(i)[c.resultField] = value;
         }
+    }
+
+    /** A fresh state: min() and max() over frames whose start moves get an inverse ({@link SlidingMinMax}). */
+    private AggregateFunction newState(WindowCall c) {
+        String name = c.aggregate.name();
+        if (plan.startKind != WindowPlan.UNBOUNDED_PRECEDING && c.argFields.length == 1
+                && (name.equals("min") || name.equals("max"))) {
+            return new SlidingMinMax(name.equals("max"), c.collation);
+        }
+        return c.aggregate.aggregate().create();
     }
 
     private void step(WindowCall c, FunctionContext ctx, AggregateFunction state, int row, boolean inverse) {
