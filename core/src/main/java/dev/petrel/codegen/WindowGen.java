@@ -184,48 +184,25 @@ final class WindowGen {
      * frame, and calls with equal substituted windows share a pass, which decides how ties are numbered).
      */
     private static Resolved normalizedFrame(Call call) {
-        WindowSpec.FrameUnit unit;
-        WindowSpec.BoundKind start;
-        WindowSpec.BoundKind end;
-        switch (call.kind) {
-            case WindowFunctions.ROW_NUMBER:
-            case WindowFunctions.LAG:
-                unit = WindowSpec.FrameUnit.ROWS;
-                start = WindowSpec.BoundKind.UNBOUNDED_PRECEDING;
-                end = WindowSpec.BoundKind.CURRENT_ROW;
-                break;
-            case WindowFunctions.RANK:
-            case WindowFunctions.DENSE_RANK:
-                unit = WindowSpec.FrameUnit.RANGE;
-                start = WindowSpec.BoundKind.UNBOUNDED_PRECEDING;
-                end = WindowSpec.BoundKind.CURRENT_ROW;
-                break;
-            case WindowFunctions.PERCENT_RANK:
-                unit = WindowSpec.FrameUnit.GROUPS;
-                start = WindowSpec.BoundKind.CURRENT_ROW;
-                end = WindowSpec.BoundKind.UNBOUNDED_FOLLOWING;
-                break;
-            case WindowFunctions.CUME_DIST:
-                unit = WindowSpec.FrameUnit.GROUPS;
-                start = WindowSpec.BoundKind.FOLLOWING;
-                end = WindowSpec.BoundKind.UNBOUNDED_FOLLOWING;
-                break;
-            case WindowFunctions.NTILE:
-                unit = WindowSpec.FrameUnit.ROWS;
-                start = WindowSpec.BoundKind.CURRENT_ROW;
-                end = WindowSpec.BoundKind.UNBOUNDED_FOLLOWING;
-                break;
-            case WindowFunctions.LEAD:
-                unit = WindowSpec.FrameUnit.ROWS;
-                start = WindowSpec.BoundKind.UNBOUNDED_PRECEDING;
-                end = WindowSpec.BoundKind.UNBOUNDED_FOLLOWING;
-                break;
-            default:
-                return call.window;
-        }
-        WindowSpec.Frame f = new WindowSpec.Frame(unit, new WindowSpec.Bound(start, null),
-                new WindowSpec.Bound(end, null), WindowSpec.Exclude.NONE);
-        return new Resolved(call.window.partitionBy, call.window.orderBy, f);
+        WindowSpec.BoundKind up = WindowSpec.BoundKind.UNBOUNDED_PRECEDING;
+        WindowSpec.BoundKind cur = WindowSpec.BoundKind.CURRENT_ROW;
+        WindowSpec.BoundKind uf = WindowSpec.BoundKind.UNBOUNDED_FOLLOWING;
+        WindowSpec.Frame f = switch (call.kind) {
+            case WindowFunctions.ROW_NUMBER, WindowFunctions.LAG -> frame(WindowSpec.FrameUnit.ROWS, up, cur);
+            case WindowFunctions.RANK, WindowFunctions.DENSE_RANK -> frame(WindowSpec.FrameUnit.RANGE, up, cur);
+            case WindowFunctions.PERCENT_RANK -> frame(WindowSpec.FrameUnit.GROUPS, cur, uf);
+            case WindowFunctions.CUME_DIST -> frame(WindowSpec.FrameUnit.GROUPS, WindowSpec.BoundKind.FOLLOWING, uf);
+            case WindowFunctions.NTILE -> frame(WindowSpec.FrameUnit.ROWS, cur, uf);
+            case WindowFunctions.LEAD -> frame(WindowSpec.FrameUnit.ROWS, up, uf);
+            default -> null;
+        };
+        return f == null ? call.window : new Resolved(call.window.partitionBy, call.window.orderBy, f);
+    }
+
+    private static WindowSpec.Frame frame(WindowSpec.FrameUnit unit, WindowSpec.BoundKind start,
+                                          WindowSpec.BoundKind end) {
+        return new WindowSpec.Frame(unit, new WindowSpec.Bound(start, null), new WindowSpec.Bound(end, null),
+                WindowSpec.Exclude.NONE);
     }
 
     // ---- resolution and checks ---------------------------------------------------------------------------------
@@ -297,21 +274,22 @@ final class WindowGen {
         int argc = f.star() ? 0 : f.args().size();
         int kind = WindowFunctions.kind(f.name());
         FunctionDef def = null;
+        String bad = null;
         if (kind > 0) {
             if (!WindowFunctions.accepts(kind, argc) || f.star()) {
-                throw PetrelException.error(FunctionRegistry.wrongArgumentCountMessage(f.name()));
+                bad = FunctionRegistry.wrongArgumentCountMessage(f.name());
             }
         } else {
             def = c.functions.find(f.name(), argc);
             if (def == null) {
-                if (c.functions.exists(f.name())) {
-                    throw PetrelException.error(FunctionRegistry.wrongArgumentCountMessage(f.name()));
-                }
-                throw PetrelException.error(FunctionRegistry.noSuchFunctionMessage(f.name()));
+                bad = c.functions.exists(f.name()) ? FunctionRegistry.wrongArgumentCountMessage(f.name())
+                        : FunctionRegistry.noSuchFunctionMessage(f.name());
+            } else if (!def.isAggregate()) {
+                bad = f.name() + "() may not be used as a window function";
             }
-            if (!def.isAggregate()) {
-                throw PetrelException.error(f.name() + "() may not be used as a window function");
-            }
+        }
+        if (bad != null) {
+            throw PetrelException.error(bad).withErrorOffset(f.pos());
         }
         if (f.distinct()) {
             throw PetrelException.error("DISTINCT is not supported for window functions");
@@ -470,7 +448,6 @@ final class WindowGen {
 
     /** Runs the passes after the core's loops and emits the result rows. */
     void finish() {
-        b.plan("USE TEMP B-TREE FOR WINDOW");
         int data = b.reg();
         int out = b.reg();
         int cursor = b.cursor();
@@ -479,6 +456,7 @@ final class WindowGen {
             Pass p = passes.get(i);
             Pass next = i + 1 < passes.size() ? passes.get(i + 1) : null;
             WindowPlan plan = plan(p, next);
+            b.plan("USE TEMP B-TREE FOR ORDER BY");
             int done = b.newLabel();
             int emit = b.newLabel();
             int after = b.newLabel();

@@ -21,21 +21,13 @@ class WindowOracleTest {
     };
 
     private static void check(String... script) {
-        List<String> diffs = new ArrayList<>();
         try (Oracle o = new Oracle()) {
             for (String sql : DATA) {
                 o.petrel(sql);
                 o.sqlite(sql);
             }
-            for (String sql : script) {
-                String p = o.petrel(sql);
-                String s = o.sqlite(sql);
-                if (!p.equals(s)) {
-                    diffs.add(sql + "\n  petrel: " + p.replace("\n", " | ") + "\n  sqlite: " + s.replace("\n", " | "));
-                }
-            }
+            assertEquals("", String.join("\n", o.differences(script)));
         }
-        assertEquals("", String.join("\n", diffs));
     }
 
     @Test

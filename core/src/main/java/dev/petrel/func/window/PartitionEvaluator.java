@@ -150,11 +150,9 @@ final class PartitionEvaluator {
             }
             throw PetrelException.error("frame " + which + " offset must be a non-negative number");
         }
-        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 9.2e18) {
-            v = (long) (double) d;
-        }
-        if (v instanceof Long l && l >= 0) {
-            return v;
+        Long l = exactInteger(v);
+        if (l != null && l >= 0) {
+            return l;
         }
         throw PetrelException.error("frame " + which + " offset must be a non-negative integer");
     }
@@ -422,16 +420,8 @@ final class PartitionEvaluator {
         Object off = c.argFields.length > 1 ? arg(i, c, 1) : (Object) 1L;
         Object dflt = c.argFields.length > 2 ? arg(i, c, 2) : null;
         Object target = lag ? Arithmetic.subtract((long) i, off) : Arithmetic.add((long) i, off);
-        target = Affinity.NUMERIC.apply(target);
-        long row;
-        if (target instanceof Long l) {
-            row = l;
-        } else if (target instanceof Double d && d == Math.rint(d) && Math.abs(d) < 9.2e18) {
-            row = (long) (double) d;
-        } else {
-            return dflt;
-        }
-        return row >= 0 && row < n ? arg((int) row, c, 0) : dflt;
+        Long row = exactInteger(target);
+        return row != null && row >= 0 && row < n ? arg((int) (long) row, c, 0) : dflt;
     }
 
     /** first_value, last_value, nth_value: a row of the frame after EXCLUDE, or NULL. */
@@ -468,18 +458,22 @@ final class PartitionEvaluator {
 
     /** A positive integer argument (numeric text and integral reals accepted), else {@code message}. */
     private static long positiveInteger(Object v, String message) {
-        Object x = Affinity.NUMERIC.apply(v);
-        long l;
-        if (x instanceof Long lv) {
-            l = lv;
-        } else if (x instanceof Double d && d == Math.rint(d) && Math.abs(d) < 9.2e18) {
-            l = (long) (double) d;
-        } else {
-            throw PetrelException.error(message);
-        }
-        if (l <= 0) {
+        Long l = exactInteger(v);
+        if (l == null || l <= 0) {
             throw PetrelException.error(message);
         }
         return l;
+    }
+
+    /** The value as an integer after numeric affinity when it is one exactly (3, 3.0, '3'), else null. */
+    private static Long exactInteger(Object v) {
+        Object x = Affinity.NUMERIC.apply(v);
+        if (x instanceof Long l) {
+            return l;
+        }
+        if (x instanceof Double d && d == Math.rint(d) && Math.abs(d) < 9.2e18) {
+            return (long) (double) d;
+        }
+        return null;
     }
 }
