@@ -52,7 +52,7 @@ final class CoreGen {
 
     static ResultInfo core(Compiler c, SelectGen sel, SelectBody.Core core, Select whole, Scope outer,
                            OutputStage out) {
-        return new CoreGen(c, sel, core, outer == null ? null : outer, whole, out).run();
+        return new CoreGen(c, sel, core, outer == null ? c.rootScope : outer, whole, out).run();
     }
 
     private CoreGen(Compiler c, SelectGen sel, SelectBody.Core core, Scope outer, Select whole, OutputStage out) {
