@@ -48,6 +48,8 @@ public final class Compiler {
     public static final int FLAG_FOREIGN_KEYS = 1;
     /** PRAGMA recursive_triggers is on. */
     public static final int FLAG_RECURSIVE_TRIGGERS = 2;
+    /** PRAGMA defer_foreign_keys is on. */
+    public static final int FLAG_DEFER_FOREIGN_KEYS = 4;
 
     private Compiler(Schema schema, FunctionRegistry functions, String sql) {
         this.schema = schema;

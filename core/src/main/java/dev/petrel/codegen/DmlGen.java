@@ -122,7 +122,7 @@ final class DmlGen {
             }
         }
         Cursors cs = openWrite(t, b.cursor());
-        events = new RowEvents(c, t, Stmt.TriggerEvent.INSERT, null, onConflict);
+        events = RowEvents.forInsert(c, t, ins);
         int seqReg = autoincrementStart(t);
         int rowRegs = b.regs(ncol + 1);
         ExprGen g = new ExprGen(c, c.emptyScope());
@@ -349,12 +349,16 @@ final class DmlGen {
                 aff.append(col.affinity.code());
             }
             b.emit(Opcode.Affinity, upd, ncol, 0, aff.toString(), 0);
+            RowEvents insertEvents = events;
+            events = RowEvents.forUpsertUpdate(c, t, newVal);
+            events.before(cs.table, oldRowid, upd, skipRow);
             deleteIndexEntries(t, cs, oldRowid);
             int same = b.newLabel();
             b.emit(Opcode.Eq, oldRowid, same, upd + ncol, null, 0);
             b.emit(Opcode.Delete, cs.table, 0, 0, t.name, 0);
             b.resolve(same);
             writeRow(t, cs, upd, ConflictAction.ABORT, false, ret, false, oldRowid);
+            events = insertEvents;
             b.emit(Opcode.Goto, 0, skipRow);
         } finally {
             upsert = u;

@@ -62,7 +62,7 @@ final class ForeignKeyGen {
     private final List<Resolved> asChild = new ArrayList<>();
     private final List<Resolved> asParent = new ArrayList<>();
 
-    ForeignKeyGen(Compiler c, Table table, Stmt.TriggerEvent event, boolean[] changed) {
+    ForeignKeyGen(Compiler c, Table table, Stmt.TriggerEvent event, boolean[] changed, boolean singleRowInsert) {
         this.c = c;
         this.b = c.b;
         this.table = table;
@@ -70,13 +70,20 @@ final class ForeignKeyGen {
         if (table.isView()) {
             return;
         }
-        for (ForeignKeyDef fk : table.foreignKeys) {
+        List<ForeignKeyDef> own = new ArrayList<>(table.foreignKeys);
+        own.sort((x, y) -> Integer.compare(x.id, y.id));
+        for (ForeignKeyDef fk : own) {
             Resolved r = resolve(c, fk, false);
             if (event != Stmt.TriggerEvent.UPDATE || anyChanged(r.childCols, changed, table)) {
                 asChild.add(r);
             }
         }
-        for (ForeignKeyDef fk : c.schema.referencing(table.name)) {
+        List<ForeignKeyDef> referencing = c.schema.referencing(table.name);
+        for (int i = referencing.size() - 1; i >= 0; i--) {
+            ForeignKeyDef fk = referencing.get(i);
+            if (singleRowInsert && !fk.deferred && !c.flag(Compiler.FLAG_DEFER_FOREIGN_KEYS)) {
+                continue;
+            }
             Resolved r = resolve(c, fk, false);
             if (event != Stmt.TriggerEvent.UPDATE || anyChanged(r.parentCols, changed, table)) {
                 asParent.add(r);

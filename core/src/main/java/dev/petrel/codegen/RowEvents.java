@@ -27,17 +27,29 @@ final class RowEvents {
     private int oldRegs;
 
     RowEvents(Compiler c, Table table, Stmt.TriggerEvent event, boolean[] changed, ConflictAction conflict) {
-        this(c, table, event, changed, conflict, true);
+        this(c, table, event, changed, conflict, true, false);
     }
 
     private RowEvents(Compiler c, Table table, Stmt.TriggerEvent event, boolean[] changed, ConflictAction conflict,
-                      boolean withTriggers) {
+                      boolean withTriggers, boolean singleRowInsert) {
         this.c = c;
         this.b = c.b;
         this.table = table;
         this.event = event;
         this.triggers = new TriggerGen(c, table, withTriggers ? event : null, changed, conflict);
-        this.foreignKeys = c.flag(Compiler.FLAG_FOREIGN_KEYS) ? new ForeignKeyGen(c, table, event, changed) : null;
+        this.foreignKeys = c.flag(Compiler.FLAG_FOREIGN_KEYS)
+                ? new ForeignKeyGen(c, table, event, changed, singleRowInsert) : null;
+    }
+
+    /**
+     * The events of an INSERT. As in SQLite, a top-level single-row INSERT without REPLACE skips the parent side
+     * of immediate foreign keys: one new parent row cannot change the statement's own violation count.
+     */
+    static RowEvents forInsert(Compiler c, Table t, Stmt.Insert ins) {
+        boolean single = !c.inTrigger && ins.orAction() != ConflictAction.REPLACE && (ins.defaultValues()
+                || ins.select() == null || ins.select().body() instanceof dev.petrel.sql.ast.SelectBody.Values v
+                && v.rows().size() == 1 && ins.select().with() == null);
+        return new RowEvents(c, t, Stmt.TriggerEvent.INSERT, null, ins.orAction(), true, single);
     }
 
     /** Whether anything must run per row (a DELETE can then not just clear the table). */
@@ -102,6 +114,15 @@ final class RowEvents {
         triggers.fire(Stmt.TriggerTime.AFTER, oldRegs, newRegs, skip);
     }
 
+    /** The events of an upsert's DO UPDATE: the UPDATE triggers and foreign keys of the columns it sets. */
+    static RowEvents forUpsertUpdate(Compiler c, Table t, dev.petrel.sql.ast.Expr[] newValues) {
+        boolean[] changed = new boolean[newValues.length];
+        for (int i = 0; i < changed.length; i++) {
+            changed[i] = newValues[i] != null;
+        }
+        return new RowEvents(c, t, Stmt.TriggerEvent.UPDATE, changed, null);
+    }
+
     /** A row deleted by REPLACE conflict resolution, with what runs around its deletion. */
     static final class Replaced {
         final RowEvents deletion;
@@ -123,7 +144,7 @@ final class RowEvents {
         if (!recursive && !c.flag(Compiler.FLAG_FOREIGN_KEYS)) {
             return null;
         }
-        RowEvents deletion = new RowEvents(c, table, Stmt.TriggerEvent.DELETE, null, null, recursive);
+        RowEvents deletion = new RowEvents(c, table, Stmt.TriggerEvent.DELETE, null, null, recursive, false);
         if (!deletion.active()) {
             return null;
         }

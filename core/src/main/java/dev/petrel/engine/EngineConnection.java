@@ -92,7 +92,7 @@ public final class EngineConnection implements Connection, VmHost {
     /** The settings code generation depends on (Compiler.FLAG_*). */
     int compileFlags() {
         return (foreignKeys ? Compiler.FLAG_FOREIGN_KEYS : 0) | (recursiveTriggers ? Compiler.FLAG_RECURSIVE_TRIGGERS
-                : 0);
+                : 0) | (deferForeignKeys ? Compiler.FLAG_DEFER_FOREIGN_KEYS : 0);
     }
 
     @Override

@@ -241,6 +241,24 @@ class TriggerOracleTest {
     }
 
     @Test
+    void upsertFiresUpdateTriggers() {
+        check("CREATE TABLE kv(k PRIMARY KEY, v)",
+                "CREATE TABLE log(m)",
+                "CREATE TRIGGER bi BEFORE INSERT ON kv BEGIN INSERT INTO log VALUES('bi ' || NEW.k); END",
+                "CREATE TRIGGER ai AFTER INSERT ON kv BEGIN INSERT INTO log VALUES('ai ' || NEW.k); END",
+                "CREATE TRIGGER bu BEFORE UPDATE ON kv BEGIN INSERT INTO log VALUES('bu ' || OLD.v || '>' || NEW.v); END",
+                "CREATE TRIGGER au AFTER UPDATE OF v ON kv BEGIN INSERT INTO log VALUES('au ' || NEW.v); END",
+                "INSERT INTO kv VALUES(1, 'a') ON CONFLICT(k) DO UPDATE SET v = excluded.v",
+                "INSERT INTO kv VALUES(1, 'b') ON CONFLICT(k) DO UPDATE SET v = excluded.v",
+                COUNTERS,
+                "INSERT INTO kv VALUES(1, 'c') ON CONFLICT DO NOTHING",
+                "INSERT INTO kv VALUES(2, 'd'), (1, 'e') ON CONFLICT(k) DO UPDATE SET v = v || excluded.v",
+                COUNTERS,
+                "SELECT * FROM kv ORDER BY k",
+                "SELECT rowid, * FROM log");
+    }
+
+    @Test
     void replaceDeletesFireTriggersOnlyWhenRecursive() {
         check("CREATE TABLE t(k PRIMARY KEY, v)",
                 "CREATE TABLE log(m)",
