@@ -21,6 +21,8 @@ final class RowEvents {
     private final ProgramBuilder b;
     private final Table table;
     private final Stmt.TriggerEvent event;
+    /** UPDATE: the columns the statement assigns. */
+    private final boolean[] changed;
     final TriggerGen triggers;
     final ForeignKeyGen foreignKeys;
     /** The OLD row of the row being updated or deleted (0 before it is loaded). */
@@ -36,6 +38,7 @@ final class RowEvents {
         this.b = c.b;
         this.table = table;
         this.event = event;
+        this.changed = changed;
         this.triggers = new TriggerGen(c, table, withTriggers ? event : null, changed, conflict);
         this.foreignKeys = c.flag(Compiler.FLAG_FOREIGN_KEYS)
                 ? new ForeignKeyGen(c, table, event, changed, singleRowInsert) : null;
@@ -103,6 +106,14 @@ final class RowEvents {
             triggers.fire(Stmt.TriggerTime.BEFORE, oldRegs, newRegs, skip);
             // The trigger may have deleted the row or moved the cursor.
             b.emit(Opcode.NotExists, cursor, skip, rowid);
+            if (newRegs != 0 && changed != null) {
+                // ... or changed it: the columns the UPDATE does not assign are read again, as SQLite does.
+                for (int i = 0; i < ncol; i++) {
+                    if (!changed[i] && i != table.rowidAlias) {
+                        g.readColumn(s, i, newRegs + i);
+                    }
+                }
+            }
         }
     }
 

@@ -133,6 +133,9 @@ final class TriggerGen {
         }
         for (Stmt st : tr.body) {
             body(sub, st);
+            if (!(st instanceof Select)) {
+                sub.b.emit(Opcode.ResetCount, 0);
+            }
         }
         tp.program = close(sub, end);
         return tp;
@@ -190,12 +193,21 @@ final class TriggerGen {
 
     /** Compiles one statement of a trigger body (or of a foreign key action) into {@code sub}. */
     static void body(Compiler sub, Stmt st) {
-        String target = st instanceof Stmt.Insert ins ? ins.table() : st instanceof Stmt.Update up ? up.table().name()
-                : st instanceof Stmt.Delete del ? del.table().name() : null;
-        if (target != null && sub.schema.table(target) == null) {
-            // Trigger steps name tables of the trigger's own database, as SQLite reports them.
-            throw PetrelException.error("no such table: main." + target);
+        try {
+            compileStep(sub, st);
+        } catch (PetrelException e) {
+            // Trigger steps name tables of the trigger's own database, and SQLite reports them so.
+            String m = e.getMessage();
+            if (m != null && m.startsWith(NO_SUCH_TABLE) && m.indexOf('.', NO_SUCH_TABLE.length()) < 0) {
+                throw PetrelException.error(NO_SUCH_TABLE + "main." + m.substring(NO_SUCH_TABLE.length()));
+            }
+            throw e;
         }
+    }
+
+    private static final String NO_SUCH_TABLE = "no such table: ";
+
+    private static void compileStep(Compiler sub, Stmt st) {
         ConflictAction inherited = sub.triggerConflict;
         boolean inherit = inherited != null && inherited != ConflictAction.NONE;
         if (st instanceof Stmt.Insert ins) {

@@ -440,6 +440,11 @@ public final class EngineConnection implements Connection, VmHost {
     }
 
     @Override
+    public void setChanges(long n) {
+        changes = n;
+    }
+
+    @Override
     public void countTriggerChange() {
         statementTotalChanges++;
     }

@@ -820,7 +820,14 @@ public enum Opcode {
      * Reads the connection setting named P4 (foreign_keys, recursive_triggers, defer_foreign_keys) into r[P2],
      * after setting it to P3 - 1 when P3 is non-zero (PRAGMA name = value).
      */
-    ConnectionFlag(false, "r[P2]=flag P4");
+    ConnectionFlag(false, "r[P2]=flag P4"),
+    /**
+     * ResetCount * * * * *
+     * Synopsis:
+     * In a trigger sub-program, after each statement of the body: changes() becomes the number of rows that
+     * statement changed, and counting starts again (the firing statement's changes() returns when the frame ends).
+     */
+    ResetCount(false, "");
 
     /** Operand P5 bit for comparisons: jump when either operand is NULL. */
     public static final int JUMPIFNULL = 0x10;

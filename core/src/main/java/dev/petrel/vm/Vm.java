@@ -59,6 +59,8 @@ public final class Vm {
     private int depth;
     /** The trigger the running frame executes (null for the statement's own program). */
     private TriggerProgram trigger;
+    /** Rows changed by the running trigger body statement (for ResetCount). */
+    private long frameChanges;
     /** Immediate foreign key violations of the statement. */
     private long foreignKeyViolations;
 
@@ -75,9 +77,12 @@ public final class Vm {
         final int pc;
         final TriggerProgram trigger;
         final long lastInsertRowid;
+        /** changes() and the caller frame's own row count when the sub-program was entered. */
+        final long changes;
+        final long frameChanges;
 
         Frame(Frame caller, Program program, Object[] mem, VdbeCursor[] cursors, boolean[] onceDone, int pc,
-              TriggerProgram trigger, long lastInsertRowid) {
+              TriggerProgram trigger, long lastInsertRowid, long changes, long frameChanges) {
             this.caller = caller;
             this.program = program;
             this.mem = mem;
@@ -86,6 +91,8 @@ public final class Vm {
             this.pc = pc;
             this.trigger = trigger;
             this.lastInsertRowid = lastInsertRowid;
+            this.changes = changes;
+            this.frameChanges = frameChanges;
         }
     }
 
@@ -751,6 +758,10 @@ public final class Vm {
                         foreignKeyViolations += in.p2;
                     }
                     break;
+                case ResetCount:
+                    host.setChanges(frameChanges);
+                    frameChanges = 0;
+                    break;
                 case ConnectionFlag:
                     mem[in.p2] = host.connectionFlag((String) in.p4, in.p3 - 1);
                     break;
@@ -776,6 +787,7 @@ public final class Vm {
             host.countChange();
         } else {
             host.countTriggerChange();
+            frameChanges++;
         }
     }
 
@@ -798,7 +810,9 @@ public final class Vm {
         if (depth >= MAX_TRIGGER_DEPTH) {
             throw PetrelException.error("too many levels of trigger recursion");
         }
-        frame = new Frame(frame, program, mem, cursors, onceDone, pc, trigger, host.lastInsertRowid());
+        frame = new Frame(frame, program, mem, cursors, onceDone, pc, trigger, host.lastInsertRowid(), host.changes(),
+                frameChanges);
+        frameChanges = 0;
         depth++;
         Object[] args = mem;
         program = tp.program;
@@ -825,6 +839,8 @@ public final class Vm {
         onceDone = f.onceDone;
         trigger = f.trigger;
         host.setLastInsertRowid(f.lastInsertRowid);
+        host.setChanges(f.changes);
+        frameChanges = f.frameChanges;
         return ignored ? program.insns[f.pc].p2 : f.pc + 1;
     }
 

@@ -61,6 +61,10 @@ public interface VmHost extends FunctionContext {
         return 0;
     }
 
+    /** Sets what changes() returns (inside trigger programs, the rows of the last body statement). */
+    default void setChanges(long n) {
+    }
+
     /** Counts one row changed by a trigger: total_changes() only. */
     default void countTriggerChange() {
     }

@@ -326,6 +326,52 @@ class TriggerOracleTest {
     }
 
     @Test
+    void changesInsideTriggerBodies() {
+        check("CREATE TABLE t(id INTEGER PRIMARY KEY AUTOINCREMENT, a UNIQUE, b)",
+                "CREATE TABLE log(m)",
+                "CREATE TRIGGER ti AFTER INSERT ON t BEGIN INSERT INTO log VALUES(changes()); "
+                        + "INSERT INTO log VALUES(NEW.id || ':' || changes()); UPDATE log SET m = m WHERE 0; "
+                        + "INSERT INTO log VALUES('after update ' || changes()); END",
+                "INSERT INTO t(a, b) VALUES(1, 2), (2, 3)",
+                COUNTERS,
+                "SELECT rowid, * FROM log",
+                "SELECT * FROM sqlite_sequence");
+    }
+
+    @Test
+    void beforeUpdateTriggerChangingTheRow() {
+        check("CREATE TABLE t(id INTEGER PRIMARY KEY, a, b)",
+                "INSERT INTO t VALUES(1, 1, 1), (2, 2, 2)",
+                "CREATE TRIGGER tu BEFORE UPDATE OF a ON t BEGIN UPDATE t SET b = 100 + OLD.a WHERE id = OLD.id; END",
+                "UPDATE t SET a = a + 10",
+                "SELECT * FROM t",
+                "UPDATE t SET a = 0, b = 0 WHERE id = 1",
+                "SELECT * FROM t");
+    }
+
+    @Test
+    void errorsInTriggerBodiesNameTheDatabase() {
+        check("CREATE TABLE w(a, b)",
+                "CREATE TRIGGER tt AFTER INSERT ON w BEGIN SELECT * FROM nosuchtable; END",
+                "INSERT INTO w VALUES(1, 2)",
+                "DROP TRIGGER tt",
+                "CREATE TRIGGER tt AFTER INSERT ON w BEGIN INSERT INTO w2 SELECT * FROM w; END",
+                "INSERT INTO w VALUES(1, 2)",
+                "DROP TRIGGER tt",
+                "CREATE TRIGGER tt AFTER INSERT ON w BEGIN UPDATE w SET a = (SELECT x FROM gone) WHERE rowid = NEW.rowid; END",
+                "INSERT INTO w VALUES(1, 2)",
+                "DROP TRIGGER tt",
+                "CREATE TRIGGER tt AFTER INSERT ON w BEGIN INSERT INTO w VALUES(1, 2) RETURNING *; END",
+                "CREATE TRIGGER main.t2 AFTER INSERT ON w BEGIN INSERT INTO main.w2 VALUES(1); END",
+                "CREATE TRIGGER t3 AFTER INSERT ON main.w BEGIN SELECT 1; END",
+                "CREATE TRIGGER t4 AFTER INSERT ON w BEGIN WITH x(n) AS (SELECT NEW.a) INSERT INTO w SELECT n, n FROM x "
+                        + "WHERE n < 3; END",
+                "INSERT INTO w VALUES(1, 1)",
+                "SELECT rowid, * FROM w",
+                "SELECT name FROM sqlite_schema ORDER BY name");
+    }
+
+    @Test
     void beforeTriggerDeletingItsRow() {
         check("CREATE TABLE t(a, b)",
                 "INSERT INTO t VALUES(1, 1), (2, 2), (3, 3)",
