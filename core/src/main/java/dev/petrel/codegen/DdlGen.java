@@ -282,12 +282,27 @@ final class DdlGen {
 
     private void createTrigger(Stmt.CreateTrigger tr) {
         checkSchemaName(tr.schema());
-        if (exists(tr.name(), tr.ifNotExists(), "trigger")) {
-            return;
-        }
         Table t = c.schema.table(tr.table());
         if (t == null) {
             throw PetrelException.error("no such table: main." + tr.table());
+        }
+        if (c.schema.hasTrigger(tr.name())) {
+            if (tr.ifNotExists()) {
+                return;
+            }
+            throw PetrelException.error("trigger " + tr.name() + " already exists");
+        }
+        reserved(tr.name());
+        checkSchemaName(tr.tableSchema());
+        if (t.rootPage == Schema.ROOT_PAGE || t.name.toLowerCase(java.util.Locale.ROOT).startsWith("sqlite_")) {
+            throw PetrelException.error("cannot create trigger on system table");
+        }
+        if (t.isView() && tr.time() != Stmt.TriggerTime.INSTEAD_OF) {
+            throw PetrelException.error("cannot create " + (tr.time() == Stmt.TriggerTime.AFTER ? "AFTER" : "BEFORE")
+                    + " trigger on view: " + t.name);
+        }
+        if (!t.isView() && tr.time() == Stmt.TriggerTime.INSTEAD_OF) {
+            throw PetrelException.error("cannot create INSTEAD OF trigger on table: " + t.name);
         }
         String sql = TableBuilder.storedSql("CREATE TRIGGER", tr.sourceText(), c.stmtEnd, tr.nameOffset());
         int schema = openSchema();
@@ -318,6 +333,13 @@ final class DdlGen {
                 if (t.rootPage == Schema.ROOT_PAGE || (!view && t.name.toLowerCase(java.util.Locale.ROOT)
                         .startsWith("sqlite_"))) {
                     throw PetrelException.error("table " + t.name + " may not be dropped");
+                }
+                if (!view && c.flag(Compiler.FLAG_FOREIGN_KEYS) && !c.schema.referencing(t.name).isEmpty()) {
+                    // As SQLite: an implicit DELETE FROM (foreign key actions and checks, no triggers) first.
+                    c.triggersDisabled = true;
+                    new DmlGen(c).delete(new Stmt.Delete(d.pos(), null, new dev.petrel.sql.ast.QualifiedTable(
+                            d.pos(), null, t.name, null, null, false), null, List.of(), List.of(), null));
+                    c.triggersDisabled = false;
                 }
                 if (!view) {
                     List<Integer> roots = new ArrayList<>();
@@ -563,6 +585,22 @@ final class DdlGen {
                 b.emit(Opcode.ResultRow, r, 1);
                 return info(name);
             }
+            case "foreign_keys":
+            case "recursive_triggers":
+            case "defer_foreign_keys": {
+                int r = b.reg();
+                b.emit(Opcode.ConnectionFlag, 0, r, arg == null ? 0 : pragmaBoolean(arg) + 1, name, 0);
+                if (arg != null) {
+                    return null;
+                }
+                b.emit(Opcode.ResultRow, r, 1);
+                return info(name);
+            }
+            case "foreign_key_list":
+                return ForeignKeyPragmas.list(c, arg, info("id", "seq", "table", "from", "to", "on_update",
+                        "on_delete", "match"));
+            case "foreign_key_check":
+                return ForeignKeyPragmas.check(c, arg, info("table", "rowid", "parent", "fkid"));
             case "page_count": {
                 c.touchesDatabase = true;
                 int r = b.reg();
@@ -598,6 +636,19 @@ final class DdlGen {
         }
         b.emit(Opcode.ResultRow, r, 1);
         return info(name.equals("busy_timeout") ? "timeout" : name);
+    }
+
+    /** A pragma's boolean argument as SQLite reads it: on/yes/true or a non-zero integer. */
+    private static int pragmaBoolean(String arg) {
+        String a = arg.toLowerCase(java.util.Locale.ROOT);
+        if (a.equals("on") || a.equals("yes") || a.equals("true")) {
+            return 1;
+        }
+        try {
+            return Long.parseLong(a) != 0 ? 1 : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static ResultInfo info(String... names) {

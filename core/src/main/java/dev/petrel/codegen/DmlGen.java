@@ -33,6 +33,10 @@ import java.util.List;
 final class DmlGen {
     private final Compiler c;
     private final ProgramBuilder b;
+    /** Triggers and foreign keys of the statement's rows (see RowEvents for where each hook runs). */
+    private RowEvents events;
+    /** Where the row being inserted ends (RAISE(IGNORE) in a BEFORE trigger skips it). */
+    private int rowSkip;
 
     DmlGen(Compiler c) {
         this.c = c;
@@ -82,6 +86,9 @@ final class DmlGen {
     // ---- INSERT --------------------------------------------------------------------------------------------------
 
     ResultInfo insert(Stmt.Insert ins) {
+        if (ViewDmlGen.isView(c, ins.schema(), ins.table())) {
+            return new ViewDmlGen(c).insert(ins);
+        }
         Table t = target(ins.schema(), ins.table());
         int ncol = t.columns.size();
         int[] map;
@@ -115,9 +122,10 @@ final class DmlGen {
             }
         }
         Cursors cs = openWrite(t, b.cursor());
+        events = RowEvents.forInsert(c, t, ins);
         int seqReg = autoincrementStart(t);
         int rowRegs = b.regs(ncol + 1);
-        ExprGen g = new ExprGen(c, new Scope(null));
+        ExprGen g = new ExprGen(c, c.emptyScope());
         ReturningGen ret = ins.returning() == null || ins.returning().isEmpty() ? null
                 : new ReturningGen(c, t, cs.table, ins.returning());
         final boolean ignoreConflicts = doNothing;
@@ -187,6 +195,7 @@ final class DmlGen {
     private void buildRow(Table t, ExprGen g, int[] map, int[] vals, int rowRegs, Cursors cs, int seqReg) {
         int ncol = t.columns.size();
         int rowid = rowRegs + ncol;
+        rowSkip = b.newLabel();
         boolean[] given = new boolean[ncol];
         int rowidFrom = 0;
         for (int i = 0; vals != null && i < map.length; i++) {
@@ -209,6 +218,7 @@ final class DmlGen {
         }
         int alias = t.rowidAlias;
         int src = alias >= 0 && given[alias] ? rowRegs + alias : rowidFrom;
+        events.beforeInsert(rowRegs, src, rowSkip);
         int done = b.newLabel();
         if (src != 0) {
             int gen = b.newLabel();
@@ -302,7 +312,7 @@ final class DmlGen {
         try {
             int ncol = t.columns.size();
             b.emit(Opcode.NotExists, cs.table, skipRow, conflictRowid);
-            Scope scope = new Scope(null);
+            Scope scope = c.emptyScope();
             Source target = new Source(upsertAlias != null ? upsertAlias : t.name, t, false);
             target.cursor = cs.table;
             Source excluded = new Source("excluded", t, false);
@@ -357,8 +367,12 @@ final class DmlGen {
                 aff.append(col.affinity.code());
             }
             b.emit(Opcode.Affinity, upd, ncol, 0, aff.toString(), 0);
+            RowEvents insertEvents = events;
+            events = RowEvents.forUpsertUpdate(c, t, newVal);
+            events.before(cs.table, oldRowid, upd, skipRow);
             writeRow(t, cs, upd, ConflictAction.ABORT, false, ret, false, oldRowid,
                     removeOldRow(t, cs, oldRowid, upd + ncol));
+            events = insertEvents;
             b.emit(Opcode.Goto, 0, skipRow);
         } finally {
             upsert = u;
@@ -499,10 +513,16 @@ final class DmlGen {
             b.emit(Opcode.MakeRecord, key, n + 1, krec);
             b.emit(Opcode.IdxInsert, cs.index[i], krec);
         }
+        if (events != null && events.firesAfterWrite(isInsert)) {
+            events.after(rowRegs, skipRow);
+        }
         if (ret != null) {
             ret.emit(rowid);
         }
         b.resolve(skipRow);
+        if (isInsert) {
+            b.resolve(rowSkip);
+        }
     }
 
     private static boolean isPrimaryKeyIndex(Table t, Index idx) {
@@ -547,6 +567,7 @@ final class DmlGen {
     private void deleteCurrentRow(Table t, Cursors cs, boolean count) {
         int rowid = b.reg();
         b.emit(Opcode.Rowid, cs.table, rowid);
+        RowEvents.Replaced replaced = events == null ? null : events.beforeReplaceDelete(cs.table, rowid);
         for (int i = 0; i < t.indexes.size(); i++) {
             Index idx = t.indexes.get(i);
             if (!idx.usable()) {
@@ -566,6 +587,9 @@ final class DmlGen {
             b.emit(Opcode.IdxDelete, cs.index[i], key, n + 1);
         }
         b.emit(Opcode.Delete, cs.table, 0, 0, t.name, count ? Vm.OPFLAG_NCHANGE : 0);
+        if (replaced != null) {
+            events.afterReplaceDelete(replaced);
+        }
     }
 
     // ---- AUTOINCREMENT ---------------------------------------------------------------------------------------------
@@ -636,9 +660,12 @@ final class DmlGen {
 
     ResultInfo update(Stmt.Update up) {
         QualifiedTable qt = up.table();
+        if (ViewDmlGen.isView(c, qt.schema(), qt.name())) {
+            return new ViewDmlGen(c).update(up);
+        }
         Table t = target(qt.schema(), qt.name());
         int ncol = t.columns.size();
-        Scope scope = new Scope(null);
+        Scope scope = c.emptyScope();
         Source src = new Source(qt.alias() != null ? qt.alias() : t.name, t, false);
         src.cursor = b.cursor();
         src.allColumnsReferenced = true;
@@ -670,6 +697,11 @@ final class DmlGen {
             rowidExpr = newVal[t.rowidAlias];
         }
         final Expr newRowidExpr = rowidExpr;
+        boolean[] changed = new boolean[ncol];
+        for (int i = 0; i < ncol; i++) {
+            changed[i] = newVal[i] != null || i == t.rowidAlias && rowidExpr != null;
+        }
+        events = new RowEvents(c, t, Stmt.TriggerEvent.UPDATE, changed, up.orAction());
         // Pass 1: collect (old rowid, new rowid, new values).
         int eph = b.cursor();
         b.emit(Opcode.OpenEphemeral, eph, ncol + 2);
@@ -723,6 +755,7 @@ final class DmlGen {
             aff.append(col.affinity.code());
         }
         b.emit(Opcode.Affinity, rowRegs, ncol, 0, aff.toString(), 0);
+        events.before(cs.table, oldRowid, rowRegs, next);
         writeRow(t, cs, rowRegs, up.orAction(), false, ret, false, oldRowid,
                 removeOldRow(t, cs, oldRowid, rowRegs + ncol));
         b.resolve(next);
@@ -759,17 +792,21 @@ final class DmlGen {
 
     ResultInfo delete(Stmt.Delete del) {
         QualifiedTable qt = del.table();
+        if (ViewDmlGen.isView(c, qt.schema(), qt.name())) {
+            return new ViewDmlGen(c).delete(del);
+        }
         Table t = target(qt.schema(), qt.name());
         c.touchesDatabase = true;
         boolean hasReturning = del.returning() != null && !del.returning().isEmpty();
-        if (del.where() == null && !hasReturning) {
+        events = new RowEvents(c, t, Stmt.TriggerEvent.DELETE, null, null);
+        if (del.where() == null && !hasReturning && !events.active()) {
             b.emit(Opcode.Clear, t.rootPage, 0, 1);
             for (Index idx : t.indexes) {
                 b.emit(Opcode.Clear, idx.rootPage, 0, 0);
             }
             return null;
         }
-        Scope scope = new Scope(null);
+        Scope scope = c.emptyScope();
         Source src = new Source(qt.alias() != null ? qt.alias() : t.name, t, false);
         src.cursor = b.cursor();
         src.allColumnsReferenced = true;
@@ -800,8 +837,10 @@ final class DmlGen {
         if (ret != null) {
             ret.emit(rowid);
         }
+        events.before(cs.table, rowid, 0, next);
         deleteIndexEntries(t, cs, rowid);
         b.emit(Opcode.Delete, cs.table, 0, 0, t.name, Vm.OPFLAG_NCHANGE);
+        events.after(0, next);
         b.resolve(next);
         b.emit(Opcode.Next, eph, top);
         b.resolve(brk);

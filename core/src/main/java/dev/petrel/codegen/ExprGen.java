@@ -192,8 +192,8 @@ public class ExprGen {
             c.select.scalar(sq.select(), scope, target);
         } else if (e instanceof Expr.RowValue) {
             throw PetrelException.error("row value misused");
-        } else if (e instanceof Expr.Raise) {
-            throw PetrelException.error("RAISE() may only be used within a trigger-program");
+        } else if (e instanceof Expr.Raise r) {
+            TriggerGen.raise(this, c, r, target);
         } else if (e instanceof Expr.InTable it) {
             if (it.args() != null) {
                 throw PetrelException.error("no such table: " + it.table());

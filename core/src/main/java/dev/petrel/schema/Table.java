@@ -27,6 +27,8 @@ public final class Table {
     public final ConflictAction pkOnConflict;
     public final List<Check> checks;
     public final List<Index> indexes = new ArrayList<>();
+    /** FOREIGN KEY constraints of the table (as a child), in declaration order. */
+    public final List<ForeignKeyDef> foreignKeys = new ArrayList<>();
     /** The view's SELECT (null for a table). */
     public final Select viewSelect;
     /** Column names given in CREATE VIEW v(a, b), or null. */

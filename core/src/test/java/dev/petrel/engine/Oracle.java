@@ -113,6 +113,24 @@ final class Oracle implements AutoCloseable {
         return diffs;
     }
 
+    /**
+     * Runs {@code script} statement by statement on both engines and returns every difference (empty if none):
+     * the statement, then Petrel's and SQLite's renderings.
+     */
+    static String scriptDifferences(String... script) {
+        List<String> diffs = new ArrayList<>();
+        try (Oracle o = new Oracle()) {
+            for (String sql : script) {
+                String p = o.petrel(sql);
+                String s = o.sqlite(sql);
+                if (!p.equals(s)) {
+                    diffs.add(sql + "\n  petrel: " + p.replace("\n", " | ") + "\n  sqlite: " + s.replace("\n", " | "));
+                }
+            }
+        }
+        return String.join("\n", diffs);
+    }
+
     @Override
     public void close() {
         petrel.close();
