@@ -115,6 +115,7 @@ final class DdlGen {
         }
         String sql = TableBuilder.storedSql("CREATE TABLE", ct.sourceText(), c.stmtEnd, ct.nameOffset());
         Table t = TableBuilder.table(ct, 0, sql);
+        GeneratedColumns.validate(c, t);
         if (t.withoutRowid) {
             throw PetrelException.error("WITHOUT ROWID tables are not supported by Petrel");
         }
@@ -219,48 +220,12 @@ final class DdlGen {
         String sql = TableBuilder.storedSql(ci.unique() ? "CREATE UNIQUE INDEX" : "CREATE INDEX", ci.sourceText(),
                 c.stmtEnd, ci.nameOffset());
         Index idx = TableBuilder.index(ci, t, 0, sql);
+        IndexBuild.validate(c, idx);
         int root = b.reg();
         b.emit(Opcode.CreateBtree, 0, root, 2);
         int schema = openSchema();
         schemaRow(schema, "index", idx.name, t.name, root, sql);
-        if (idx.usable()) {
-            int tc = b.cursor();
-            int ic = b.cursor();
-            b.emit(Opcode.OpenRead, tc, t.rootPage, 0, t.columns.size(), 0);
-            b.emit(Opcode.OpenWrite, ic, root, 0, LoopGen.keyOrder(idx), Vm.OPFLAG_P2ISREG);
-            int brk = b.newLabel();
-            b.emit(Opcode.Rewind, tc, brk);
-            int top = b.addr();
-            int n = idx.columns.length;
-            int key = b.regs(n + 1);
-            b.emit(Opcode.Rowid, tc, key + n);
-            for (int k = 0; k < n; k++) {
-                int col = idx.columns[k];
-                if (col == t.rowidAlias) {
-                    b.emit(Opcode.SCopy, key + n, key + k);
-                } else {
-                    b.emit(Opcode.Column, tc, col, key + k);
-                    if (t.columns.get(col).affinity == Affinity.REAL) {
-                        b.emit(Opcode.RealAffinity, key + k);
-                    }
-                }
-            }
-            if (idx.unique) {
-                int ok = b.newLabel();
-                b.emit(Opcode.NoConflict, ic, ok, key, n, 0);
-                StringBuilder msg = new StringBuilder("UNIQUE constraint failed: ");
-                for (int k = 0; k < n; k++) {
-                    msg.append(k > 0 ? ", " : "").append(t.name).append('.').append(t.columns.get(idx.columns[k]).name);
-                }
-                b.emit(Opcode.Halt, ResultCode.CONSTRAINT_UNIQUE.code, 2, 0, msg.toString(), Vm.CONSTRAINT_UNIQUE);
-                b.resolve(ok);
-            }
-            int rec = b.reg();
-            b.emit(Opcode.MakeRecord, key, n + 1, rec);
-            b.emit(Opcode.IdxInsert, ic, rec);
-            b.emit(Opcode.Next, tc, top);
-            b.resolve(brk);
-        }
+        IndexBuild.fill(c, idx, root);
         finish();
     }
 
@@ -508,7 +473,7 @@ final class DdlGen {
                 return indexList(arg);
             case "index_info":
             case "index_xinfo":
-                return indexInfo(arg);
+                return indexInfo(arg, name.equals("index_xinfo"));
             case "user_version":
             case "application_id":
             case "schema_version":
@@ -589,14 +554,16 @@ final class DdlGen {
         if (t.rowidAlias >= 0) {
             pkPos[t.rowidAlias] = 1;
         }
-        for (int i = 0; i < t.columns.size(); i++) {
+        for (int i = 0, cid = 0; i < t.columns.size(); i++) {
             dev.petrel.schema.Column col = t.columns.get(i);
             Object pk = (long) (pkPos[i] != 0 ? pkPos[i] : col.primaryKey ? 1 : 0);
             if (extended) {
+                // hidden: 2 for a VIRTUAL generated column, 3 for a STORED one.
+                long hidden = !col.generated ? 0L : col.stored ? 3L : 2L;
                 row((long) i, col.name, col.declType == null ? "" : col.declType, col.notNull ? 1L : 0L,
-                        col.defaultText, pk, 0L);
-            } else {
-                row((long) i, col.name, col.declType == null ? "" : col.declType, col.notNull ? 1L : 0L,
+                        col.defaultText, pk, hidden);
+            } else if (!col.generated) {
+                row((long) cid++, col.name, col.declType == null ? "" : col.declType, col.notNull ? 1L : 0L,
                         col.defaultText, pk);
             }
         }
@@ -618,15 +585,30 @@ final class DdlGen {
         return info;
     }
 
-    private ResultInfo indexInfo(String indexName) {
-        ResultInfo info = info("seqno", "cid", "name");
+    /**
+     * PRAGMA index_info / index_xinfo: one row per key column (cid -2 and name NULL for an expression); xinfo adds
+     * direction, collation and whether the column is part of the key, then the rowid's row (cid -1, key 0).
+     */
+    private ResultInfo indexInfo(String indexName, boolean extended) {
+        ResultInfo info = extended ? info("seqno", "cid", "name", "desc", "coll", "key")
+                : info("seqno", "cid", "name");
         Index idx = indexName == null ? null : c.schema.index(indexName);
         if (idx == null) {
             return info;
         }
-        for (int i = 0; i < idx.columns.length; i++) {
+        int n = idx.columns.length;
+        for (int i = 0; i < n; i++) {
             int col = idx.columns[i];
-            row((long) i, (long) col, col < 0 ? null : idx.table.columns.get(col).name);
+            long cid = col >= 0 ? col : idx.expr(i) != null ? -2 : -1;
+            String colName = col < 0 ? null : idx.table.columns.get(col).name;
+            if (extended) {
+                row((long) i, cid, colName, idx.desc[i] ? 1L : 0L, idx.collations[i].name(), 1L);
+            } else {
+                row((long) i, cid, colName);
+            }
+        }
+        if (extended) {
+            row((long) n, -1L, null, 0L, "BINARY", 0L);
         }
         return info;
     }

@@ -86,9 +86,16 @@ final class DmlGen {
         int ncol = t.columns.size();
         int[] map;
         if (ins.columns() == null || ins.columns().isEmpty()) {
-            map = new int[ncol];
-            for (int i = 0; i < ncol; i++) {
-                map[i] = i;
+            // Without a column list, values go to the columns that are not generated.
+            int writable = 0;
+            for (Column col : t.columns) {
+                writable += col.generated ? 0 : 1;
+            }
+            map = new int[writable];
+            for (int i = 0, k = 0; i < ncol; i++) {
+                if (!t.columns.get(i).generated) {
+                    map[k++] = i;
+                }
             }
         } else {
             map = new int[ins.columns().size()];
@@ -99,6 +106,8 @@ final class DmlGen {
                     k = -1 - 1;
                 } else if (k < 0) {
                     throw PetrelException.error("table " + t.name + " has no column named " + n);
+                } else if (t.columns.get(k).generated) {
+                    throw GeneratedColumns.notWritable("INSERT into", t.columns.get(k));
                 }
                 map[i] = k;
             }
@@ -236,6 +245,7 @@ final class DmlGen {
             aff.append(col.affinity.code());
         }
         b.emit(Opcode.Affinity, rowRegs, ncol, 0, aff.toString(), 0);
+        GeneratedColumns.computeRow(c, t, rowRegs);
     }
 
     /**
@@ -315,6 +325,9 @@ final class DmlGen {
                     if (k < 0) {
                         throw PetrelException.error("no such column: " + n);
                     }
+                    if (t.columns.get(k).generated) {
+                        throw GeneratedColumns.notWritable("UPDATE", t.columns.get(k));
+                    }
                     newVal[k] = sc.value();
                 }
             }
@@ -339,6 +352,7 @@ final class DmlGen {
                 aff.append(col.affinity.code());
             }
             b.emit(Opcode.Affinity, upd, ncol, 0, aff.toString(), 0);
+            GeneratedColumns.computeRow(c, t, upd);
             deleteIndexEntries(t, cs, oldRowid);
             int same = b.newLabel();
             b.emit(Opcode.Eq, oldRowid, same, upd + ncol, null, 0);
@@ -375,6 +389,7 @@ final class DmlGen {
                 }
             }
         }
+        RowImage.typeCheck(b, t, rowRegs);
         // CHECK.
         if (!t.checks.isEmpty()) {
             Scope sc = new Scope(null);
@@ -417,18 +432,17 @@ final class DmlGen {
             b.resolve(ok);
         }
         // Unique indexes.
+        IndexKeys rowKeys = IndexKeys.forRegisters(c, t, rowRegs);
         for (int i = 0; i < t.indexes.size(); i++) {
             Index idx = t.indexes.get(i);
-            if (!idx.unique || !idx.usable()) {
+            if (!idx.unique) {
                 continue;
             }
             int n = idx.columns.length;
             int key = b.regs(n + 1);
-            for (int k = 0; k < n; k++) {
-                b.emit(Opcode.SCopy, rowRegs + idx.columns[k], key + k);
-            }
-            b.emit(Opcode.SCopy, rowid, key + n);
             int ok = b.newLabel();
+            rowKeys.skipUnlessIndexed(idx, ok);
+            rowKeys.key(idx, key);
             b.emit(Opcode.NoConflict, cs.index[i], ok, key, n, 0);
             int other = b.reg();
             b.emit(Opcode.IdxRowid, cs.index[i], other);
@@ -442,40 +456,28 @@ final class DmlGen {
                 b.emit(Opcode.NotExists, cs.table, ok, other);
                 deleteCurrentRow(t, cs, false);
             } else {
-                StringBuilder msg = new StringBuilder("UNIQUE constraint failed: ");
-                for (int k = 0; k < n; k++) {
-                    msg.append(k > 0 ? ", " : "").append(t.name).append('.')
-                            .append(t.columns.get(idx.columns[k]).name);
-                }
+                String msg = uniqueFailure(t, idx);
                 boolean pk = idx.auto && isPrimaryKeyIndex(t, idx);
                 b.emit(Opcode.Halt, (pk ? ResultCode.CONSTRAINT_PRIMARYKEY : ResultCode.CONSTRAINT_UNIQUE).code,
-                        haltP2(a), 0, msg.toString(), Vm.CONSTRAINT_UNIQUE);
+                        haltP2(a), 0, msg, Vm.CONSTRAINT_UNIQUE);
             }
             b.resolve(ok);
         }
         // Write.
         int rec = b.reg();
-        int recBase = b.regs(ncol);
-        b.emit(Opcode.Copy, rowRegs, recBase, ncol - 1);
-        if (t.rowidAlias >= 0) {
-            b.emit(Opcode.Null, 0, recBase + t.rowidAlias);
-        }
-        b.emit(Opcode.MakeRecord, recBase, ncol, rec);
+        RowImage.record(b, t, rowRegs, rec);
         b.emit(Opcode.Insert, cs.table, rec, rowid, t.name, Vm.OPFLAG_NCHANGE | (isInsert ? Vm.OPFLAG_LASTROWID : 0));
         for (int i = 0; i < t.indexes.size(); i++) {
             Index idx = t.indexes.get(i);
-            if (!idx.usable()) {
-                continue;
-            }
             int n = idx.columns.length;
             int key = b.regs(n + 1);
-            for (int k = 0; k < n; k++) {
-                b.emit(Opcode.SCopy, rowRegs + idx.columns[k], key + k);
-            }
-            b.emit(Opcode.SCopy, rowid, key + n);
+            int skip = b.newLabel();
+            rowKeys.skipUnlessIndexed(idx, skip);
+            rowKeys.key(idx, key);
             int krec = b.reg();
             b.emit(Opcode.MakeRecord, key, n + 1, krec);
             b.emit(Opcode.IdxInsert, cs.index[i], krec);
+            b.resolve(skip);
         }
         if (ret != null) {
             ret.emit(rowid);
@@ -485,6 +487,18 @@ final class DmlGen {
 
     private static boolean isPrimaryKeyIndex(Table t, Index idx) {
         return idx.primaryKey;
+    }
+
+    /** The message of a UNIQUE constraint failure on {@code idx}: its columns, or its name if it has expressions. */
+    static String uniqueFailure(Table t, Index idx) {
+        if (idx.exprs != null) {
+            return "UNIQUE constraint failed: index '" + idx.name + "'";
+        }
+        StringBuilder msg = new StringBuilder("UNIQUE constraint failed: ");
+        for (int k = 0; k < idx.columns.length; k++) {
+            msg.append(k > 0 ? ", " : "").append(t.name).append('.').append(t.columns.get(idx.columns[k]).name);
+        }
+        return msg.toString();
     }
 
     private static String checkName(Table t, Table.Check ck) {
@@ -523,26 +537,7 @@ final class DmlGen {
 
     /** Deletes the row {@code cs.table} is on, with its index entries. */
     private void deleteCurrentRow(Table t, Cursors cs, boolean count) {
-        int rowid = b.reg();
-        b.emit(Opcode.Rowid, cs.table, rowid);
-        for (int i = 0; i < t.indexes.size(); i++) {
-            Index idx = t.indexes.get(i);
-            if (!idx.usable()) {
-                continue;
-            }
-            int n = idx.columns.length;
-            int key = b.regs(n + 1);
-            for (int k = 0; k < n; k++) {
-                int col = idx.columns[k];
-                if (col == t.rowidAlias) {
-                    b.emit(Opcode.SCopy, rowid, key + k);
-                } else {
-                    b.emit(Opcode.Column, cs.table, col, key + k);
-                }
-            }
-            b.emit(Opcode.SCopy, rowid, key + n);
-            b.emit(Opcode.IdxDelete, cs.index[i], key, n + 1);
-        }
+        deleteIndexEntries(t, cs, 0);
         b.emit(Opcode.Delete, cs.table, 0, 0, t.name, count ? Vm.OPFLAG_NCHANGE : 0);
     }
 
@@ -642,6 +637,9 @@ final class DmlGen {
                 }
                 throw PetrelException.error("no such column: " + n);
             }
+            if (t.columns.get(k).generated) {
+                throw GeneratedColumns.notWritable("UPDATE", t.columns.get(k));
+            }
             newVal[k] = sc.value();
         }
         if (t.rowidAlias >= 0 && newVal[t.rowidAlias] != null) {
@@ -701,6 +699,7 @@ final class DmlGen {
             aff.append(col.affinity.code());
         }
         b.emit(Opcode.Affinity, rowRegs, ncol, 0, aff.toString(), 0);
+        GeneratedColumns.computeRow(c, t, rowRegs);
         // Remove the old row's index entries (and the row itself when its rowid changes).
         int same = b.newLabel();
         deleteIndexEntries(t, cs, oldRowid);
@@ -714,27 +713,18 @@ final class DmlGen {
         return ret == null ? null : ret.info;
     }
 
+    /** Deletes the index entries of the row the table cursor is on (whose rowid is also in {@code rowid}). */
     private void deleteIndexEntries(Table t, Cursors cs, int rowid) {
+        IndexKeys keys = IndexKeys.forCursor(c, t, cs.table);
         for (int i = 0; i < t.indexes.size(); i++) {
             Index idx = t.indexes.get(i);
-            if (!idx.usable()) {
-                continue;
-            }
             int n = idx.columns.length;
             int key = b.regs(n + 1);
-            for (int k = 0; k < n; k++) {
-                int col = idx.columns[k];
-                if (col == t.rowidAlias) {
-                    b.emit(Opcode.SCopy, rowid, key + k);
-                } else {
-                    b.emit(Opcode.Column, cs.table, col, key + k);
-                    if (t.columns.get(col).affinity == dev.petrel.value.Affinity.REAL) {
-                        b.emit(Opcode.RealAffinity, key + k);
-                    }
-                }
-            }
-            b.emit(Opcode.SCopy, rowid, key + n);
+            int skip = b.newLabel();
+            keys.skipUnlessIndexed(idx, skip);
+            keys.key(idx, key);
             b.emit(Opcode.IdxDelete, cs.index[i], key, n + 1);
+            b.resolve(skip);
         }
     }
 

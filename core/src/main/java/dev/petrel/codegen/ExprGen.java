@@ -317,8 +317,12 @@ public class ExprGen {
             }
         }
         dev.petrel.schema.Column column = s.table.columns.get(col);
+        if (column.isVirtual()) {
+            GeneratedColumns.read(this, s, col, target);
+            return;
+        }
         Object dflt = column.defaultValue == null ? null : c.constantValue(column.defaultValue);
-        b.emit(Opcode.Column, s.cursor, col, target, dflt, 0);
+        b.emit(Opcode.Column, s.cursor, s.table.recordIndex(col), target, dflt, 0);
         if (column.affinity == Affinity.REAL) {
             b.emit(Opcode.RealAffinity, target);
         }

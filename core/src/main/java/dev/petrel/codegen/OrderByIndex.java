@@ -106,6 +106,9 @@ final class OrderByIndex {
     }
 
     private static boolean matchesIndex(List<Integer> cols, Index idx, int eqPrefix) {
+        if (idx.exprs != null) {
+            return false; // ORDER BY on an index expression is not matched: Petrel sorts
+        }
         for (int i = 0; i < idx.columns.length; i++) {
             if (idx.desc[i] || !idx.collations[i].name().equals(idx.table.columns.get(idx.columns[i]).collation
                     .name())) {

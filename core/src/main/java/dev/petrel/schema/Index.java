@@ -8,8 +8,8 @@ import dev.petrel.sql.ast.Expr;
  * One index on a rowid table: its b-tree root, the table columns it keys (in order), per-column collation and
  * direction, uniqueness and partial-index WHERE. An index entry is the record {@code (key columns..., rowid)}.
  *
- * <p>Invariant: {@code columns}, {@code collations} and {@code desc} have the same length; a column number of -1
- * marks an expression column, which Petrel keeps in the schema but never uses for lookups or maintains.
+ * <p>Invariant: {@code columns}, {@code collations}, {@code desc} and {@code exprs} have the same length; a column
+ * number of -1 marks an expression column, whose expression is {@code exprs[i]} (null for plain columns).
  */
 public final class Index {
     public final String name;
@@ -26,6 +26,8 @@ public final class Index {
     public final boolean auto;
     /** The CREATE INDEX text (null for auto indexes). */
     public final String sql;
+    /** The expression of each expression column ({@code columns[i] == -1}), else null; null array: none. */
+    public Expr[] exprs;
     /** The automatic index of the PRIMARY KEY (as opposed to a UNIQUE constraint). */
     public boolean primaryKey;
 
@@ -44,7 +46,7 @@ public final class Index {
         this.sql = sql;
     }
 
-    /** Whether every key column is a plain table column (expression indexes are not used by Petrel). */
+    /** Whether every key column is a plain table column and the index is not partial. */
     public boolean usable() {
         for (int c : columns) {
             if (c < 0) {
@@ -52,6 +54,11 @@ public final class Index {
             }
         }
         return where == null;
+    }
+
+    /** The expression of key column {@code k} if it is an expression column, else null. */
+    public Expr expr(int k) {
+        return exprs == null ? null : exprs[k];
     }
 
     /** Whether column {@code col} of the table is part of the key. */

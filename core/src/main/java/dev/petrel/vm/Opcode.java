@@ -387,6 +387,13 @@ public enum Opcode {
      * Turns an INTEGER in r[P1] into a REAL (a REAL column read back from its integer encoding).
      */
     RealAffinity(false, ""),
+    /**
+     * TypeCheck P1 P2 * P4 *
+     * Synopsis: typecheck(r[P1@P2])
+     * Checks that r[P1..P1+P2-1], the affinity-converted columns of a row of the STRICT table described by P4 (a
+     * StrictColumns), have the storage classes their types allow; fails with SQLITE_CONSTRAINT_DATATYPE.
+     */
+    TypeCheck(false, "typecheck(r[P1@P2])"),
 
     // ---- transactions and schema --------------------------------------------------------------------------------
 

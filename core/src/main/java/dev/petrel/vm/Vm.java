@@ -377,6 +377,14 @@ public final class Vm {
                 case Cast:
                     mem[in.p1] = Values.cast(mem[in.p1], dev.petrel.value.Affinity.fromCode((char) in.p2));
                     break;
+                case TypeCheck: {
+                    PetrelException mismatch = ((StrictColumns) in.p4).mismatch(mem, in.p1);
+                    if (mismatch != null) {
+                        haltAction = 2;
+                        throw mismatch;
+                    }
+                    break;
+                }
                 case RealAffinity:
                     if (mem[in.p1] instanceof Long) {
                         mem[in.p1] = (double) (Long) mem[in.p1];

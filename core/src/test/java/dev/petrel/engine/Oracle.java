@@ -100,6 +100,38 @@ final class Oracle implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code script} statement by statement on both engines (a fresh pair) and returns the statements whose
+     * results differ, each with both renderings; empty when every result is identical.
+     */
+    static String differences(String... script) {
+        List<String> diffs = new ArrayList<>();
+        try (Oracle o = new Oracle()) {
+            for (String sql : script) {
+                String p = o.petrel(sql);
+                String s = o.sqlite(sql);
+                if (sql.startsWith("EXPLAIN QUERY PLAN")) {
+                    // Plan ids are opcode addresses in SQLite: compare the detail column only.
+                    p = planDetails(p);
+                    s = planDetails(s);
+                }
+                if (!p.equals(s)) {
+                    diffs.add(sql + "\n  petrel: " + p.replace("\n", " | ") + "\n  sqlite: " + s.replace("\n", " | "));
+                }
+            }
+        }
+        return String.join("\n", diffs);
+    }
+
+    private static String planDetails(String rendered) {
+        StringBuilder out = new StringBuilder();
+        for (String line : rendered.split("\n")) {
+            int q = line.indexOf('\'');
+            out.append(q < 0 ? line : line.substring(q)).append('\n');
+        }
+        return out.toString();
+    }
+
     @Override
     public void close() {
         petrel.close();
