@@ -116,14 +116,15 @@ final class DdlGen {
         String sql = TableBuilder.storedSql("CREATE TABLE", ct.sourceText(), c.stmtEnd, ct.nameOffset());
         Table t = TableBuilder.table(ct, 0, sql);
         GeneratedColumns.validate(c, t);
-        if (t.withoutRowid) {
-            throw PetrelException.error("WITHOUT ROWID tables are not supported by Petrel");
-        }
         int tableRoot = b.reg();
-        b.emit(Opcode.CreateBtree, 0, tableRoot, 1);
+        // A WITHOUT ROWID table is an index b-tree (flag 2) keyed by its PRIMARY KEY, which has no b-tree of its own.
+        b.emit(Opcode.CreateBtree, 0, tableRoot, t.withoutRowid ? 2 : 1);
         int schema = openSchema();
         schemaRow(schema, "table", t.name, t.name, tableRoot, sql);
         for (Index idx : t.indexes) {
+            if (WithoutRowid.isTableKey(idx)) {
+                continue;
+            }
             int r = b.reg();
             b.emit(Opcode.CreateBtree, 0, r, 2);
             schemaRow(schema, "index", idx.name, t.name, r, null);
@@ -607,7 +608,27 @@ final class DdlGen {
                 row((long) i, cid, colName);
             }
         }
-        if (extended) {
+        if (extended && idx.table.withoutRowid) {
+            // The rest of the entry: the PRIMARY KEY columns a secondary index lacks, or (the table's own key) every
+            // other stored column, in record order.
+            List<Integer> rest = new ArrayList<>();
+            if (WithoutRowid.isTableKey(idx)) {
+                for (int col = 0; col < idx.table.columns.size(); col++) {
+                    if (!idx.covers(col) && idx.table.recordIndex(col) >= 0) {
+                        rest.add(col);
+                    }
+                }
+            } else {
+                for (int col : idx.suffixColumns()) {
+                    rest.add(col);
+                }
+            }
+            long seq = n;
+            for (int col : rest) {
+                dev.petrel.schema.Column column = idx.table.columns.get(col);
+                row(seq++, (long) col, column.name, 0L, column.collation.name(), 0L);
+            }
+        } else if (extended) {
             row((long) n, -1L, null, 0L, "BINARY", 0L);
         }
         return info;

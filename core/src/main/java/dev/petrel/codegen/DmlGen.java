@@ -54,9 +54,6 @@ final class DmlGen {
                 && !t.name.equalsIgnoreCase("sqlite_sequence")) {
             throw PetrelException.error("table " + t.name + " may not be modified");
         }
-        if (t.withoutRowid) {
-            throw PetrelException.error("WITHOUT ROWID tables are read-only in Petrel");
-        }
         return t;
     }
 
@@ -69,10 +66,14 @@ final class DmlGen {
     private Cursors openWrite(Table t, int tableCursor) {
         Cursors cs = new Cursors();
         cs.table = tableCursor;
-        b.emit(Opcode.OpenWrite, cs.table, t.rootPage, 0, t.columns.size(), 0);
+        WithoutRowid.open(b, Opcode.OpenWrite, cs.table, t, t.rootPage, 0);
         cs.index = new int[t.indexes.size()];
         for (int i = 0; i < cs.index.length; i++) {
             Index idx = t.indexes.get(i);
+            if (WithoutRowid.isTableKey(idx)) {
+                cs.index[i] = cs.table;
+                continue;
+            }
             cs.index[i] = b.cursor();
             b.emit(Opcode.OpenWrite, cs.index[i], idx.rootPage, 0, LoopGen.keyOrder(idx), 0);
         }
@@ -102,7 +103,7 @@ final class DmlGen {
             for (int i = 0; i < map.length; i++) {
                 String n = ins.columns().get(i);
                 int k = t.columnIndex(n);
-                if (k < 0 && Scope.isRowidName(n)) {
+                if (k < 0 && Scope.isRowidName(n) && !t.withoutRowid) {
                     k = -1 - 1;
                 } else if (k < 0) {
                     throw PetrelException.error("table " + t.name + " has no column named " + n);
@@ -219,7 +220,10 @@ final class DmlGen {
         int alias = t.rowidAlias;
         int src = alias >= 0 && given[alias] ? rowRegs + alias : rowidFrom;
         int done = b.newLabel();
-        if (src != 0) {
+        if (t.withoutRowid) {
+            b.emit(Opcode.Null, 0, rowid);
+            b.emit(Opcode.Goto, 0, done);
+        } else if (src != 0) {
             int gen = b.newLabel();
             b.emit(Opcode.SCopy, src, rowid);
             b.emit(Opcode.IsNull, rowid, gen);
@@ -289,6 +293,9 @@ final class DmlGen {
      * expressions see it and {@code excluded}, the row that was to be inserted) and skips the insert.
      */
     private void upsertUpdate(Table t, Cursors cs, int rowRegs, int conflictRowid, int skipRow, ReturningGen ret) {
+        if (t.withoutRowid) {
+            throw PetrelException.error("ON CONFLICT DO UPDATE on a WITHOUT ROWID table is not supported by Petrel");
+        }
         Upsert u = upsert;
         upsert = null;
         try {
@@ -410,8 +417,8 @@ final class DmlGen {
                 b.resolve(ok);
             }
         }
-        // Rowid uniqueness.
-        if (t.rowidAlias >= 0 || isInsert) {
+        // Rowid uniqueness (a WITHOUT ROWID table's PRIMARY KEY is checked with the unique indexes).
+        if (!t.withoutRowid && (t.rowidAlias >= 0 || isInsert)) {
             int ok = b.newLabel();
             if (oldRowid != 0) {
                 b.emit(Opcode.Eq, oldRowid, ok, rowid, null, 0);
@@ -439,21 +446,27 @@ final class DmlGen {
                 continue;
             }
             int n = idx.columns.length;
-            int key = b.regs(n + 1);
+            int key = b.regs(idx.entryWidth());
             int ok = b.newLabel();
             rowKeys.skipUnlessIndexed(idx, ok);
             rowKeys.key(idx, key);
             b.emit(Opcode.NoConflict, cs.index[i], ok, key, n, 0);
             int other = b.reg();
-            b.emit(Opcode.IdxRowid, cs.index[i], other);
-            b.emit(Opcode.Eq, other, ok, rowid, null, 0);
+            if (!t.withoutRowid) {
+                b.emit(Opcode.IdxRowid, cs.index[i], other);
+                b.emit(Opcode.Eq, other, ok, rowid, null, 0);
+            }
             ConflictAction a = doNothing ? ConflictAction.IGNORE : action(stmtAction, idx.onConflict);
             if (isInsert && upsertMatches(t, idx.columns)) {
                 upsertUpdate(t, cs, rowRegs, other, skipRow, ret);
             } else if (a == ConflictAction.IGNORE) {
                 b.emit(Opcode.Goto, 0, skipRow);
             } else if (a == ConflictAction.REPLACE) {
-                b.emit(Opcode.NotExists, cs.table, ok, other);
+                if (t.withoutRowid) {
+                    seekConflictingRow(idx, cs, i, ok);
+                } else {
+                    b.emit(Opcode.NotExists, cs.table, ok, other);
+                }
                 deleteCurrentRow(t, cs, false);
             } else {
                 String msg = uniqueFailure(t, idx);
@@ -466,21 +479,36 @@ final class DmlGen {
         // Write.
         int rec = b.reg();
         RowImage.record(b, t, rowRegs, rec);
-        b.emit(Opcode.Insert, cs.table, rec, rowid, t.name, Vm.OPFLAG_NCHANGE | (isInsert ? Vm.OPFLAG_LASTROWID : 0));
+        if (t.withoutRowid) {
+            b.emit(Opcode.IdxInsert, cs.table, rec, 0, null, Vm.OPFLAG_NCHANGE);
+        } else {
+            b.emit(Opcode.Insert, cs.table, rec, rowid, t.name,
+                    Vm.OPFLAG_NCHANGE | (isInsert ? Vm.OPFLAG_LASTROWID : 0));
+        }
         for (int i = 0; i < t.indexes.size(); i++) {
             Index idx = t.indexes.get(i);
-            int n = idx.columns.length;
-            int key = b.regs(n + 1);
+            if (WithoutRowid.isTableKey(idx)) {
+                continue;
+            }
+            int width = idx.entryWidth();
+            int key = b.regs(width);
             int skip = b.newLabel();
             rowKeys.skipUnlessIndexed(idx, skip);
             rowKeys.key(idx, key);
             int krec = b.reg();
-            b.emit(Opcode.MakeRecord, key, n + 1, krec);
+            b.emit(Opcode.MakeRecord, key, width, krec);
             b.emit(Opcode.IdxInsert, cs.index[i], krec);
             b.resolve(skip);
         }
         if (ret != null) {
-            ret.emit(rowid);
+            if (t.withoutRowid) {
+                Index pk = t.primaryKeyIndex();
+                int key = b.regs(pk.columns.length);
+                rowKeys.key(pk, key);
+                ret.emitAt(key);
+            } else {
+                ret.emit(rowid);
+            }
         }
         b.resolve(skipRow);
     }
@@ -646,10 +674,11 @@ final class DmlGen {
             rowidExpr = newVal[t.rowidAlias];
         }
         final Expr newRowidExpr = rowidExpr;
-        // Pass 1: collect (old rowid, new rowid, new values).
+        // Pass 1: collect (old row key, new rowid, new values); the key is the rowid or the PRIMARY KEY columns.
+        int kw = WithoutRowid.keyWidth(t);
         int eph = b.cursor();
-        b.emit(Opcode.OpenEphemeral, eph, ncol + 2);
-        int width = ncol + 2;
+        b.emit(Opcode.OpenEphemeral, eph, ncol + kw + 1);
+        int width = ncol + kw + 1;
         int base = b.regs(width);
         int rec = b.reg();
         int seq = b.reg();
@@ -657,17 +686,17 @@ final class DmlGen {
         List<Object[]> plan = c.select.plan(scope, terms);
         c.touchesDatabase = true;
         new LoopGen(g, terms, plan, () -> {
-            g.readColumn(src, -1, base);
+            WithoutRowid.readKey(g, src, base);
             if (newRowidExpr != null) {
-                g.exprTo(newRowidExpr, base + 1);
+                g.exprTo(newRowidExpr, base + kw);
             } else {
-                b.emit(Opcode.SCopy, base, base + 1);
+                b.emit(Opcode.SCopy, base, base + kw);
             }
             for (int i = 0; i < ncol; i++) {
                 if (newVal[i] != null) {
-                    g.exprTo(newVal[i], base + 2 + i);
+                    g.exprTo(newVal[i], base + kw + 1 + i);
                 } else {
-                    g.readColumn(src, i, base + 2 + i);
+                    g.readColumn(src, i, base + kw + 1 + i);
                 }
             }
             b.emit(Opcode.MakeRecord, base, width, rec);
@@ -682,15 +711,21 @@ final class DmlGen {
         b.emit(Opcode.Rewind, eph, brk);
         int top = b.addr();
         int next = b.newLabel();
-        int oldRowid = b.reg();
+        int oldRowid = b.regs(kw);
         int rowRegs = b.regs(ncol + 1);
-        b.emit(Opcode.Column, eph, 0, oldRowid);
-        b.emit(Opcode.NotExists, cs.table, next, oldRowid);
-        for (int i = 0; i < ncol; i++) {
-            b.emit(Opcode.Column, eph, 2 + i, rowRegs + i);
+        for (int k = 0; k < kw; k++) {
+            b.emit(Opcode.Column, eph, k, oldRowid + k);
         }
-        b.emit(Opcode.Column, eph, 1, rowRegs + ncol);
-        b.emit(Opcode.MustBeInt, rowRegs + ncol, 0);
+        WithoutRowid.seekKey(b, t, cs.table, next, oldRowid);
+        for (int i = 0; i < ncol; i++) {
+            b.emit(Opcode.Column, eph, kw + 1 + i, rowRegs + i);
+        }
+        if (t.withoutRowid) {
+            b.emit(Opcode.Null, 0, rowRegs + ncol);
+        } else {
+            b.emit(Opcode.Column, eph, kw, rowRegs + ncol);
+            b.emit(Opcode.MustBeInt, rowRegs + ncol, 0);
+        }
         if (t.rowidAlias >= 0) {
             b.emit(Opcode.SCopy, rowRegs + ncol, rowRegs + t.rowidAlias);
         }
@@ -700,13 +735,16 @@ final class DmlGen {
         }
         b.emit(Opcode.Affinity, rowRegs, ncol, 0, aff.toString(), 0);
         GeneratedColumns.computeRow(c, t, rowRegs);
-        // Remove the old row's index entries (and the row itself when its rowid changes).
+        // Remove the old row's index entries (and the row itself when its rowid changes; a WITHOUT ROWID table's
+        // row always, its new entry may sort elsewhere).
         int same = b.newLabel();
         deleteIndexEntries(t, cs, oldRowid);
-        b.emit(Opcode.Eq, oldRowid, same, rowRegs + ncol, null, 0);
+        if (!t.withoutRowid) {
+            b.emit(Opcode.Eq, oldRowid, same, rowRegs + ncol, null, 0);
+        }
         b.emit(Opcode.Delete, cs.table, 0, 0, t.name, 0);
         b.resolve(same);
-        writeRow(t, cs, rowRegs, up.orAction(), false, ret, false, oldRowid);
+        writeRow(t, cs, rowRegs, up.orAction(), false, ret, false, t.withoutRowid ? 0 : oldRowid);
         b.resolve(next);
         b.emit(Opcode.Next, eph, top);
         b.resolve(brk);
@@ -718,14 +756,33 @@ final class DmlGen {
         IndexKeys keys = IndexKeys.forCursor(c, t, cs.table);
         for (int i = 0; i < t.indexes.size(); i++) {
             Index idx = t.indexes.get(i);
-            int n = idx.columns.length;
-            int key = b.regs(n + 1);
+            if (WithoutRowid.isTableKey(idx)) {
+                continue;
+            }
+            int width = idx.entryWidth();
+            int key = b.regs(width);
             int skip = b.newLabel();
             keys.skipUnlessIndexed(idx, skip);
             keys.key(idx, key);
-            b.emit(Opcode.IdxDelete, cs.index[i], key, n + 1);
+            b.emit(Opcode.IdxDelete, cs.index[i], key, width);
             b.resolve(skip);
         }
+    }
+
+    /**
+     * Positions the WITHOUT ROWID table cursor on the row whose entry unique index {@code i} just found (the index
+     * cursor is on it), or jumps to {@code missing}.
+     */
+    private void seekConflictingRow(Index idx, Cursors cs, int i, int missing) {
+        if (WithoutRowid.isTableKey(idx)) {
+            return; // NoConflict left the table cursor on the row
+        }
+        Index pk = idx.table.primaryKeyIndex();
+        int key = b.regs(pk.columns.length);
+        for (int k = 0; k < pk.columns.length; k++) {
+            b.emit(Opcode.Column, cs.index[i], idx.positionInEntry(pk.columns[k]), key + k);
+        }
+        b.emit(Opcode.NotFound, cs.table, missing, key, pk.columns.length, 0);
     }
 
     // ---- DELETE -------------------------------------------------------------------------------------------------
@@ -748,16 +805,17 @@ final class DmlGen {
         src.allColumnsReferenced = true;
         scope.sources.add(src);
         ExprGen g = new ExprGen(c, scope);
+        int kw = WithoutRowid.keyWidth(t);
         int eph = b.cursor();
-        b.emit(Opcode.OpenEphemeral, eph, 1);
-        int rid = b.reg();
+        b.emit(Opcode.OpenEphemeral, eph, kw);
+        int rid = b.regs(kw);
         int rec = b.reg();
         int seq = b.reg();
         List<WhereTerm> terms = LoopGen.terms(g, del.where(), List.of(), List.of());
         List<Object[]> plan = c.select.plan(scope, terms);
         new LoopGen(g, terms, plan, () -> {
-            g.readColumn(src, -1, rid);
-            b.emit(Opcode.MakeRecord, rid, 1, rec);
+            WithoutRowid.readKey(g, src, rid);
+            b.emit(Opcode.MakeRecord, rid, kw, rec);
             b.emit(Opcode.NewRowid, eph, seq);
             b.emit(Opcode.Insert, eph, rec, seq);
         }).emit(null);
@@ -767,11 +825,13 @@ final class DmlGen {
         b.emit(Opcode.Rewind, eph, brk);
         int top = b.addr();
         int next = b.newLabel();
-        int rowid = b.reg();
-        b.emit(Opcode.Column, eph, 0, rowid);
-        b.emit(Opcode.NotExists, cs.table, next, rowid);
+        int rowid = b.regs(kw);
+        for (int k = 0; k < kw; k++) {
+            b.emit(Opcode.Column, eph, k, rowid + k);
+        }
+        WithoutRowid.seekKey(b, t, cs.table, next, rowid);
         if (ret != null) {
-            ret.emit(rowid);
+            ret.emitAt(rowid);
         }
         deleteIndexEntries(t, cs, rowid);
         b.emit(Opcode.Delete, cs.table, 0, 0, t.name, Vm.OPFLAG_NCHANGE);
@@ -810,8 +870,13 @@ final class DmlGen {
         }
 
         void emit(int rowid) {
+            emitAt(rowid);
+        }
+
+        /** RETURNING for the row whose key (a rowid, or the PRIMARY KEY values) is in {@code key..}. */
+        void emitAt(int key) {
             ProgramBuilder b = c.b;
-            b.emit(Opcode.NotExists, cursor, b.addr() + 1, rowid);
+            WithoutRowid.seekKey(b, t, cursor, b.addr() + 1, key);
             Scope scope = new Scope(null);
             Source s = new Source(t.name, t, false);
             s.cursor = cursor;

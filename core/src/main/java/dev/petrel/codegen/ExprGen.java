@@ -308,12 +308,10 @@ public class ExprGen {
             return;
         }
         if (s.coveringIndex != null) {
-            int[] cols = s.coveringIndex.columns;
-            for (int i = 0; i < cols.length; i++) {
-                if (cols[i] == col) {
-                    b.emit(Opcode.Column, s.indexCursor, i, target);
-                    return;
-                }
+            int at = s.coveringIndex.positionInEntry(col);
+            if (at >= 0) {
+                b.emit(Opcode.Column, s.indexCursor, at, target);
+                return;
             }
         }
         dev.petrel.schema.Column column = s.table.columns.get(col);

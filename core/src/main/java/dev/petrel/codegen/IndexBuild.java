@@ -29,7 +29,7 @@ final class IndexBuild {
         Table t = idx.table;
         int tc = b.cursor();
         int ic = b.cursor();
-        b.emit(Opcode.OpenRead, tc, t.rootPage, 0, t.columns.size(), 0);
+        WithoutRowid.open(b, Opcode.OpenRead, tc, t, t.rootPage, 0);
         b.emit(Opcode.OpenWrite, ic, rootReg, 0, LoopGen.keyOrder(idx), Vm.OPFLAG_P2ISREG);
         IndexKeys keys = IndexKeys.forCursor(c, t, tc);
         int brk = b.newLabel();
@@ -37,7 +37,8 @@ final class IndexBuild {
         int top = b.addr();
         int next = b.newLabel();
         int n = idx.columns.length;
-        int key = b.regs(n + 1);
+        int width = idx.entryWidth();
+        int key = b.regs(width);
         keys.skipUnlessIndexed(idx, next);
         keys.key(idx, key);
         if (idx.unique) {
@@ -48,7 +49,7 @@ final class IndexBuild {
             b.resolve(ok);
         }
         int rec = b.reg();
-        b.emit(Opcode.MakeRecord, key, n + 1, rec);
+        b.emit(Opcode.MakeRecord, key, width, rec);
         b.emit(Opcode.IdxInsert, ic, rec);
         b.resolve(next);
         b.emit(Opcode.Next, tc, top);

@@ -7,7 +7,7 @@ import dev.petrel.schema.Table;
 
 /**
  * The entry of one index for one row (fileformat2.html 2.5.1): the key columns in index order (table columns, or
- * the values of index expressions), then the rowid; and whether the row belongs in a partial index at all.
+ * the values of index expressions), then the rowid (or a WITHOUT ROWID table's PRIMARY KEY columns); and whether the row belongs in a partial index at all.
  *
  * <p>The row is read through an {@link ExprGen} whose scope's single source is the indexed table: a cursor on the
  * table (deleting or rebuilding entries) or the registers of a row being written ({@link #forRegisters}).
@@ -46,7 +46,10 @@ final class IndexKeys {
         }
     }
 
-    /** Fills {@code key .. key+n-1} with the index's key columns and {@code key+n} with the rowid. */
+    /**
+     * Fills {@code key..} with an entry of {@code idx} ({@link Index#entryWidth} registers): the key columns,
+     * then the rowid, or on a WITHOUT ROWID table the PRIMARY KEY columns not among the key columns.
+     */
     void key(Index idx, int key) {
         int n = idx.columns.length;
         for (int k = 0; k < n; k++) {
@@ -56,6 +59,13 @@ final class IndexKeys {
                 g.exprTo(idx.expr(k), key + k);
             }
         }
-        g.readColumn(source, -1, key + n);
+        if (idx.table.withoutRowid) {
+            int[] suffix = idx.suffixColumns();
+            for (int i = 0; i < suffix.length; i++) {
+                g.readColumn(source, suffix[i], key + n + i);
+            }
+        } else {
+            g.readColumn(source, -1, key + n);
+        }
     }
 }

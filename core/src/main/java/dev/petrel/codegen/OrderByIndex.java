@@ -80,9 +80,10 @@ final class OrderByIndex {
             case AccessPath.INDEX:
                 return matchesIndex(cols, p.index, p.eq.size());
             case AccessPath.SCAN:
-                if (p.index != null) {
+                if (p.index != null && (matchesIndex(cols, p.index, 0) || !s.table.withoutRowid)) {
                     return matchesIndex(cols, p.index, 0);
                 }
+                // A WITHOUT ROWID table scanned in PRIMARY KEY order may give the ORDER BY a narrower index does not.
                 if (matches(cols, new int[0], 0)) {
                     return true;
                 }

@@ -371,6 +371,7 @@ public final class WhereAnalyzer {
             for (Index idx : s.table.indexes) {
                 int stored = s.table.columns.size() - (s.table.rowidAlias >= 0 ? 1 : 0);
                 if (idx.usable() && allowed(s, idx) && covers(idx, s) && idx.columns.length < stored
+                        && !(idx.primaryKey && s.table.withoutRowid)
                         && (best.index == null || idx.columns.length < best.index.columns.length)) {
                     best.index = idx;
                     best.covering = true;
@@ -458,11 +459,15 @@ public final class WhereAnalyzer {
 
     /** Whether every column the statement may read from {@code s} is in {@code idx} (or is the rowid). */
     public static boolean covers(Index idx, Source s) {
+        if (idx.primaryKey && idx.table.withoutRowid) {
+            return true; // the WITHOUT ROWID table itself
+        }
         if (s.allColumnsReferenced) {
             return false;
         }
         for (int col : s.referencedColumns) {
-            if (col != s.rowidAlias() && !idx.covers(col)) {
+            // As in SQLite, the PRIMARY KEY suffix of a UNIQUE index on a WITHOUT ROWID table does not count.
+            if (col != s.rowidAlias() && (idx.unique ? !idx.covers(col) : idx.positionInEntry(col) < 0)) {
                 return false;
             }
         }

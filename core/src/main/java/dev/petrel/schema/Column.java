@@ -15,7 +15,8 @@ public final class Column {
     /** The affinity of stored values (a STRICT table's ANY column has none: BLOB). */
     public Affinity affinity;
     public final Collation collation;
-    public final boolean notNull;
+    /** NOT NULL (declared, or implied for a PRIMARY KEY column of a WITHOUT ROWID table). */
+    public boolean notNull;
     /** The DEFAULT expression, or null. */
     public final Expr defaultValue;
     public final boolean primaryKey;

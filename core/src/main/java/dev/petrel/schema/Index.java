@@ -70,4 +70,48 @@ public final class Index {
         }
         return false;
     }
+
+    /** The PRIMARY KEY columns that follow the key columns in an entry of this index on a WITHOUT ROWID table. */
+    public int[] suffixColumns() {
+        Index pk = table.primaryKeyIndex();
+        int[] tmp = new int[pk.columns.length];
+        int n = 0;
+        for (int c : pk.columns) {
+            if (!covers(c)) {
+                boolean dup = false;
+                for (int k = 0; k < n; k++) {
+                    dup |= tmp[k] == c;
+                }
+                if (!dup) {
+                    tmp[n++] = c;
+                }
+            }
+        }
+        int[] out = new int[n];
+        System.arraycopy(tmp, 0, out, 0, n);
+        return out;
+    }
+
+    /** The number of fields of an entry: its key columns, then the rowid or PRIMARY KEY suffix. */
+    public int entryWidth() {
+        return columns.length + (table.withoutRowid ? suffixColumns().length : 1);
+    }
+
+    /** The position of table column {@code col} in an entry of this (secondary) index, or -1. */
+    public int positionInEntry(int col) {
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i] == col) {
+                return i;
+            }
+        }
+        if (table.withoutRowid) {
+            int[] suffix = suffixColumns();
+            for (int i = 0; i < suffix.length; i++) {
+                if (suffix[i] == col) {
+                    return columns.length + i;
+                }
+            }
+        }
+        return -1;
+    }
 }

@@ -163,6 +163,13 @@ public final class TableBuilder {
                     (boolean[]) spec[1], true, (ConflictAction) spec[2], null, true, null);
             auto.primaryKey = Boolean.TRUE.equals(spec[3]);
             t.indexes.add(auto);
+            if (auto.primaryKey && t.withoutRowid) {
+                // The PRIMARY KEY of a WITHOUT ROWID table is the table's own b-tree; its columns are NOT NULL.
+                auto.rootPage = rootPage;
+                for (int c : ix) {
+                    cols.get(c).notNull = true;
+                }
+            }
         }
         return t;
     }

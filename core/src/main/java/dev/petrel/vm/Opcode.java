@@ -697,9 +697,10 @@ public enum Opcode {
      */
     Insert(false, "intkey=r[P3] data=r[P2]"),
     /**
-     * IdxInsert P1 P2 P3 P4 *
+     * IdxInsert P1 P2 P3 P4 P5
      * Synopsis: key=r[P2]
-     * Writes the record r[P2] as a key into index cursor P1.
+     * Writes the record r[P2] as a key into index cursor P1; with OPFLAG_NCHANGE in P5 (a row of a WITHOUT ROWID
+     * table) it counts as a change.
      */
     IdxInsert(false, "key=r[P2]"),
     /**

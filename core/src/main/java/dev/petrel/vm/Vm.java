@@ -607,6 +607,9 @@ public final class Vm {
                 }
                 case IdxInsert:
                     cursors[in.p1].insertKey((byte[]) mem[in.p2]);
+                    if ((in.p5 & OPFLAG_NCHANGE) != 0) {
+                        host.countChange(); // a row of a WITHOUT ROWID table
+                    }
                     break;
                 case Delete:
                     cursors[in.p1].delete();
