@@ -289,18 +289,18 @@ final class DmlGen {
     }
 
     /**
-     * DO UPDATE for a conflict with the row whose rowid is in {@code conflictRowid}: updates that row (SET
-     * expressions see it and {@code excluded}, the row that was to be inserted) and skips the insert.
+     * DO UPDATE for a conflict with the row whose rowid is in {@code conflictRowid} (on a WITHOUT ROWID table, the
+     * row the table cursor is on): updates that row (SET expressions see it and {@code excluded}, the row that was
+     * to be inserted) and skips the insert.
      */
     private void upsertUpdate(Table t, Cursors cs, int rowRegs, int conflictRowid, int skipRow, ReturningGen ret) {
-        if (t.withoutRowid) {
-            throw PetrelException.error("ON CONFLICT DO UPDATE on a WITHOUT ROWID table is not supported by Petrel");
-        }
         Upsert u = upsert;
         upsert = null;
         try {
             int ncol = t.columns.size();
-            b.emit(Opcode.NotExists, cs.table, skipRow, conflictRowid);
+            if (!t.withoutRowid) {
+                b.emit(Opcode.NotExists, cs.table, skipRow, conflictRowid);
+            }
             Scope scope = new Scope(null);
             Source target = new Source(upsertAlias != null ? upsertAlias : t.name, t, false);
             target.cursor = cs.table;
@@ -340,7 +340,7 @@ final class DmlGen {
             }
             int upd = b.regs(ncol + 1);
             int oldRowid = b.reg();
-            b.emit(Opcode.SCopy, conflictRowid, oldRowid);
+            b.emit(Opcode.SCopy, conflictRowid, oldRowid); // unused for a WITHOUT ROWID table
             for (int i = 0; i < ncol; i++) {
                 if (newVal[i] != null) {
                     g.exprTo(newVal[i], upd + i);
@@ -348,9 +348,13 @@ final class DmlGen {
                     g.readColumn(target, i, upd + i);
                 }
             }
-            b.emit(Opcode.SCopy, t.rowidAlias >= 0 && newVal[t.rowidAlias] != null ? upd + t.rowidAlias : oldRowid,
-                    upd + ncol);
-            b.emit(Opcode.MustBeInt, upd + ncol, 0);
+            if (t.withoutRowid) {
+                b.emit(Opcode.Null, 0, upd + ncol);
+            } else {
+                b.emit(Opcode.SCopy, t.rowidAlias >= 0 && newVal[t.rowidAlias] != null ? upd + t.rowidAlias
+                        : oldRowid, upd + ncol);
+                b.emit(Opcode.MustBeInt, upd + ncol, 0);
+            }
             if (t.rowidAlias >= 0) {
                 b.emit(Opcode.SCopy, upd + ncol, upd + t.rowidAlias);
             }
@@ -362,10 +366,12 @@ final class DmlGen {
             GeneratedColumns.computeRow(c, t, upd);
             deleteIndexEntries(t, cs, oldRowid);
             int same = b.newLabel();
-            b.emit(Opcode.Eq, oldRowid, same, upd + ncol, null, 0);
+            if (!t.withoutRowid) {
+                b.emit(Opcode.Eq, oldRowid, same, upd + ncol, null, 0);
+            }
             b.emit(Opcode.Delete, cs.table, 0, 0, t.name, 0);
             b.resolve(same);
-            writeRow(t, cs, upd, ConflictAction.ABORT, false, ret, false, oldRowid);
+            writeRow(t, cs, upd, ConflictAction.ABORT, false, ret, false, t.withoutRowid ? 0 : oldRowid);
             b.emit(Opcode.Goto, 0, skipRow);
         } finally {
             upsert = u;
@@ -458,6 +464,9 @@ final class DmlGen {
             }
             ConflictAction a = doNothing ? ConflictAction.IGNORE : action(stmtAction, idx.onConflict);
             if (isInsert && upsertMatches(t, idx.columns)) {
+                if (t.withoutRowid) {
+                    seekConflictingRow(idx, cs, i, skipRow);
+                }
                 upsertUpdate(t, cs, rowRegs, other, skipRow, ret);
             } else if (a == ConflictAction.IGNORE) {
                 b.emit(Opcode.Goto, 0, skipRow);

@@ -1,7 +1,6 @@
 package dev.petrel.plan;
 
 import dev.petrel.sql.ast.Expr;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,9 +35,10 @@ public final class ExprMatch {
         if (query.getClass() != indexed.getClass() || !sameNode(query, indexed)) {
             return false;
         }
-        List<Expr> a = children(query);
-        List<Expr> b = children(indexed);
-        if (a == null || b == null || a.size() != b.size()) {
+        // sameNode made optional parts (ESCAPE, CASE base and ELSE) present on both sides or on neither.
+        List<Expr> a = ExprChildren.of(query);
+        List<Expr> b = ExprChildren.of(indexed);
+        if (a.size() != b.size()) {
             return false;
         }
         for (int k = 0; k < a.size(); k++) {
@@ -49,7 +49,10 @@ public final class ExprMatch {
         return true;
     }
 
-    /** The node's own attributes (not its operands) are equal; both have the same class. */
+    /**
+     * The node's own attributes (not its operands) are equal; both have the same class. False for the nodes that
+     * never match: subqueries, parameters, RAISE, aggregate FILTER and window calls.
+     */
     private static boolean sameNode(Expr a, Expr b) {
         if (a instanceof Expr.Literal x) {
             Expr.Literal y = (Expr.Literal) b;
@@ -91,49 +94,5 @@ public final class ExprMatch {
                     && x.filter() == null && y.filter() == null && x.over() == null && y.over() == null;
         }
         return a instanceof Expr.RowValue;
-    }
-
-    /** The operands of a node in a fixed order, or null for nodes that never match (subqueries, parameters). */
-    private static List<Expr> children(Expr e) {
-        List<Expr> out = new ArrayList<>();
-        if (e instanceof Expr.Literal) {
-            return out;
-        } else if (e instanceof Expr.Unary u) {
-            out.add(u.operand());
-        } else if (e instanceof Expr.Binary b) {
-            out.add(b.left());
-            out.add(b.right());
-        } else if (e instanceof Expr.Like l) {
-            out.add(l.left());
-            out.add(l.pattern());
-            out.add(l.escape());
-        } else if (e instanceof Expr.Between b) {
-            out.add(b.operand());
-            out.add(b.low());
-            out.add(b.high());
-        } else if (e instanceof Expr.InList in) {
-            out.add(in.operand());
-            out.addAll(in.list());
-        } else if (e instanceof Expr.NullTest n) {
-            out.add(n.operand());
-        } else if (e instanceof Expr.Case c) {
-            out.add(c.base());
-            for (Expr.WhenThen wt : c.whens()) {
-                out.add(wt.when());
-                out.add(wt.then());
-            }
-            out.add(c.elseExpr());
-        } else if (e instanceof Expr.Cast c) {
-            out.add(c.operand());
-        } else if (e instanceof Expr.Collate c) {
-            out.add(c.operand());
-        } else if (e instanceof Expr.FunctionCall f) {
-            out.addAll(f.args());
-        } else if (e instanceof Expr.RowValue rv) {
-            out.addAll(rv.values());
-        } else {
-            return null;
-        }
-        return out;
     }
 }

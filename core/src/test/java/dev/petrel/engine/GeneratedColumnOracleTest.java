@@ -55,6 +55,8 @@ class GeneratedColumnOracleTest {
                 "INSERT OR IGNORE INTO q VALUES(2)",
                 "INSERT INTO q VALUES(2) ON CONFLICT(b) DO UPDATE SET a = a + 10",
                 "SELECT * FROM q ORDER BY a",
+                "INSERT INTO q VALUES(12) ON CONFLICT(b) DO UPDATE SET b = 1",
+                "INSERT INTO q VALUES(12) ON CONFLICT(b) DO UPDATE SET a = excluded.b * 100 RETURNING a, b",
                 "CREATE TABLE s(a TEXT, b INT AS (a)) STRICT",
                 "INSERT INTO s VALUES('5')",
                 "INSERT INTO s VALUES('x')",

@@ -123,6 +123,14 @@ final class Oracle implements AutoCloseable {
         return String.join("\n", diffs);
     }
 
+    /** {@code first} followed by {@code rest}: a shared schema script and a test's statements. */
+    static String[] concat(String[] first, String... rest) {
+        String[] all = new String[first.length + rest.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
+
     private static String planDetails(String rendered) {
         StringBuilder out = new StringBuilder();
         for (String line : rendered.split("\n")) {

@@ -18,10 +18,7 @@ class PartialIndexOracleTest {
     };
 
     private static String[] script(String... statements) {
-        String[] all = new String[SCHEMA.length + statements.length];
-        System.arraycopy(SCHEMA, 0, all, 0, SCHEMA.length);
-        System.arraycopy(statements, 0, all, SCHEMA.length, statements.length);
-        return all;
+        return Oracle.concat(SCHEMA, statements);
     }
 
     @Test

@@ -97,13 +97,18 @@ class TableKindsFileCompatTest {
         }
         Path file = Files.createTempFile("petrel-kinds", ".db");
         try {
-            Files.write(file, vfs.snapshot("kinds.db"));
-            try (java.sql.Connection s = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-                assertEquals(List.of("'ok'"), FileCompatTest.sqliteRows(s, "PRAGMA integrity_check"));
-                assertEquals(expected, sqliteChecks(s));
-            }
+            assertSqliteReads(file, vfs.snapshot("kinds.db"), expected);
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    /** Writes {@code image} to {@code file}; SQLite must find it intact and read {@code expected} from it. */
+    private static void assertSqliteReads(Path file, byte[] image, List<List<String>> expected) throws Exception {
+        Files.write(file, image);
+        try (java.sql.Connection s = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            assertEquals(List.of("'ok'"), FileCompatTest.sqliteRows(s, "PRAGMA integrity_check"));
+            assertEquals(expected, sqliteChecks(s));
         }
     }
 
@@ -124,11 +129,7 @@ class TableKindsFileCompatTest {
                 c.exec(CHANGES);
                 expected = petrelChecks(c);
             }
-            Files.write(file, vfs.snapshot("in.db"));
-            try (java.sql.Connection s = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-                assertEquals(List.of("'ok'"), FileCompatTest.sqliteRows(s, "PRAGMA integrity_check"));
-                assertEquals(expected, sqliteChecks(s));
-            }
+            assertSqliteReads(file, vfs.snapshot("in.db"), expected);
         } finally {
             Files.deleteIfExists(file);
         }

@@ -15,10 +15,7 @@ class WithoutRowidOracleTest {
     };
 
     private static String[] script(String... statements) {
-        String[] all = new String[SCHEMA.length + statements.length];
-        System.arraycopy(SCHEMA, 0, all, 0, SCHEMA.length);
-        System.arraycopy(statements, 0, all, SCHEMA.length, statements.length);
-        return all;
+        return Oracle.concat(SCHEMA, statements);
     }
 
     @Test
@@ -83,6 +80,20 @@ class WithoutRowidOracleTest {
                 "SELECT * FROM g",
                 "PRAGMA table_xinfo(g)",
                 "PRAGMA integrity_check"));
+    }
+
+    @Test
+    void upsert() {
+        assertEquals("", Oracle.differences(script(
+                "INSERT INTO w VALUES(1, 'x', 3), (2, 'x', 4)",
+                "INSERT INTO w VALUES(1, 'x', 30) ON CONFLICT(b, a) DO UPDATE SET c = excluded.c + 1",
+                "INSERT INTO w VALUES(9, 'z', 4) ON CONFLICT(c) DO UPDATE SET c = 40, b = excluded.b",
+                "INSERT INTO w VALUES(1, 'x', 5) ON CONFLICT DO NOTHING",
+                "INSERT INTO w VALUES(1, 'x', 5) ON CONFLICT(b, a) DO UPDATE SET c = 4",
+                "INSERT INTO w VALUES(2, 'z', 6) ON CONFLICT(b, a) DO UPDATE SET c = c * 10 WHERE c > 100",
+                "INSERT INTO w VALUES(3, 'q', 7) ON CONFLICT(b, a) DO UPDATE SET c = 0 RETURNING *",
+                "SELECT * FROM w",
+                "PRAGMA integrity_check")));
     }
 
     @Test
