@@ -285,7 +285,9 @@ final class DdlGen {
                     List<Integer> roots = new ArrayList<>();
                     roots.add(t.rootPage);
                     for (Index i : t.indexes) {
-                        roots.add(i.rootPage);
+                        if (!WithoutRowid.isTableKey(i)) {
+                            roots.add(i.rootPage);
+                        }
                     }
                     roots.sort((x, y) -> Integer.compare(y, x));
                     for (int r : roots) {
@@ -360,6 +362,9 @@ final class DdlGen {
             }
             if (cc instanceof dev.petrel.sql.ast.ColumnConstraint.NotNull) {
                 notNull = true;
+            }
+            if (cc instanceof dev.petrel.sql.ast.ColumnConstraint.Generated g && g.stored()) {
+                throw PetrelException.error("cannot add a STORED column");
             }
             if (cc instanceof dev.petrel.sql.ast.ColumnConstraint.Default d) {
                 hasDefault = !(d.value() instanceof dev.petrel.sql.ast.Expr.Literal lit

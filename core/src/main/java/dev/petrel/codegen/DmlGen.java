@@ -804,6 +804,9 @@ final class DmlGen {
         if (del.where() == null && !hasReturning) {
             b.emit(Opcode.Clear, t.rootPage, 0, 1);
             for (Index idx : t.indexes) {
+                if (WithoutRowid.isTableKey(idx)) {
+                    continue;
+                }
                 b.emit(Opcode.Clear, idx.rootPage, 0, 0);
             }
             return null;

@@ -104,4 +104,21 @@ class GeneratedColumnOracleTest {
                 "SELECT a, b, c FROM r ORDER BY a",
                 "PRAGMA integrity_check"));
     }
+
+    @Test
+    void alterAndViews() {
+        assertEquals("", Oracle.differences(
+                "CREATE TABLE t(a, b AS (a * 2))",
+                "INSERT INTO t VALUES(1), (2)",
+                "ALTER TABLE t ADD COLUMN c AS (a + b)",
+                "ALTER TABLE t ADD COLUMN d AS (a) STORED",
+                "ALTER TABLE t ADD COLUMN e INT DEFAULT 7",
+                "INSERT INTO t(a) VALUES(3)",
+                "SELECT * FROM t ORDER BY a",
+                "CREATE VIEW v AS SELECT a, b, c FROM t WHERE b > 2",
+                "SELECT * FROM v ORDER BY a",
+                "SELECT t1.b, t2.c FROM t t1 LEFT JOIN t t2 ON t2.a = t1.a + 1 ORDER BY t1.a",
+                "SELECT a FROM t WHERE c IN (3, 9) ORDER BY c DESC",
+                "PRAGMA integrity_check"));
+    }
 }

@@ -51,7 +51,14 @@ class WithoutRowidOracleTest {
                 "DELETE FROM w WHERE a = 5 RETURNING b, c",
                 "PRAGMA integrity_check",
                 "DELETE FROM w",
-                "SELECT count(*) FROM w")));
+                "SELECT count(*), changes() FROM w",
+                "INSERT INTO w VALUES(1, 'x', 1)",
+                "CREATE TABLE other(a PRIMARY KEY, b) WITHOUT ROWID",
+                "INSERT INTO other VALUES(1, 2)",
+                "DROP TABLE w",
+                "SELECT name FROM sqlite_schema",
+                "SELECT * FROM other",
+                "PRAGMA integrity_check")));
     }
 
     @Test
@@ -80,6 +87,31 @@ class WithoutRowidOracleTest {
                 "SELECT * FROM g",
                 "PRAGMA table_xinfo(g)",
                 "PRAGMA integrity_check"));
+    }
+
+    @Test
+    void joinsAndSubqueries() {
+        assertEquals("", Oracle.differences(script(
+                "INSERT INTO w VALUES(1, 'x', 3), (2, 'x', 4), (1, 'y', 5), (3, 'a', NULL)",
+                "CREATE TABLE r(id INTEGER PRIMARY KEY, k TEXT, n INT)",
+                "INSERT INTO r VALUES(1, 'x', 1), (2, 'y', 1), (3, 'nope', 9), (4, 'x', 2)",
+                "SELECT r.id, w.c FROM r JOIN w ON w.b = r.k AND w.a = r.n ORDER BY r.id",
+                "SELECT r.id, w.c FROM r LEFT JOIN w ON w.b = r.k AND w.a = r.n ORDER BY r.id",
+                "SELECT * FROM w WHERE b IN ('y', 'a') ORDER BY b",
+                "SELECT * FROM w WHERE b = 'x' AND a > 1",
+                "SELECT * FROM w WHERE b = 'x' AND a BETWEEN 0 AND 1",
+                "SELECT b, count(*), max(c) FROM w GROUP BY b ORDER BY b",
+                "SELECT * FROM w WHERE c = (SELECT max(c) FROM w)",
+                "SELECT (SELECT count(*) FROM w AS w2 WHERE w2.b = w.b) FROM w ORDER BY b, a",
+                "SELECT DISTINCT b FROM w ORDER BY b DESC",
+                "UPDATE w SET c = (SELECT id FROM r WHERE r.k = w.b AND r.n = w.a) WHERE c IS NOT NULL",
+                "SELECT * FROM w ORDER BY b, a",
+                "CREATE TABLE d(x INT, y INT, z, PRIMARY KEY(x DESC, y)) WITHOUT ROWID",
+                "INSERT INTO d VALUES(1, 1, 'a'), (2, 1, 'b'), (2, 2, 'c'), (3, 0, 'd')",
+                "SELECT * FROM d",
+                "SELECT * FROM d WHERE x = 2",
+                "SELECT * FROM d WHERE x > 1 ORDER BY x, y",
+                "PRAGMA integrity_check")));
     }
 
     @Test
