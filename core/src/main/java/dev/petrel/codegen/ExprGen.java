@@ -308,17 +308,19 @@ public class ExprGen {
             return;
         }
         if (s.coveringIndex != null) {
-            int[] cols = s.coveringIndex.columns;
-            for (int i = 0; i < cols.length; i++) {
-                if (cols[i] == col) {
-                    b.emit(Opcode.Column, s.indexCursor, i, target);
-                    return;
-                }
+            int at = s.coveringIndex.positionInEntry(col);
+            if (at >= 0) {
+                b.emit(Opcode.Column, s.indexCursor, at, target);
+                return;
             }
         }
         dev.petrel.schema.Column column = s.table.columns.get(col);
+        if (column.isVirtual()) {
+            GeneratedColumns.read(this, s, col, target);
+            return;
+        }
         Object dflt = column.defaultValue == null ? null : c.constantValue(column.defaultValue);
-        b.emit(Opcode.Column, s.cursor, col, target, dflt, 0);
+        b.emit(Opcode.Column, s.cursor, s.table.recordIndex(col), target, dflt, 0);
         if (column.affinity == Affinity.REAL) {
             b.emit(Opcode.RealAffinity, target);
         }

@@ -387,6 +387,13 @@ public enum Opcode {
      * Turns an INTEGER in r[P1] into a REAL (a REAL column read back from its integer encoding).
      */
     RealAffinity(false, ""),
+    /**
+     * TypeCheck P1 P2 * P4 *
+     * Synopsis: typecheck(r[P1@P2])
+     * Checks that r[P1..P1+P2-1], the affinity-converted columns of a row of the STRICT table described by P4 (a
+     * StrictColumns), have the storage classes their types allow; fails with SQLITE_CONSTRAINT_DATATYPE.
+     */
+    TypeCheck(false, "typecheck(r[P1@P2])"),
 
     // ---- transactions and schema --------------------------------------------------------------------------------
 
@@ -697,9 +704,10 @@ public enum Opcode {
      */
     Insert(false, "intkey=r[P3] data=r[P2]"),
     /**
-     * IdxInsert P1 P2 P3 P4 *
+     * IdxInsert P1 P2 P3 P4 P5
      * Synopsis: key=r[P2]
-     * Writes the record r[P2] as a key into index cursor P1.
+     * Writes the record r[P2] as a key into index cursor P1; with OPFLAG_NCHANGE in P5 (a row of a WITHOUT ROWID
+     * table) it counts as a change.
      */
     IdxInsert(false, "key=r[P2]"),
     /**

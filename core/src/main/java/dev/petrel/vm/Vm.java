@@ -442,6 +442,14 @@ public final class Vm {
                 case Cast:
                     mem[in.p1] = Values.cast(mem[in.p1], dev.petrel.value.Affinity.fromCode((char) in.p2));
                     break;
+                case TypeCheck: {
+                    PetrelException mismatch = ((StrictColumns) in.p4).mismatch(mem, in.p1);
+                    if (mismatch != null) {
+                        haltAction = 2;
+                        throw mismatch;
+                    }
+                    break;
+                }
                 case RealAffinity:
                     if (mem[in.p1] instanceof Long) {
                         mem[in.p1] = (double) (Long) mem[in.p1];
@@ -669,6 +677,9 @@ public final class Vm {
                 }
                 case IdxInsert:
                     cursors[in.p1].insertKey((byte[]) mem[in.p2]);
+                    if ((in.p5 & OPFLAG_NCHANGE) != 0) {
+                        host.countChange(); // a row of a WITHOUT ROWID table
+                    }
                     break;
                 case Delete:
                     cursors[in.p1].delete();
