@@ -503,7 +503,13 @@ final class SelectGen {
             return;
         }
         if (ts instanceof TableSource.Function f) {
-            throw PetrelException.error("no such table: " + f.name());
+            Source fs = f.schema() == null || f.schema().equalsIgnoreCase("main")
+                    ? TableFunctionGen.source(c, f.name(), f.alias(), f.args()) : null;
+            if (fs == null) {
+                throw PetrelException.error("no such table: " + f.name());
+            }
+            scope.sources.add(fs);
+            return;
         }
         TableSource.Table t = (TableSource.Table) ts;
         String name = t.alias() != null ? t.alias() : t.name();
@@ -525,6 +531,12 @@ final class SelectGen {
             throw PetrelException.error("no such table: " + t.schema() + "." + t.name());
         }
         Table table = c.schema.table(t.name());
+        Source eponymous = table == null && t.schema() == null
+                ? TableFunctionGen.source(c, t.name(), t.alias(), List.of()) : null;
+        if (eponymous != null) {
+            scope.sources.add(eponymous);
+            return;
+        }
         if (table == null) {
             throw PetrelException.error("no such table: " + (t.schema() != null ? t.schema() + "." : "") + t.name());
         }

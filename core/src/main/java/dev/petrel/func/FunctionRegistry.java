@@ -1,6 +1,7 @@
 package dev.petrel.func;
 
 import dev.petrel.func.aggregate.AggregateFunctions;
+import dev.petrel.func.json.JsonFunctions;
 import dev.petrel.func.math.MathFunctions;
 import dev.petrel.func.scalar.CoreFunctions;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ public final class FunctionRegistry {
     public static final int ANY_ARGS = -1;
 
     private final Map<String, List<FunctionDef>> byName = new HashMap<>();
+    private final Map<String, TableFunction> tableFunctions = new HashMap<>();
 
     /** An empty registry. */
     public FunctionRegistry() {
@@ -38,6 +40,7 @@ public final class FunctionRegistry {
         CoreFunctions.registerAll(r);
         MathFunctions.registerAll(r);
         AggregateFunctions.registerAll(r);
+        JsonFunctions.registerAll(r);
         return r;
     }
 
@@ -94,6 +97,16 @@ public final class FunctionRegistry {
             }
         }
         return variadic;
+    }
+
+    /** Registers (or replaces) a table-valued function. */
+    public void registerTable(TableFunction f) {
+        tableFunctions.put(lower(f.name()), f);
+    }
+
+    /** The table-valued function {@code name}, or null. */
+    public TableFunction findTable(String name) {
+        return tableFunctions.get(lower(name));
     }
 
     /** Whether any overload of {@code name} exists. */

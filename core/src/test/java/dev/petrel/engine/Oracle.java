@@ -100,6 +100,21 @@ final class Oracle implements AutoCloseable {
         }
     }
 
+    /** Runs {@code script} on both engines; the differing statements with both results, or "" when all agree. */
+    static String differences(String... script) {
+        List<String> diffs = new ArrayList<>();
+        try (Oracle o = new Oracle()) {
+            for (String sql : script) {
+                String p = o.petrel(sql);
+                String s = o.sqlite(sql);
+                if (!p.equals(s)) {
+                    diffs.add(sql + "\n  petrel: " + p.replace("\n", " | ") + "\n  sqlite: " + s.replace("\n", " | "));
+                }
+            }
+        }
+        return String.join("\n", diffs);
+    }
+
     @Override
     public void close() {
         petrel.close();
