@@ -505,6 +505,9 @@ final class SelectGen {
         if (ts instanceof TableSource.Function f) {
             Source fs = f.schema() == null || f.schema().equalsIgnoreCase("main")
                     ? TableFunctionGen.source(c, f.name(), f.alias(), f.args()) : null;
+            if (fs == null && (f.schema() == null || f.schema().equalsIgnoreCase("main"))) {
+                fs = PragmaFunctionGen.source(c, f.name(), f.alias(), f.args());
+            }
             if (fs == null) {
                 throw PetrelException.error("no such table: " + f.name());
             }
@@ -533,6 +536,9 @@ final class SelectGen {
         Table table = c.schema.table(t.name());
         Source eponymous = table == null && t.schema() == null
                 ? TableFunctionGen.source(c, t.name(), t.alias(), List.of()) : null;
+        if (table == null && eponymous == null && t.schema() == null) {
+            eponymous = PragmaFunctionGen.source(c, t.name(), t.alias(), List.of());
+        }
         if (eponymous != null) {
             scope.sources.add(eponymous);
             return;

@@ -37,7 +37,7 @@ final class TableFunctionGen {
         s.tableArgs = args;
         for (String col : f.columns()) {
             s.columnNames.add(col);
-            s.affinities.add(null);
+            s.affinities.add(dev.petrel.value.Affinity.BLOB);
             s.collations.add(null);
             s.declTypes.add(null);
         }

@@ -41,6 +41,7 @@ public final class FunctionRegistry {
         MathFunctions.registerAll(r);
         AggregateFunctions.registerAll(r);
         JsonFunctions.registerAll(r);
+        dev.petrel.func.series.GenerateSeries.register(r);
         return r;
     }
 

@@ -1,5 +1,6 @@
 package dev.petrel.func;
 
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -22,6 +23,6 @@ public interface TableFunction {
     /** How many trailing columns are hidden argument columns. */
     int hiddenCount();
 
-    /** The rows for one call. */
-    List<Object[]> rows(FunctionContext ctx, Object[] args);
+    /** The rows for one call, produced as the cursor advances (a series may be long). */
+    Iterator<Object[]> rows(FunctionContext ctx, Object[] args);
 }

@@ -97,7 +97,7 @@ public final class Source {
 
     /** Whether the source has a rowid that {@code rowid}/{@code oid}/{@code _rowid_} can name. */
     public boolean hasRowid() {
-        return table != null && !table.isView() && !table.withoutRowid;
+        return table != null && !table.isView() && !table.withoutRowid || tableFunction != null;
     }
 
     /** The column that aliases the rowid, or -1. */

@@ -1,49 +1,48 @@
 package dev.petrel.vm;
 
-import java.util.List;
+import java.util.Iterator;
 
 /**
- * The cursor over the rows of one table-valued function call (opened by VFilter): forward iteration, columns
- * by index, and the row's 1-based position as its rowid.
+ * The cursor over the rows of one table-valued function call (opened by VFilter): forward iteration over the
+ * function's row iterator, columns by index, and the row's 1-based position as its rowid.
  */
 final class FunctionCursor extends VdbeCursor {
-    private final List<Object[]> rows;
-    private int at = -1;
+    private final Iterator<Object[]> rows;
+    private Object[] row;
+    private long rowid;
 
-    FunctionCursor(List<Object[]> rows) {
+    FunctionCursor(Iterator<Object[]> rows) {
         this.rows = rows;
     }
 
     @Override
     boolean first() {
-        nullRow = false;
-        at = 0;
-        return !rows.isEmpty();
+        return next();
     }
 
     @Override
     boolean next() {
         nullRow = false;
-        at++;
-        return at < rows.size();
+        row = rows.hasNext() ? rows.next() : null;
+        rowid++;
+        return row != null;
     }
 
     @Override
     Object column(int i) {
-        if (nullRow || at < 0 || at >= rows.size()) {
+        if (nullRow || row == null) {
             return null;
         }
-        Object[] r = rows.get(at);
-        return i < r.length ? r[i] : null;
+        return i < row.length ? row[i] : null;
     }
 
     @Override
     int fieldCount() {
-        return at >= 0 && at < rows.size() ? rows.get(at).length : 0;
+        return row == null ? 0 : row.length;
     }
 
     @Override
     long rowid() {
-        return at + 1;
+        return rowid;
     }
 }

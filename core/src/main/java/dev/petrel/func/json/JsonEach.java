@@ -5,6 +5,7 @@ import dev.petrel.func.FunctionRegistry;
 import dev.petrel.func.TableFunction;
 import dev.petrel.value.Values;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -47,7 +48,11 @@ final class JsonEach implements TableFunction {
     }
 
     @Override
-    public List<Object[]> rows(FunctionContext ctx, Object[] args) {
+    public Iterator<Object[]> rows(FunctionContext ctx, Object[] args) {
+        return collect(args).iterator();
+    }
+
+    private List<Object[]> collect(Object[] args) {
         List<Object[]> out = new ArrayList<>();
         if (args.length == 0 || args[0] == null) {
             return out;
@@ -56,6 +61,7 @@ final class JsonEach implements TableFunction {
         Jsonb.encode(doc);
         String rootPath = "$";
         JsonNode start = doc;
+        long startId = 0;
         Object key = null;
         String parentPath = "$";
         if (args.length > 1) {
@@ -71,21 +77,33 @@ final class JsonEach implements TableFunction {
             if (!p.steps.isEmpty()) {
                 JsonPath.Step last = p.steps.get(p.steps.size() - 1);
                 JsonNode parent = JsonPath.of(p.steps.subList(0, p.steps.size() - 1)).lookup(doc);
-                key = last.label != null ? last.label : (Object) (long) parent.children.indexOf(start);
+                int at = indexOf(parent.children, start);
+                key = last.label != null ? last.label : (Object) (long) at;
+                startId = last.label != null ? parent.children.get(at - 1).offset : start.offset;
                 parentPath = rootPath.substring(0, rootPath.length() - suffixLength(rootPath));
             }
         }
         Object json = args[0] instanceof byte[] ? args[0] : Values.toText(args[0]);
         Row base = new Row(json, rootPath, out);
         if (tree) {
-            base.emit(key, start, start.offset, null, rootPath, parentPath);
-            base.walk(start, rootPath, true);
+            base.emit(key, start, startId, null, rootPath, parentPath);
+            base.walk(start, startId, rootPath, true);
         } else if (start.isContainer()) {
-            base.walk(start, rootPath, false);
+            base.walk(start, 0, rootPath, false);
         } else {
             base.emit(null, start, start.offset, null, rootPath, rootPath);
         }
         return out;
+    }
+
+    /** The index of {@code n} itself (not an equal element) in {@code list}. */
+    private static int indexOf(List<JsonNode> list, JsonNode n) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == n) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Length of the last step of a path ({@code .label}, {@code ."label"} or {@code [..]}). */
@@ -119,11 +137,11 @@ final class JsonEach implements TableFunction {
         }
 
         /** Rows for the members of container {@code c} at {@code path}; recursive when {@code deep}. */
-        void walk(JsonNode c, String path, boolean deep) {
+        void walk(JsonNode c, long cId, String path, boolean deep) {
             if (!c.isContainer()) {
                 return;
             }
-            Object parentId = deep ? (Object) (long) c.offset : null;
+            Object parentId = deep ? (Object) cId : null;
             boolean obj = c.type == JsonNode.OBJECT;
             for (int i = 0; i < c.children.size(); i += obj ? 2 : 1) {
                 JsonNode child = obj ? c.children.get(i + 1) : c.children.get(i);
@@ -142,7 +160,7 @@ final class JsonEach implements TableFunction {
                 }
                 emit(key, child, id, parentId, full, path);
                 if (deep) {
-                    walk(child, full, true);
+                    walk(child, id, full, true);
                 }
             }
         }
@@ -153,7 +171,7 @@ final class JsonEach implements TableFunction {
         boolean plain = !label.isEmpty();
         for (int i = 0; i < label.length() && plain; i++) {
             char c = label.charAt(i);
-            plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= '0' && c <= '9' || c >= 0x80;
+            plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9';
         }
         return plain ? label : "\"" + label + "\"";
     }

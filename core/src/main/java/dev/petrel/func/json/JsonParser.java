@@ -133,27 +133,35 @@ final class JsonParser {
             depth--;
             return a;
         }
-        for (;;) {
+        do {
             a.children.add(value());
-            skipSpace();
-            char c = peek();
-            if (c == ']') {
-                pos++;
-                break;
-            }
-            if (c != ',') {
-                return fail();
-            }
-            pos++;
-            skipSpace();
-            if (peek() == ']') {
-                json5 = true;
-                pos++;
-                break;
-            }
-        }
+        } while (!closed(']'));
         depth--;
         return a;
+    }
+
+    /**
+     * After a member: consumes {@code close} (true), or a comma (false: another member follows), or a trailing
+     * comma and {@code close} (true, JSON5); anything else is malformed.
+     */
+    private boolean closed(char close) {
+        skipSpace();
+        char c = peek();
+        if (c == close) {
+            pos++;
+            return true;
+        }
+        if (c != ',') {
+            fail();
+        }
+        pos++;
+        skipSpace();
+        if (peek() == close) {
+            json5 = true;
+            pos++;
+            return true;
+        }
+        return false;
     }
 
     private JsonNode object() {
@@ -185,20 +193,7 @@ final class JsonParser {
             }
             pos++;
             o.children.add(value());
-            skipSpace();
-            c = peek();
-            if (c == '}') {
-                pos++;
-                break;
-            }
-            if (c != ',') {
-                return fail();
-            }
-            pos++;
-            skipSpace();
-            if (peek() == '}') {
-                json5 = true;
-                pos++;
+            if (closed('}')) {
                 break;
             }
         }
