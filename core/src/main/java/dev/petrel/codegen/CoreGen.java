@@ -185,11 +185,11 @@ final class CoreGen implements WindowGen.Host {
         int n = 0;
         for (Source s : scope.sources) {
             if (st.table() == null) {
-                for (String col : s.columnNames) {
+                for (String col : s.columnNames.subList(0, s.starColumnCount())) {
                     n += s.mergedColumns.contains(col.toLowerCase(java.util.Locale.ROOT)) ? 0 : 1;
                 }
             } else if (s.name.equalsIgnoreCase(st.table())) {
-                n += s.columnCount();
+                n += s.starColumnCount();
             }
         }
         return n;
@@ -210,7 +210,7 @@ final class CoreGen implements WindowGen.Host {
                     for (int i = 0; i < s.columnCount(); i++) {
                         s.referencedColumns.add(i);
                     }
-                    for (int i = 0; i < s.columnCount(); i++) {
+                    for (int i = 0; i < s.starColumnCount(); i++) {
                         String col = s.columnNames.get(i);
                         if (st.table() == null && s.mergedColumns.contains(col.toLowerCase(java.util.Locale.ROOT))) {
                             continue;
@@ -399,7 +399,7 @@ final class CoreGen implements WindowGen.Host {
             int argc = call.argc;
             int base = b.regs(Math.max(argc, 1));
             for (int k = 0; k < argc; k++) {
-                eg.exprTo(f.args().get(k), base + k);
+                eg.argTo(call.def, f.args().get(k), base + k);
             }
             int skip = b.newLabel();
             if (f.filter() != null) {

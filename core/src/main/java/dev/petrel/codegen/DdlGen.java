@@ -633,11 +633,18 @@ final class DdlGen {
         return info;
     }
 
+    /** Where pragma rows go instead of ResultRow (r[base..base+n-1]); set for pragma table-valued functions. */
+    java.util.function.BiConsumer<Integer, Integer> rowSink;
+
     private void row(Object... values) {
         int base = b.regs(values.length);
         ExprGen g = new ExprGen(c, new dev.petrel.plan.Scope(null));
         for (int i = 0; i < values.length; i++) {
             g.constant(values[i], base + i);
+        }
+        if (rowSink != null) {
+            rowSink.accept(base, values.length);
+            return;
         }
         b.emit(Opcode.ResultRow, base, values.length);
     }

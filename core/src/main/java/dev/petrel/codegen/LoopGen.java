@@ -190,7 +190,9 @@ final class LoopGen {
         int brk = b.newLabel();
         int cont = b.newLabel();
         int[] after = new int[1];
-        Runnable close = open(s, p, brk, cont, after);
+        Runnable close = s.tableFunction != null
+                ? TableFunctionGen.open(g, b, s, si, outerMask(k), terms, brk)
+                : open(s, p, brk, cont, after);
         long avail = 0;
         for (int j = 0; j <= k; j++) {
             avail |= 1L << (Integer) order.get(j)[0];
@@ -243,6 +245,15 @@ final class LoopGen {
             b.emit(Opcode.Goto, 0, bodyStart);
             b.resolve(end);
         }
+    }
+
+    /** The sources of the loops outside level {@code k}. */
+    private long outerMask(int k) {
+        long m = 0;
+        for (int j = 0; j < k; j++) {
+            m |= 1L << (Integer) order.get(j)[0];
+        }
+        return m;
     }
 
     /** Emits the positioning of a loop; returns the code of its continue step (advance and jump back). */

@@ -1,6 +1,7 @@
 package dev.petrel.func;
 
 import dev.petrel.func.aggregate.AggregateFunctions;
+import dev.petrel.func.json.JsonFunctions;
 import dev.petrel.func.math.MathFunctions;
 import dev.petrel.func.scalar.CoreFunctions;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ public final class FunctionRegistry {
     private final Map<String, List<FunctionDef>> byName = new HashMap<>();
     /** Consulted when this registry has no overload of a name (a connection's functions over the built-ins). */
     private final FunctionRegistry parent;
+    private final Map<String, TableFunction> tableFunctions = new HashMap<>();
 
     /** An empty registry. */
     public FunctionRegistry() {
@@ -50,6 +52,8 @@ public final class FunctionRegistry {
         CoreFunctions.registerAll(r);
         MathFunctions.registerAll(r);
         AggregateFunctions.registerAll(r);
+        JsonFunctions.registerAll(r);
+        dev.petrel.func.series.GenerateSeries.register(r);
         return r;
     }
 
@@ -125,6 +129,17 @@ public final class FunctionRegistry {
             }
         }
         return variadic;
+    }
+
+    /** Registers (or replaces) a table-valued function. */
+    public void registerTable(TableFunction f) {
+        tableFunctions.put(lower(f.name()), f);
+    }
+
+    /** The table-valued function {@code name}, or null. */
+    public TableFunction findTable(String name) {
+        TableFunction f = tableFunctions.get(lower(name));
+        return f != null || parent == null ? f : parent.findTable(name);
     }
 
     /** Whether any overload of {@code name} exists. */

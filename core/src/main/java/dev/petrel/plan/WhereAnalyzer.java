@@ -474,6 +474,14 @@ public final class WhereAnalyzer {
         return true;
     }
 
+    private static long argumentMask(Source s, Scope scope) {
+        long m = 0;
+        for (Expr a : s.tableArgs) {
+            m |= mask(a, scope);
+        }
+        return m;
+    }
+
     /** The loop order and access paths for the sources of {@code scope}. */
     public static List<Object[]> plan(Scope scope, List<WhereTerm> terms, boolean keepOrder) {
         int n = scope.sources.size();
@@ -499,6 +507,9 @@ public final class WhereAnalyzer {
                     continue;
                 }
                 Source s = scope.sources.get(i);
+                if (s.tableArgs != null && !keepOrder && (argumentMask(s, scope) & ~available & ~(1L << i)) != 0) {
+                    continue; // a table-valued function runs inside the loops of the sources its arguments read
+                }
                 boolean outer = s.joinType == Source.JOIN_LEFT || s.rightJoin;
                 AccessPath p = choose(s, 1L << i, available, terms, scope, outer ? i : -1);
                 if (keepOrder) {

@@ -524,6 +524,14 @@ public enum Opcode {
      */
     OpenPseudo(false, "P3 columns in r[P2]"),
     /**
+     * VFilter P1 P2 P3 P4 P5
+     * Synopsis: iplan=r[P3] zplan='P4'
+     * Calls the table-valued function P4 ({@code dev.petrel.func.TableFunction}) with the P5 arguments in
+     * r[P3..P3+P5-1] and points cursor P1 at the first row of its result (opening the cursor if needed); jumps
+     * to P2 when there is none. Column, Rowid and Next then read and advance the rows.
+     */
+    VFilter(true, "iplan=r[P3] zplan='P4'"),
+    /**
      * Close P1 * * * *
      * Synopsis:
      * Closes cursor P1.

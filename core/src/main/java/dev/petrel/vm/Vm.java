@@ -7,6 +7,8 @@ import dev.petrel.func.AggregateFunction;
 import dev.petrel.func.window.WindowBuffer;
 import dev.petrel.func.window.WindowPlan;
 import dev.petrel.func.FunctionContext;
+import dev.petrel.func.SubtypedValue;
+import dev.petrel.func.TableFunction;
 import dev.petrel.record.Collation;
 import dev.petrel.record.Record;
 import dev.petrel.record.RecordEncoder;
@@ -194,6 +196,13 @@ public final class Vm {
         Object[] out = new Object[n];
         System.arraycopy(mem, start, out, 0, n);
         return out;
+    }
+
+    private static Object[] unwrapped(Object[] args) {
+        for (int i = 0; i < args.length; i++) {
+            args[i] = SubtypedValue.strip(args[i]);
+        }
+        return args;
     }
 
     private boolean exec() {
@@ -527,6 +536,15 @@ public final class Vm {
                     setCursor(in.p1, in.p4 instanceof KeyOrder ? new EphemeralIndex((KeyOrder) in.p4)
                             : new EphemeralTable());
                     break;
+                case VFilter: {
+                    TableFunction tf = (TableFunction) in.p4;
+                    FunctionCursor fc = new FunctionCursor(tf.rows(host, unwrapped(regs(in.p3, in.p5))));
+                    setCursor(in.p1, fc);
+                    if (!fc.first()) {
+                        next = in.p2;
+                    }
+                    break;
+                }
                 case OpenPseudo:
                     setCursor(in.p1, new PseudoCursor(mem, in.p2));
                     break;
@@ -728,7 +746,8 @@ public final class Vm {
 
                 case Function: {
                     FuncCall f = (FuncCall) in.p4;
-                    mem[in.p3] = f.def.scalar().call(context(f.collation), regs(in.p2, in.p5));
+                    Object r = f.def.scalar().call(context(f.collation), regs(in.p2, in.p5));
+                    mem[in.p3] = f.keepSubtype ? r : SubtypedValue.strip(r);
                     break;
                 }
                 case AggStep: {
