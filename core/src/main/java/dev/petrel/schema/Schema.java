@@ -99,6 +99,7 @@ public final class Schema {
                 s.triggers.put(key(e.name()), e);
             }
         }
+        IndexStats.load(bt, s);
         return s;
     }
 
@@ -121,6 +122,18 @@ public final class Schema {
 
     public boolean hasTrigger(String name) {
         return triggers.containsKey(key(name));
+    }
+
+    /** A trigger's sqlite_schema row as ALTER TABLE edits it: name, tbl_name and CREATE text. */
+    public record TriggerText(String name, String tblName, String sql) {}
+
+    /** The triggers' sqlite_schema rows, in sqlite_schema order. */
+    public List<TriggerText> triggerTexts() {
+        List<TriggerText> out = new ArrayList<>();
+        for (SchemaEntry e : triggers.values()) {
+            out.add(new TriggerText(e.name(), e.tblName(), e.sql()));
+        }
+        return out;
     }
 
     /** Every table and view, in sqlite_schema order (sqlite_schema itself first). */

@@ -410,6 +410,9 @@ public final class Vm {
                 case JournalMode:
                     mem[in.p2] = host.journalMode((String) in.p4);
                     break;
+                case Vacuum:
+                    host.vacuum(in.p2 == 0 ? null : mem[in.p2]);
+                    break;
                 case IntegrityCk: {
                     java.util.List<String> errs = host.pageCount() == 0 ? java.util.List.of("ok")
                             : host.btree().integrityCheck(Math.max(1, in.p3));

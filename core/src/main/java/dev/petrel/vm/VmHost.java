@@ -39,6 +39,14 @@ public interface VmHost extends FunctionContext {
      */
     String journalMode(String mode);
 
+    /**
+     * VACUUM: rebuilds the database compactly, or with {@code into} non-null (a value, the target file name)
+     * writes the compact copy to that file. Runs inside the statement's write (or read, for INTO) transaction.
+     */
+    default void vacuum(Object into) {
+        throw dev.petrel.api.PetrelException.error("VACUUM is not supported here");
+    }
+
     /** The in-memory schema must be reloaded from sqlite_schema. */
     void schemaChanged();
 

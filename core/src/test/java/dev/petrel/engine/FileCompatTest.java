@@ -24,7 +24,7 @@ class FileCompatTest {
         return Integer.getInteger("petrel.test.scale", 1);
     }
 
-    private static List<String> petrelRows(Connection c, String sql) {
+    static List<String> petrelRows(Connection c, String sql) {
         List<String> out = new ArrayList<>();
         try (Statement s = c.prepare(sql)) {
             while (s.step()) {
@@ -38,7 +38,7 @@ class FileCompatTest {
         return out;
     }
 
-    private static List<String> sqliteRows(java.sql.Connection c, String sql) throws Exception {
+    static List<String> sqliteRows(java.sql.Connection c, String sql) throws Exception {
         List<String> out = new ArrayList<>();
         try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
@@ -96,13 +96,21 @@ class FileCompatTest {
             }
             assertEquals(List.of("'ok'"), petrelRows(c, "PRAGMA integrity_check"));
         }
+        assertSqliteReads(vfs.snapshot("compat.db"), CHECKS, expected);
+    }
+
+    /**
+     * Hands a database image Petrel wrote to SQLite: its PRAGMA integrity_check passes and each query of
+     * {@code checks} gives the rows {@code expected} holds for it.
+     */
+    static void assertSqliteReads(byte[] image, String[] checks, List<List<String>> expected) throws Exception {
         Path file = Files.createTempFile("petrel-compat", ".db");
         try {
-            Files.write(file, vfs.snapshot("compat.db"));
+            Files.write(file, image);
             try (java.sql.Connection s = DriverManager.getConnection("jdbc:sqlite:" + file)) {
                 assertEquals(List.of("'ok'"), sqliteRows(s, "PRAGMA integrity_check"));
-                for (int i = 0; i < CHECKS.length; i++) {
-                    assertEquals(expected.get(i), sqliteRows(s, CHECKS[i]), CHECKS[i]);
+                for (int i = 0; i < checks.length; i++) {
+                    assertEquals(expected.get(i), sqliteRows(s, checks[i]), checks[i]);
                 }
             }
         } finally {
