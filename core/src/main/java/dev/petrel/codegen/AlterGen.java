@@ -42,9 +42,6 @@ final class AlterGen {
     private final ProgramBuilder b;
     private final DdlGen ddl;
 
-    /** One sqlite_schema row to rewrite: matched by type and current name; null fields stay as they are. */
-    private record RowChange(String type, String name, String newName, String newTblName, String newSql) {}
-
     AlterGen(Compiler c) {
         this.c = c;
         this.b = c.b;
@@ -146,7 +143,7 @@ final class AlterGen {
             throw PetrelException.error("malformed CREATE TABLE text of " + t.name);
         }
         String sql = t.sql.substring(0, at) + ", " + add.sourceText() + t.sql.substring(at);
-        rewriteSchemaRows(List.of(new RowChange("table", t.name, null, null, sql)));
+        rewriteSchemaRows(List.of(new Schema.RowEdit("table", t.name, null, null, sql)));
         ddl.finish();
     }
 
@@ -174,12 +171,12 @@ final class AlterGen {
         }
         String old = t.name;
         String replacement = SchemaTextEditor.quoted(newName);
-        List<RowChange> changes = new ArrayList<>();
+        List<Schema.RowEdit> changes = new ArrayList<>();
         for (Table other : userTables()) {
             String sql = renameTableIn(other.sql, old, replacement);
             boolean self = other == t;
             if (sql != null || self) {
-                changes.add(new RowChange(other.isView() ? "view" : "table", other.name, self ? newName : null,
+                changes.add(new Schema.RowEdit(other.isView() ? "view" : "table", other.name, self ? newName : null,
                         self ? newName : null, sql));
             }
         }
@@ -189,16 +186,17 @@ final class AlterGen {
             String newIdxName = own && idx.auto && idx.name.length() > 17 + old.length()
                     ? "sqlite_autoindex_" + newName + idx.name.substring(17 + old.length()) : null;
             if (own || sql != null) {
-                changes.add(new RowChange("index", idx.name, newIdxName, own ? newName : null, sql));
+                changes.add(new Schema.RowEdit("index", idx.name, newIdxName, own ? newName : null, sql));
             }
         }
         for (Schema.TriggerText tr : c.schema.triggerTexts()) {
             boolean own = tr.tblName().equalsIgnoreCase(old);
             String sql = renameTableIn(tr.sql(), old, replacement);
             if (own || sql != null) {
-                changes.add(new RowChange("trigger", tr.name(), null, own ? newName : null, sql));
+                changes.add(new Schema.RowEdit("trigger", tr.name(), null, own ? newName : null, sql));
             }
         }
+        checkViews(changes, newName, "rename");
         rewriteSchemaRows(changes);
         Table seq = c.schema.table("sqlite_sequence");
         if (t.autoincrement && seq != null) {
@@ -255,7 +253,7 @@ final class AlterGen {
                     + newName);
         }
         String old = t.columns.get(col).name;
-        List<RowChange> changes = new ArrayList<>();
+        List<Schema.RowEdit> changes = new ArrayList<>();
         for (Table other : userTables()) {
             SchemaTextEditor ed = new SchemaTextEditor(other.sql);
             List<Integer> refs;
@@ -268,7 +266,7 @@ final class AlterGen {
             }
             if (!refs.isEmpty()) {
                 renameTokens(ed, refs, newName, newQuoted);
-                changes.add(new RowChange(other.isView() ? "view" : "table", other.name, null, null, ed.text()));
+                changes.add(new Schema.RowEdit(other.isView() ? "view" : "table", other.name, null, null, ed.text()));
             }
         }
         for (Index idx : t.indexes) {
@@ -279,7 +277,7 @@ final class AlterGen {
             List<Integer> refs = indexRefs(ed, t, old);
             if (!refs.isEmpty()) {
                 renameTokens(ed, refs, newName, newQuoted);
-                changes.add(new RowChange("index", idx.name, null, null, ed.text()));
+                changes.add(new Schema.RowEdit("index", idx.name, null, null, ed.text()));
             }
         }
         for (Schema.TriggerText tr : c.schema.triggerTexts()) {
@@ -287,9 +285,10 @@ final class AlterGen {
             List<Integer> refs = readerRefs(ed, t, old, tr.tblName().equalsIgnoreCase(t.name));
             if (!refs.isEmpty()) {
                 renameTokens(ed, refs, newName, newQuoted);
-                changes.add(new RowChange("trigger", tr.name(), null, null, ed.text()));
+                changes.add(new Schema.RowEdit("trigger", tr.name(), null, null, ed.text()));
             }
         }
+        checkViews(changes, t.name, "rename");
         rewriteSchemaRows(changes);
         ddl.finish();
     }
@@ -375,12 +374,12 @@ final class AlterGen {
         Set<String> qualifiers = new HashSet<>();
         Set<Integer> excluded = new HashSet<>();
         boolean readsTable = triggerOnTable;
-        boolean ambiguous = false;
         if (triggerOnTable) {
             qualifiers.add("new");
             qualifiers.add("old");
         }
-        for (int j : ed.tableRefs()) {
+        List<Integer> tableRefs = ed.tableRefs();
+        for (int j : tableRefs) {
             excluded.add(j);
             String name = ed.name(j);
             if (name.equalsIgnoreCase(t.name)) {
@@ -390,11 +389,6 @@ final class AlterGen {
                 if (alias > 0) {
                     qualifiers.add(ed.name(alias).toLowerCase(Locale.ROOT));
                     excluded.add(alias);
-                }
-            } else {
-                Table other = c.schema.table(name);
-                if (other != null && other.columnIndex(col) >= 0) {
-                    ambiguous = true;
                 }
             }
         }
@@ -408,7 +402,36 @@ final class AlterGen {
                 excluded.add(k);
             }
         }
-        return ed.columnRefs(col, qualifiers, !ambiguous, 0, ed.tokens.size(), excluded);
+        List<Integer> out = new ArrayList<>();
+        for (int i : ed.columnRefs(col, qualifiers, true, 0, ed.tokens.size(), excluded)) {
+            if (ed.is(i - 1, TokenType.DOT) || resolvesToTable(ed, i, tableRefs, t, col)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether unqualified column token i reads table {@code t}: its statement names {@code t} at its depth or
+     * outside it, and no other table named there has a column {@code col}.
+     */
+    private boolean resolvesToTable(SchemaTextEditor ed, int i, List<Integer> tableRefs, Table t, String col) {
+        boolean sees = false;
+        for (int j : tableRefs) {
+            if (ed.statementOf(j) != ed.statementOf(i) || ed.depthOf(j) > ed.depthOf(i)) {
+                continue;
+            }
+            String name = ed.name(j);
+            if (name.equalsIgnoreCase(t.name)) {
+                sees = true;
+            } else {
+                Table other = c.schema.table(name);
+                if (other != null && other.columnIndex(col) >= 0) {
+                    return false;
+                }
+            }
+        }
+        return sees;
     }
 
     // ---- DROP COLUMN ---------------------------------------------------------------------------------------------
@@ -455,7 +478,7 @@ final class AlterGen {
         }
         String newSql = ed.text();
         checkDroppedColumnUnused(t, old, newSql);
-        rewriteSchemaRows(List.of(new RowChange("table", t.name, null, null, newSql)));
+        rewriteSchemaRows(List.of(new Schema.RowEdit("table", t.name, null, null, newSql)));
         rewriteRowsWithout(t, col);
         ddl.finish();
     }
@@ -492,16 +515,7 @@ final class AlterGen {
                 }
             }
         }
-        for (Table v : userTables()) {
-            if (v.isView()) {
-                SchemaTextEditor ed = new SchemaTextEditor(v.sql);
-                List<Integer> r = readerRefs(ed, t, col, false);
-                if (!r.isEmpty()) {
-                    throw PetrelException.error("error in view " + v.name + " after drop column: no such column: "
-                            + refText(ed, r.get(0)));
-                }
-            }
-        }
+        checkViews(List.of(new Schema.RowEdit("table", t.name, null, null, newSql)), t.name, "drop column");
         for (Schema.TriggerText tr : c.schema.triggerTexts()) {
             SchemaTextEditor ed = new SchemaTextEditor(tr.sql());
             List<Integer> r = readerRefs(ed, t, col, tr.tblName().equalsIgnoreCase(t.name));
@@ -510,6 +524,34 @@ final class AlterGen {
                         + refText(ed, r.get(0)));
             }
         }
+    }
+
+    /**
+     * SQLite reads the schema again after the change: a view that reads table {@code table} (its name after the
+     * change) and no longer compiles fails the ALTER with "error in view NAME after WHAT: ...".
+     */
+    private void checkViews(List<Schema.RowEdit> changes, String table, String what) {
+        Schema next = c.schema.edited(changes);
+        for (Table v : next.tables()) {
+            if (!v.isView() || !namesTable(v.sql, table)) {
+                continue;
+            }
+            try {
+                Compiler.compile(v.viewSelect, next, c.functions, v.sql, v.sql.length(), List.of());
+            } catch (PetrelException e) {
+                throw PetrelException.error("error in view " + v.name + " after " + what + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static boolean namesTable(String sql, String table) {
+        SchemaTextEditor ed = new SchemaTextEditor(sql);
+        for (int j : ed.tableRefs()) {
+            if (ed.nameIs(j, table)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String refText(SchemaTextEditor ed, int i) {
@@ -570,7 +612,7 @@ final class AlterGen {
     }
 
     /** One pass over sqlite_schema rewriting the rows {@code changes} name (matched by type and name). */
-    private void rewriteSchemaRows(List<RowChange> changes) {
+    private void rewriteSchemaRows(List<Schema.RowEdit> changes) {
         if (changes.isEmpty()) {
             return;
         }
@@ -585,7 +627,7 @@ final class AlterGen {
         int write = b.newLabel();
         int next = b.newLabel();
         int want = b.reg();
-        for (RowChange ch : changes) {
+        for (Schema.RowEdit ch : changes) {
             int skip = b.newLabel();
             b.emit(Opcode.String8, 0, want, 0, ch.type(), 0);
             b.emit(Opcode.Ne, want, skip, row, null, 0);

@@ -45,6 +45,9 @@ final class SchemaTextEditor {
     final List<Token> tokens;
     final Kind kind;
     private final TreeMap<Integer, String[]> edits = new TreeMap<>();
+    /** Per token: the parenthesis depth it stands at, and the number of the statement it belongs to. */
+    private final int[] depth;
+    private final int[] statement;
 
     SchemaTextEditor(String sql) {
         this.sql = sql;
@@ -68,6 +71,33 @@ final class SchemaTextEditor {
             }
         }
         this.kind = k;
+        depth = new int[tokens.size()];
+        statement = new int[tokens.size()];
+        int d = 0;
+        int st = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.type() == TokenType.RPAREN) {
+                d = Math.max(0, d - 1);
+            }
+            depth[i] = d;
+            statement[i] = st;
+            if (t.type() == TokenType.LPAREN) {
+                d++;
+            } else if (d == 0 && (t.type() == TokenType.SEMI || t.keyword() == Keyword.BEGIN)) {
+                st++;
+            }
+        }
+    }
+
+    /** The parenthesis depth token i stands at (0 outside every parenthesis). */
+    int depthOf(int i) {
+        return depth[Math.max(0, Math.min(i, depth.length - 1))];
+    }
+
+    /** The statement token i belongs to: 0 for a trigger's header, then one per statement of its body. */
+    int statementOf(int i) {
+        return statement[Math.max(0, Math.min(i, statement.length - 1))];
     }
 
     Token tok(int i) {

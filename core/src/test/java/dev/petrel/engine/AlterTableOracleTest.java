@@ -112,13 +112,35 @@ class AlterTableOracleTest {
                 "ALTER TABLE w RENAME COLUMN t TO [t t]",
                 "ALTER TABLE w RENAME COLUMN x TO xx",
                 "CREATE TABLE g(a, b)",
-                "CREATE VIEW gv AS SELECT a AS b, b AS a FROM g",
+                "CREATE VIEW gv AS SELECT a AS aa, b AS a FROM g",
                 "CREATE TRIGGER tg AFTER UPDATE OF a ON g WHEN new.a > 0 BEGIN "
                         + "UPDATE g SET b = new.a WHERE a = old.a; END",
                 "ALTER TABLE g RENAME COLUMN a TO x",
                 "ALTER TABLE g RENAME TO g2",
                 "ALTER TABLE g2 DROP COLUMN x",
                 "ALTER TABLE g2 DROP COLUMN b");
+    }
+
+    @Test
+    void renamesFollowScopesAndSchemaIsCheckedAfterwards() {
+        check("CREATE TABLE t(a, b, c)",
+                "CREATE TABLE o(x, a)",
+                "CREATE VIEW v1 AS SELECT a FROM t WHERE b IN (SELECT x FROM o)",
+                "CREATE VIEW v4 AS SELECT t.a, o.a FROM t, o",
+                "CREATE TRIGGER tr1 AFTER INSERT ON o BEGIN INSERT INTO t(a, b) VALUES(new.x, new.a); "
+                        + "DELETE FROM t WHERE b = 1; END",
+                "CREATE INDEX ie ON t(a + b, c)",
+                "ALTER TABLE t RENAME COLUMN b TO bb",
+                "ALTER TABLE t RENAME TO tt",
+                "ALTER TABLE tt RENAME COLUMN a TO aa",
+                "CREATE VIEW v2 AS SELECT * FROM (SELECT aa, bb FROM tt) AS s WHERE s.aa > 0",
+                "CREATE VIEW v3 AS WITH w AS (SELECT bb FROM tt) SELECT bb FROM w",
+                "ALTER TABLE tt RENAME COLUMN bb TO b",
+                "ALTER TABLE tt RENAME COLUMN aa TO a",
+                "DROP VIEW v3",
+                "ALTER TABLE tt DROP COLUMN c",
+                "ALTER TABLE tt DROP COLUMN bb",
+                "SELECT * FROM v1");
     }
 
     @Test
