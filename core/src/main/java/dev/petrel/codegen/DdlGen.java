@@ -216,8 +216,12 @@ final class DdlGen {
         if (t.rootPage == Schema.ROOT_PAGE) {
             throw PetrelException.error("table " + t.name + " may not be indexed");
         }
-        String sql = TableBuilder.storedSql(ci.unique() ? "CREATE UNIQUE INDEX" : "CREATE INDEX", ci.sourceText(),
-                c.stmtEnd, ci.nameOffset());
+        // SQLite stores a CREATE INDEX up to the statement's end: trailing spaces and comments before the ';' (or
+        // the end of the text) stay, unlike CREATE TABLE/VIEW/TRIGGER, which end at their last token.
+        int indexEnd = textEnd(c.sql, c.stmtEnd);
+        String sql = TableBuilder.storedSql(ci.unique() ? "CREATE UNIQUE INDEX" : "CREATE INDEX",
+                c.sql.substring(indexEnd - ci.sourceText().length() - (indexEnd - c.stmtEnd), indexEnd), indexEnd,
+                ci.nameOffset());
         Index idx = TableBuilder.index(ci, t, 0, sql);
         int root = b.reg();
         b.emit(Opcode.CreateBtree, 0, root, 2);
@@ -383,6 +387,27 @@ final class DdlGen {
         RowLoops.forEachMatching(b, cur, 0, name, null, () -> b.emit(Opcode.Delete, cur, 0));
     }
 
+    /** Where the statement ending at {@code end} stops: past spaces and comments, at its ';' or the text's end. */
+    private static int textEnd(String sql, int end) {
+        int i = end;
+        int n = sql.length();
+        while (i < n) {
+            char ch = sql.charAt(i);
+            if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f') {
+                i++;
+            } else if (ch == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                int eol = sql.indexOf('\n', i);
+                i = eol < 0 ? n : eol + 1;
+            } else if (ch == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int close = sql.indexOf("*/", i + 2);
+                i = close < 0 ? n : close + 2;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
     /**
      * PRAGMA: integrity_check/quick_check, table_info, table_xinfo, index_list, index_info, user_version,
      * application_id, schema_version, page_count, freelist_count, journal_mode; every other pragma is accepted and
@@ -449,9 +474,34 @@ final class DdlGen {
                 b.emit(Opcode.ResultRow, r, 1);
                 return info(name);
             }
+            case "synchronous":
+            case "cache_size":
+            case "page_size":
+            case "case_sensitive_like":
+            case "busy_timeout":
+            case "temp_store":
+            case "locking_mode":
+            case "encoding":
+                return settingPragma(name, arg);
             default:
                 return null;
         }
+    }
+
+    /**
+     * A settings pragma (see VmHost.pragmaSetting): the host applies it; a row is reported when SQLite reports one:
+     * every query except case_sensitive_like (which has none), and the setters of busy_timeout and locking_mode.
+     */
+    private ResultInfo settingPragma(String name, String arg) {
+        int r = b.reg();
+        b.emit(Opcode.PragmaSetting, 0, r, 0, new String[] {name, arg}, 0);
+        boolean reports = arg == null ? !name.equals("case_sensitive_like")
+                : name.equals("busy_timeout") || name.equals("locking_mode");
+        if (!reports) {
+            return null;
+        }
+        b.emit(Opcode.ResultRow, r, 1);
+        return info(name.equals("busy_timeout") ? "timeout" : name);
     }
 
     private static ResultInfo info(String... names) {

@@ -244,7 +244,25 @@ final class DmlGen {
      */
     private void writeRow(Table t, Cursors cs, int rowRegs, ConflictAction stmtAction, boolean doNothing,
                           ReturningGen ret, boolean isInsert) {
-        writeRow(t, cs, rowRegs, stmtAction, doNothing, ret, isInsert, 0);
+        writeRow(t, cs, rowRegs, stmtAction, doNothing, ret, isInsert, 0, null);
+    }
+
+    /**
+     * The UPDATE half of {@link #writeRow}: runs after every constraint check passed, before the new row is
+     * stored. It removes the old row's index entries, and the old row itself when the rowid changes. Doing this
+     * only after the checks is what makes OR IGNORE (and a failed check) leave the old row and its index entries
+     * untouched, as in SQLite.
+     */
+    private java.util.function.IntConsumer removeOldRow(Table t, Cursors cs, int oldRowid, int newRowid) {
+        return skipRow -> {
+            // An OR REPLACE check may have moved the cursor to (and deleted) a conflicting row: come back.
+            b.emit(Opcode.NotExists, cs.table, skipRow, oldRowid);
+            deleteIndexEntries(t, cs, oldRowid);
+            int same = b.newLabel();
+            b.emit(Opcode.Eq, oldRowid, same, newRowid, null, 0);
+            b.emit(Opcode.Delete, cs.table, 0, 0, t.name, 0);
+            b.resolve(same);
+        };
     }
 
     /** The ON CONFLICT DO UPDATE clause of the INSERT being compiled, or null. */
@@ -339,12 +357,8 @@ final class DmlGen {
                 aff.append(col.affinity.code());
             }
             b.emit(Opcode.Affinity, upd, ncol, 0, aff.toString(), 0);
-            deleteIndexEntries(t, cs, oldRowid);
-            int same = b.newLabel();
-            b.emit(Opcode.Eq, oldRowid, same, upd + ncol, null, 0);
-            b.emit(Opcode.Delete, cs.table, 0, 0, t.name, 0);
-            b.resolve(same);
-            writeRow(t, cs, upd, ConflictAction.ABORT, false, ret, false, oldRowid);
+            writeRow(t, cs, upd, ConflictAction.ABORT, false, ret, false, oldRowid,
+                    removeOldRow(t, cs, oldRowid, upd + ncol));
             b.emit(Opcode.Goto, 0, skipRow);
         } finally {
             upsert = u;
@@ -352,7 +366,8 @@ final class DmlGen {
     }
 
     private void writeRow(Table t, Cursors cs, int rowRegs, ConflictAction stmtAction, boolean doNothing,
-                          ReturningGen ret, boolean isInsert, int oldRowid) {
+                          ReturningGen ret, boolean isInsert, int oldRowid,
+                          java.util.function.IntConsumer beforeWrite) {
         int ncol = t.columns.size();
         int rowid = rowRegs + ncol;
         int skipRow = b.newLabel();
@@ -433,6 +448,10 @@ final class DmlGen {
             int other = b.reg();
             b.emit(Opcode.IdxRowid, cs.index[i], other);
             b.emit(Opcode.Eq, other, ok, rowid, null, 0);
+            if (oldRowid != 0) {
+                // UPDATE: the old row's own entry (still in the index) is no conflict.
+                b.emit(Opcode.Eq, other, ok, oldRowid, null, 0);
+            }
             ConflictAction a = doNothing ? ConflictAction.IGNORE : action(stmtAction, idx.onConflict);
             if (isInsert && upsertMatches(t, idx.columns)) {
                 upsertUpdate(t, cs, rowRegs, other, skipRow, ret);
@@ -452,6 +471,9 @@ final class DmlGen {
                         haltP2(a), 0, msg.toString(), Vm.CONSTRAINT_UNIQUE);
             }
             b.resolve(ok);
+        }
+        if (beforeWrite != null) {
+            beforeWrite.accept(skipRow);
         }
         // Write.
         int rec = b.reg();
@@ -701,13 +723,8 @@ final class DmlGen {
             aff.append(col.affinity.code());
         }
         b.emit(Opcode.Affinity, rowRegs, ncol, 0, aff.toString(), 0);
-        // Remove the old row's index entries (and the row itself when its rowid changes).
-        int same = b.newLabel();
-        deleteIndexEntries(t, cs, oldRowid);
-        b.emit(Opcode.Eq, oldRowid, same, rowRegs + ncol, null, 0);
-        b.emit(Opcode.Delete, cs.table, 0, 0, t.name, 0);
-        b.resolve(same);
-        writeRow(t, cs, rowRegs, up.orAction(), false, ret, false, oldRowid);
+        writeRow(t, cs, rowRegs, up.orAction(), false, ret, false, oldRowid,
+                removeOldRow(t, cs, oldRowid, rowRegs + ncol));
         b.resolve(next);
         b.emit(Opcode.Next, eph, top);
         b.resolve(brk);

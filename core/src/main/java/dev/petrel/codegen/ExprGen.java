@@ -554,11 +554,11 @@ public class ExprGen {
             b.emit(Opcode.SCopy, aggRegs.get(f), target);
             return;
         }
-        if (f.over() != null) {
-            throw PetrelException.error("window functions are not supported");
-        }
         int argc = f.star() ? 0 : f.args().size();
         FunctionDef def = c.functions.find(f.name(), argc);
+        if (f.over() != null || (def == null && dev.petrel.func.window.WindowFunctions.kind(f.name()) > 0)) {
+            throw PetrelException.error("misuse of window function " + f.name() + "()").withErrorOffset(f.pos());
+        }
         if (def == null) {
             if (c.functions.exists(f.name())) {
                 throw PetrelException.error(FunctionRegistry.wrongArgumentCountMessage(f.name()));

@@ -83,6 +83,18 @@ final class SelectGen {
         }
     }
 
+    /** Generates {@code body} with the CTEs of a WITH clause in scope: {@code WITH ... INSERT/UPDATE/DELETE}. */
+    <T> T withCtes(With with, java.util.function.Supplier<T> body) {
+        boolean pushed = pushWith(with);
+        try {
+            return body.get();
+        } finally {
+            if (pushed) {
+                ctes.remove(ctes.size() - 1);
+            }
+        }
+    }
+
     private boolean pushWith(With with) {
         if (with == null) {
             return false;

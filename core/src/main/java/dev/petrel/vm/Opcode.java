@@ -438,6 +438,13 @@ public enum Opcode {
      */
     JournalMode(false, ""),
     /**
+     * PragmaSetting * P2 * P4 *
+     * Synopsis:
+     * Applies the settings PRAGMA P4 (a two-element array: the name in lower case and the value text, or null to
+     * read it) to the connection, and stores the value it reports, or NULL, in r[P2].
+     */
+    PragmaSetting(false, ""),
+    /**
      * IntegrityCk P1 P2 P3 * *
      * Synopsis:
      * Checks the b-tree structure of the whole database (at most P3 errors) and stores "ok" or the error
@@ -786,7 +793,26 @@ public enum Opcode {
      * Synopsis: accum=r[P1] N=P2
      * Replaces the aggregate state in r[P1] with the aggregate's final result (P4 the function).
      */
-    AggFinal(false, "accum=r[P1] N=P2");
+    AggFinal(false, "accum=r[P1] N=P2"),
+
+    // ---- window functions ---------------------------------------------------------------------------------------
+
+    /**
+     * WindowAdd P1 P2 P3 P4 *
+     * Synopsis: window r[P1] add r[P3]
+     * Adds the sorted record in r[P3] to the window buffer in r[P1] (made for window pass P4 on first use).
+     * When the record starts a new partition, the buffered partition is evaluated and control jumps to P2 to
+     * emit it (the record waits in the buffer). With P3 zero the input has ended: a buffered partition is
+     * evaluated and control jumps to P2; an empty buffer falls through.
+     */
+    WindowAdd(true, "window r[P1] add r[P3]"),
+    /**
+     * WindowNext P1 P2 P3 * *
+     * Synopsis: r[P3]=window r[P1] next row
+     * Puts the next evaluated row of the window buffer in r[P1] into r[P3] as a record; when the partition is
+     * exhausted, makes the buffer gather again and jumps to P2.
+     */
+    WindowNext(true, "r[P3]=window r[P1] next row");
 
     /** Operand P5 bit for comparisons: jump when either operand is NULL. */
     public static final int JUMPIFNULL = 0x10;

@@ -4,6 +4,8 @@ import dev.petrel.api.PetrelException;
 import dev.petrel.api.ResultCode;
 import dev.petrel.btree.BtCursor;
 import dev.petrel.func.AggregateFunction;
+import dev.petrel.func.window.WindowBuffer;
+import dev.petrel.func.window.WindowPlan;
 import dev.petrel.func.FunctionContext;
 import dev.petrel.record.Collation;
 import dev.petrel.record.Record;
@@ -413,6 +415,11 @@ public final class Vm {
                 case Vacuum:
                     host.vacuum(in.p2 == 0 ? null : mem[in.p2]);
                     break;
+                case PragmaSetting: {
+                    String[] setting = (String[]) in.p4;
+                    mem[in.p2] = host.pragmaSetting(setting[0], setting[1]);
+                    break;
+                }
                 case IntegrityCk: {
                     java.util.List<String> errs = host.pageCount() == 0 ? java.util.List.of("ok")
                             : host.btree().integrityCheck(Math.max(1, in.p3));
@@ -674,6 +681,30 @@ public final class Vm {
                         agg = f.def.aggregate().create();
                     }
                     mem[in.p1] = agg.finish(context(f.collation));
+                    break;
+                }
+                case WindowAdd: {
+                    WindowPlan plan = (WindowPlan) in.p4;
+                    if (!(mem[in.p1] instanceof WindowBuffer)) {
+                        mem[in.p1] = new WindowBuffer(plan);
+                    }
+                    WindowBuffer wb = (WindowBuffer) mem[in.p1];
+                    FunctionContext[] ctxs = new FunctionContext[plan.calls.length];
+                    for (int i = 0; i < ctxs.length; i++) {
+                        ctxs[i] = context(plan.calls[i].collation);
+                    }
+                    if (in.p3 == 0 ? wb.finish(ctxs) : wb.add((byte[]) mem[in.p3], ctxs)) {
+                        next = in.p2;
+                    }
+                    break;
+                }
+                case WindowNext: {
+                    byte[] row = mem[in.p1] instanceof WindowBuffer wb ? wb.next() : null;
+                    if (row == null) {
+                        next = in.p2;
+                    } else {
+                        mem[in.p3] = row;
+                    }
                     break;
                 }
                 default:

@@ -100,6 +100,19 @@ final class Oracle implements AutoCloseable {
         }
     }
 
+    /** Runs each statement on both engines; one entry (SQL and both results) per statement whose results differ. */
+    List<String> differences(String... script) {
+        List<String> diffs = new ArrayList<>();
+        for (String sql : script) {
+            String p = petrel(sql);
+            String s = sqlite(sql);
+            if (!p.equals(s)) {
+                diffs.add(sql + "\n  petrel: " + p.replace("\n", " | ") + "\n  sqlite: " + s.replace("\n", " | "));
+            }
+        }
+        return diffs;
+    }
+
     @Override
     public void close() {
         petrel.close();
