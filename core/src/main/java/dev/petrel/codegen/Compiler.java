@@ -144,7 +144,7 @@ public final class Compiler {
         }
         if (stmt instanceof Stmt.AlterTable at) {
             write = true;
-            new DdlGen(this).alter(at);
+            new AlterGen(this).alter(at);
             return null;
         }
         if (stmt instanceof Stmt.Begin) {
@@ -174,12 +174,16 @@ public final class Compiler {
         if (stmt instanceof Stmt.Pragma pr) {
             return new DdlGen(this).pragma(pr);
         }
-        if (stmt instanceof Stmt.Reindex ri && ri.name() != null && schema.table(ri.name()) == null
-                && schema.index(ri.name()) == null && !ri.name().equalsIgnoreCase("binary")
-                && !ri.name().equalsIgnoreCase("nocase") && !ri.name().equalsIgnoreCase("rtrim")) {
-            throw PetrelException.error("unable to identify the object to be reindexed");
+        if (stmt instanceof Stmt.Analyze an) {
+            new MaintenanceGen(this).analyze(an);
+            return null;
         }
-        if (stmt instanceof Stmt.Reindex || stmt instanceof Stmt.Analyze || stmt instanceof Stmt.Vacuum) {
+        if (stmt instanceof Stmt.Reindex ri) {
+            new MaintenanceGen(this).reindex(ri);
+            return null;
+        }
+        if (stmt instanceof Stmt.Vacuum v) {
+            new MaintenanceGen(this).vacuum(v);
             return null;
         }
         throw PetrelException.error("statement not supported by Petrel (ALTER TABLE, ATTACH, DETACH, virtual tables)");

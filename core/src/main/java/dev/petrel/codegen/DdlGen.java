@@ -42,7 +42,7 @@ final class DdlGen {
         }
     }
 
-    private void checkSchemaName(String schema) {
+    void checkSchemaName(String schema) {
         if (schema != null && !schema.equalsIgnoreCase("main")) {
             throw PetrelException.error("unknown database " + schema);
         }
@@ -67,13 +67,13 @@ final class DdlGen {
         }
     }
 
-    private int openSchema() {
+    int openSchema() {
         int cur = b.cursor();
         b.emit(Opcode.OpenWrite, cur, Schema.ROOT_PAGE, 0, 5, 0);
         return cur;
     }
 
-    private void schemaRow(int cur, String type, String name, String tbl, int rootReg, String sql) {
+    void schemaRow(int cur, String type, String name, String tbl, int rootReg, String sql) {
         int base = b.regs(5);
         b.emit(Opcode.String8, 0, base, 0, type, 0);
         b.emit(Opcode.String8, 0, base + 1, 0, name, 0);
@@ -95,7 +95,7 @@ final class DdlGen {
         b.emit(Opcode.Insert, cur, rec, rowid);
     }
 
-    private void finish() {
+    void finish() {
         b.emit(Opcode.SetCookie, 0, 1, c.schema.cookie + 1);
         b.emit(Opcode.ParseSchema, 0);
     }
@@ -230,7 +230,9 @@ final class DdlGen {
         b.emit(Opcode.CreateBtree, 0, root, 2);
         int schema = openSchema();
         schemaRow(schema, "index", idx.name, t.name, root, sql);
-        IndexBuild.fill(c, idx, root);
+        if (idx.usable()) {
+            IndexBuild.fill(c, idx, root);
+        }
         finish();
     }
 
@@ -355,125 +357,18 @@ final class DdlGen {
         finish();
     }
 
-    /**
-     * ALTER TABLE: ADD COLUMN only (SQLite splices ", column-def" before the closing parenthesis of the stored
-     * CREATE TABLE text; existing rows read the new column's DEFAULT).
-     */
-    void alter(Stmt.AlterTable at) {
-        checkSchemaName(at.schema());
-        Table t = c.schema.table(at.table());
-        if (t == null) {
-            throw PetrelException.error("no such table: " + at.table());
-        }
-        if (t.isView()) {
-            throw PetrelException.error("Cannot add a column to a view");
-        }
-        if (!(at.action() instanceof Stmt.AddColumn add)) {
-            throw PetrelException.error("ALTER TABLE " + (at.action() instanceof Stmt.RenameTable ? "RENAME"
-                    : at.action() instanceof Stmt.RenameColumn ? "RENAME COLUMN" : "DROP COLUMN")
-                    + " is not supported by Petrel");
-        }
-        dev.petrel.sql.ast.ColumnDef def = add.column();
-        if (t.columnIndex(def.name()) >= 0) {
-            throw PetrelException.error("duplicate column name: " + def.name());
-        }
-        boolean notNull = false;
-        boolean hasDefault = false;
-        for (dev.petrel.sql.ast.ColumnConstraint cc : def.constraints()) {
-            if (cc instanceof dev.petrel.sql.ast.ColumnConstraint.PrimaryKey) {
-                throw PetrelException.error("Cannot add a PRIMARY KEY column");
-            }
-            if (cc instanceof dev.petrel.sql.ast.ColumnConstraint.Unique) {
-                throw PetrelException.error("Cannot add a UNIQUE column");
-            }
-            if (cc instanceof dev.petrel.sql.ast.ColumnConstraint.NotNull) {
-                notNull = true;
-            }
-            if (cc instanceof dev.petrel.sql.ast.ColumnConstraint.Generated g && g.stored()) {
-                throw PetrelException.error("cannot add a STORED column");
-            }
-            if (cc instanceof dev.petrel.sql.ast.ColumnConstraint.Default d) {
-                hasDefault = !(d.value() instanceof dev.petrel.sql.ast.Expr.Literal lit
-                        && lit.kind() == dev.petrel.sql.ast.Expr.LiteralKind.NULL);
-                if (d.value() instanceof dev.petrel.sql.ast.Expr.Literal lit && (lit.kind()
-                        == dev.petrel.sql.ast.Expr.LiteralKind.CURRENT_TIME || lit.kind()
-                        == dev.petrel.sql.ast.Expr.LiteralKind.CURRENT_DATE || lit.kind()
-                        == dev.petrel.sql.ast.Expr.LiteralKind.CURRENT_TIMESTAMP)) {
-                    throw PetrelException.error("Cannot add a column with non-constant default");
-                }
-            }
-        }
-        if (notNull && !hasDefault) {
-            throw PetrelException.error("Cannot add a NOT NULL column with default value NULL");
-        }
-        int close = t.sql.lastIndexOf(')');
-        if (close < 0) {
-            throw PetrelException.error("malformed CREATE TABLE text of " + t.name);
-        }
-        String sql = t.sql.substring(0, close) + ", " + add.sourceText()
-                + t.sql.substring(close);
-        int cur = openSchema();
-        int want = b.reg();
-        b.emit(Opcode.String8, 0, want, 0, t.name, 0);
-        int brk = b.newLabel();
-        b.emit(Opcode.Rewind, cur, brk);
-        int top = b.addr();
-        int row = b.regs(5);
-        int next = b.newLabel();
-        for (int i = 0; i < 5; i++) {
-            b.emit(Opcode.Column, cur, i, row + i);
-        }
-        b.emit(Opcode.Ne, want, next, row + Schema.COLUMN_NAME, dev.petrel.record.Collation.NOCASE, 0);
-        int type = b.reg();
-        b.emit(Opcode.String8, 0, type, 0, "table", 0);
-        b.emit(Opcode.Ne, type, next, row, null, 0);
-        b.emit(Opcode.String8, 0, row + 4, 0, sql, 0);
-        int rec = b.reg();
-        int rowid = b.reg();
-        b.emit(Opcode.MakeRecord, row, 5, rec);
-        b.emit(Opcode.Rowid, cur, rowid);
-        b.emit(Opcode.Insert, cur, rec, rowid);
-        b.resolve(next);
-        b.emit(Opcode.Next, cur, top);
-        b.resolve(brk);
-        finish();
-    }
-
     /** Deletes sqlite_schema rows whose name (or, with {@code byTable}, tbl_name) equals {@code name}. */
     private void deleteSchemaRows(String name, boolean byTable) {
         int cur = openSchema();
-        int want = b.reg();
-        b.emit(Opcode.String8, 0, want, 0, name, 0);
-        int brk = b.newLabel();
-        b.emit(Opcode.Rewind, cur, brk);
-        int top = b.addr();
-        int v = b.reg();
-        int next = b.newLabel();
-        b.emit(Opcode.Column, cur, byTable ? Schema.COLUMN_TBL_NAME : Schema.COLUMN_NAME, v);
-        b.emit(Opcode.Ne, want, next, v, dev.petrel.record.Collation.NOCASE, 0);
-        b.emit(Opcode.Delete, cur, 0);
-        b.resolve(next);
-        b.emit(Opcode.Next, cur, top);
-        b.resolve(brk);
+        RowLoops.forEachMatching(b, cur, byTable ? Schema.COLUMN_TBL_NAME : Schema.COLUMN_NAME, name,
+                dev.petrel.record.Collation.NOCASE, () -> b.emit(Opcode.Delete, cur, 0));
     }
 
     private void deleteSequenceRow(String name) {
         Table seq = c.schema.table("sqlite_sequence");
         int cur = b.cursor();
         b.emit(Opcode.OpenWrite, cur, seq.rootPage, 0, 2, 0);
-        int want = b.reg();
-        b.emit(Opcode.String8, 0, want, 0, name, 0);
-        int brk = b.newLabel();
-        b.emit(Opcode.Rewind, cur, brk);
-        int top = b.addr();
-        int v = b.reg();
-        int next = b.newLabel();
-        b.emit(Opcode.Column, cur, 0, v);
-        b.emit(Opcode.Ne, want, next, v, null, 0);
-        b.emit(Opcode.Delete, cur, 0);
-        b.resolve(next);
-        b.emit(Opcode.Next, cur, top);
-        b.resolve(brk);
+        RowLoops.forEachMatching(b, cur, 0, name, null, () -> b.emit(Opcode.Delete, cur, 0));
     }
 
     /** Where the statement ending at {@code end} stops: past spaces and comments, at its ';' or the text's end. */

@@ -25,12 +25,18 @@ final class IndexBuild {
 
     /** Fills the new index b-tree whose root page number is in register {@code rootReg}. */
     static void fill(Compiler c, Index idx, int rootReg) {
+        fill(c, idx, rootReg, true);
+    }
+
+    /** As {@link #fill(Compiler, Index, int)}, with the root page given directly when {@code rootIsReg} is false. */
+    static void fill(Compiler c, Index idx, int root, boolean rootIsReg) {
+        int rootReg = root;
         ProgramBuilder b = c.b;
         Table t = idx.table;
         int tc = b.cursor();
         int ic = b.cursor();
         WithoutRowid.open(b, Opcode.OpenRead, tc, t, t.rootPage, 0);
-        b.emit(Opcode.OpenWrite, ic, rootReg, 0, LoopGen.keyOrder(idx), Vm.OPFLAG_P2ISREG);
+        b.emit(Opcode.OpenWrite, ic, rootReg, 0, LoopGen.keyOrder(idx), rootIsReg ? Vm.OPFLAG_P2ISREG : 0);
         IndexKeys keys = IndexKeys.forCursor(c, t, tc);
         int brk = b.newLabel();
         b.emit(Opcode.Rewind, tc, brk);

@@ -369,6 +369,11 @@ public final class EngineConnection implements Connection, VmHost {
     }
 
     @Override
+    public void vacuum(Object into) {
+        Vacuum.run(this, into);
+    }
+
+    @Override
     public void schemaChanged() {
         database.invalidateSchema();
     }

@@ -960,6 +960,23 @@ public final class Pager {
         return page;
     }
 
+    /**
+     * Shrinks the database to its first {@code pages} pages in the write transaction (VACUUM writes a compact
+     * image over the first pages and drops the rest); cached pages past the end are forgotten. The rollback
+     * journal already holds the original size, so a rollback restores the dropped pages.
+     */
+    public void truncate(int pages) {
+        requireWrite();
+        beginChange();
+        for (int pgno = pages + 1; pgno <= pageCount; pgno++) {
+            Page p = cache.get(pgno);
+            if (p != null && p.pinCount == 0) {
+                cache.remove(pgno);
+            }
+        }
+        pageCount = pages;
+    }
+
     // ---- auto-vacuum pointer map ------------------------------------------------------------------------------
 
     /** Whether the database is auto-vacuum (header offset 52 non-zero), so it has pointer-map pages. */

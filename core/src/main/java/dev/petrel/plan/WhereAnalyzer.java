@@ -342,7 +342,10 @@ public final class WhereAnalyzer {
             p.covering = covers(idx, s);
             if (k > 0) {
                 boolean full = idx.unique && k == idx.columns.length;
-                p.cost = full ? 2 : 20.0 / k + (p.low != null || p.high != null ? -1 : 0);
+                p.cost = full ? 2 : idx.stat != null && k < idx.stat.length && idx.stat[0] > 0
+                        // ANALYZE'd: the fewer rows per key, the cheaper (between 2 and 20).
+                        ? 2 + 18.0 * Math.min(idx.stat[k], idx.stat[0]) / idx.stat[0]
+                        : 20.0 / k + (p.low != null || p.high != null ? -1 : 0);
             } else if (p.low != null || p.high != null) {
                 p.cost = p.low != null && p.high != null ? 250 : 450;
             } else {
@@ -361,6 +364,11 @@ public final class WhereAnalyzer {
             }
             if (!p.covering) {
                 p.cost += 1;
+                if (k > 0 && idx.stat != null && k < idx.stat.length && idx.stat[k] * 2 >= idx.stat[0]
+                        && idx.stat[0] > 0 && p.low == null && p.high == null) {
+                    // ANALYZE says a key matches half the rows or more: SQLite scans the table instead.
+                    continue;
+                }
             }
             if (p.cost < best.cost) {
                 best = p;

@@ -28,6 +28,11 @@ public final class Index {
     public final String sql;
     /** The expression of each expression column ({@code columns[i] == -1}), else null; null array: none. */
     public Expr[] exprs;
+    /**
+     * sqlite_stat1's numbers for this index ({@code N d1 d2 ...}: entries, then average entries per distinct
+     * prefix of 1, 2... key columns), or null when not analyzed.
+     */
+    public long[] stat;
     /** The automatic index of the PRIMARY KEY (as opposed to a UNIQUE constraint). */
     public boolean primaryKey;
 

@@ -38,6 +38,8 @@ public final class Schema {
     /** Parsed triggers, in sqlite_schema order. */
     private final List<Trigger> triggerList = new ArrayList<>();
     public final int cookie;
+    /** The sqlite_schema rows this schema was built from, in rowid order. */
+    private List<SchemaEntry> entries = List.of();
 
     private Schema(int cookie) {
         this.cookie = cookie;
@@ -50,15 +52,45 @@ public final class Schema {
     /** Reads the schema of {@code bt}'s database (an empty database has an empty schema). */
     public static Schema load(BTree bt) {
         boolean empty = bt.pager().pageCount() == 0;
-        Schema s = new Schema(empty ? 0 : bt.pager().getHeaderInt(FileHeader.SCHEMA_COOKIE_OFFSET));
+        Schema s = build(empty ? 0 : bt.pager().getHeaderInt(FileHeader.SCHEMA_COOKIE_OFFSET),
+                empty ? List.of() : bt.readSchema());
+        if (!empty) {
+            IndexStats.load(bt, s);
+        }
+        return s;
+    }
+
+    /** One sqlite_schema row as a schema change would rewrite it; null fields stay as they are. */
+    public record RowEdit(String type, String name, String newName, String newTblName, String newSql) {}
+
+    /**
+     * This schema as it would be after {@code edits} (rows matched by type and name, case-insensitive), for
+     * checking a schema change before it is made; throws SQLITE_CORRUPT's "malformed database schema" if an edited
+     * text does not parse.
+     */
+    public Schema edited(List<RowEdit> edits) {
+        List<SchemaEntry> out = new ArrayList<>();
+        for (SchemaEntry e : entries) {
+            SchemaEntry now = e;
+            for (RowEdit ed : edits) {
+                if (ed.type().equals(e.type()) && ed.name().equalsIgnoreCase(e.name())) {
+                    now = new SchemaEntry(e.rowid(), e.type(), ed.newName() != null ? ed.newName() : e.name(),
+                            ed.newTblName() != null ? ed.newTblName() : e.tblName(), e.rootpage(),
+                            ed.newSql() != null ? ed.newSql() : e.sql());
+                }
+            }
+            out.add(now);
+        }
+        return build(cookie, out);
+    }
+
+    private static Schema build(int cookie, List<SchemaEntry> entries) {
+        Schema s = new Schema(cookie);
+        s.entries = entries;
         Table master = TableBuilder.table((Stmt.CreateTable) Parser.parseOne(SCHEMA_TABLE_SQL), BTree.SCHEMA_ROOT,
                 SCHEMA_TABLE_SQL);
         s.tables.put("sqlite_schema", master);
         s.tables.put("sqlite_master", master);
-        if (empty) {
-            return s;
-        }
-        List<SchemaEntry> entries = bt.readSchema();
         List<SchemaEntry> later = new ArrayList<>();
         for (SchemaEntry e : entries) {
             if ("table".equals(e.type()) && e.sql() != null) {
@@ -162,6 +194,18 @@ public final class Schema {
                     out.add(fk);
                 }
             }
+        }
+        return out;
+    }
+
+    /** A trigger's sqlite_schema row as ALTER TABLE edits it: name, tbl_name and CREATE text. */
+    public record TriggerText(String name, String tblName, String sql) {}
+
+    /** The triggers' sqlite_schema rows, in sqlite_schema order. */
+    public List<TriggerText> triggerTexts() {
+        List<TriggerText> out = new ArrayList<>();
+        for (SchemaEntry e : triggers.values()) {
+            out.add(new TriggerText(e.name(), e.tblName(), e.sql()));
         }
         return out;
     }

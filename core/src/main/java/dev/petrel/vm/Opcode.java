@@ -459,6 +459,13 @@ public enum Opcode {
      */
     IntegrityCk(false, ""),
     /**
+     * Vacuum P1 P2 * * *
+     * Synopsis:
+     * Rebuilds database P1 (0 = main) compactly; if P2 is non-zero, r[P2] holds a file name and the compact copy
+     * is written there instead (VACUUM INTO), leaving the database unchanged.
+     */
+    Vacuum(false, ""),
+    /**
      * CreateBtree P1 P2 P3 * *
      * Synopsis: r[P2]=root iDb=P1 flags=P3
      * Creates a new b-tree (P3 1 = table, 2 = index) and stores its root page number in r[P2].

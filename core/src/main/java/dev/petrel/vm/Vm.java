@@ -492,6 +492,9 @@ public final class Vm {
                 case JournalMode:
                     mem[in.p2] = host.journalMode((String) in.p4);
                     break;
+                case Vacuum:
+                    host.vacuum(in.p2 == 0 ? null : mem[in.p2]);
+                    break;
                 case PragmaSetting: {
                     String[] setting = (String[]) in.p4;
                     mem[in.p2] = host.pragmaSetting(setting[0], setting[1]);

@@ -40,6 +40,14 @@ public interface VmHost extends FunctionContext {
     String journalMode(String mode);
 
     /**
+     * VACUUM: rebuilds the database compactly, or with {@code into} non-null (a value, the target file name)
+     * writes the compact copy to that file. Runs inside the statement's write (or read, for INTO) transaction.
+     */
+    default void vacuum(Object into) {
+        throw dev.petrel.api.PetrelException.error("VACUUM is not supported here");
+    }
+
+    /**
      * Reads ({@code value} null) or changes a connection or pager setting named by a settings PRAGMA
      * (synchronous, cache_size, page_size, case_sensitive_like, busy_timeout, ...); returns the value the pragma
      * reports, or null when it reports nothing.

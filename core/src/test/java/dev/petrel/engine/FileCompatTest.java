@@ -96,13 +96,21 @@ class FileCompatTest {
             }
             assertEquals(List.of("'ok'"), petrelRows(c, "PRAGMA integrity_check"));
         }
+        assertSqliteReads(vfs.snapshot("compat.db"), CHECKS, expected);
+    }
+
+    /**
+     * Hands a database image Petrel wrote to SQLite: its PRAGMA integrity_check passes and each query of
+     * {@code checks} gives the rows {@code expected} holds for it.
+     */
+    static void assertSqliteReads(byte[] image, String[] checks, List<List<String>> expected) throws Exception {
         Path file = Files.createTempFile("petrel-compat", ".db");
         try {
-            Files.write(file, vfs.snapshot("compat.db"));
+            Files.write(file, image);
             try (java.sql.Connection s = DriverManager.getConnection("jdbc:sqlite:" + file)) {
                 assertEquals(List.of("'ok'"), sqliteRows(s, "PRAGMA integrity_check"));
-                for (int i = 0; i < CHECKS.length; i++) {
-                    assertEquals(expected.get(i), sqliteRows(s, CHECKS[i]), CHECKS[i]);
+                for (int i = 0; i < checks.length; i++) {
+                    assertEquals(expected.get(i), sqliteRows(s, checks[i]), checks[i]);
                 }
             }
         } finally {

@@ -33,6 +33,11 @@ public final class Parser extends DdlParser {
         super(sql);
     }
 
+    /** The name a name-like token stands for (quotes removed, doubled quotes undoubled), as the parser reads it. */
+    public static String tokenName(dev.petrel.sql.lexer.Token t) {
+        return nameOf(t);
+    }
+
     /** Every statement of {@code sql}, in order. */
     public static List<Stmt> parseAll(String sql) {
         Parser parser = new Parser(sql);
