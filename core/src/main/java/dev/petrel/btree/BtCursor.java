@@ -63,6 +63,9 @@ public final class BtCursor {
     /** Scratch cell info and payload buffer of index seeks (never the current entry's {@link #info}). */
     private final CellInfo seekCell = new CellInfo();
     private byte[] keyBuf = new byte[64];
+    /** The current row's local payload and its record, reused from row to row by {@link #record()}. */
+    private byte[] rowBuf = new byte[64];
+    private Record rowRecord;
     private boolean infoValid;
     /** Overflow page numbers of the current cell discovered so far. */
     private int[] chain = new int[0];
@@ -607,9 +610,26 @@ public final class BtCursor {
         return b;
     }
 
-    /** The payload of the current entry as a lazily decoded record (valid until the cursor moves). */
+    /**
+     * The payload of the current entry as a lazily decoded record, valid until the cursor moves. A payload without
+     * overflow pages is copied into a buffer the cursor reuses for every row, and the returned record is the same
+     * object each time (re-targeted): rows of a scan allocate nothing.
+     */
     public Record record() {
-        current();
+        CellInfo ci = current();
+        if (ci.localSize == ci.payloadSize) {
+            int size = ci.payloadSize;
+            if (rowBuf.length < size) {
+                rowBuf = new byte[Math.max(size, 2 * rowBuf.length)];
+            }
+            pages[depth - 1].getBytes(ci.payloadOffset, rowBuf, 0, size);
+            if (rowRecord == null) {
+                rowRecord = new Record(rowBuf, size, bt.textEncoding());
+            } else {
+                rowRecord.reset(rowBuf, size, bt.textEncoding());
+            }
+            return rowRecord;
+        }
         PayloadSource src = new PayloadSource() {
             @Override
             public int size() {
