@@ -221,6 +221,13 @@ final class LoopGen {
             case AccessPath.ROWID_EQ: {
                 int r = g.expr(p.eq.get(0));
                 b.emit(Opcode.SeekRowid, cur, brk, r);
+                if (p.eqTerm != null && !s.rightJoin) {
+                    for (int t = 0; t < terms.size(); t++) {
+                        if (terms.get(t).expr == p.eqTerm) {
+                            done[t] = true;
+                        }
+                    }
+                }
                 return () -> { };
             }
             case AccessPath.ROWID_IN:

@@ -23,6 +23,11 @@ public final class AccessPath {
     public Index index;
     /** Values of the leading equality columns (INDEX), or the rowid value (ROWID_EQ). */
     public final List<Expr> eq = new ArrayList<>();
+    /**
+     * For ROWID_EQ from an {@code =} term: that term. The seek decides it exactly (SeekRowid finds the row only if
+     * the value equals the rowid under the comparison's numeric affinity), so the loop does not test it again.
+     */
+    public Expr eqTerm;
     /** The IN expression for ROWID_IN / INDEX_IN (an InList or InSelect). */
     public Expr in;
     public Expr low;
