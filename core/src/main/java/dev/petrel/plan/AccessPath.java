@@ -34,6 +34,9 @@ public final class AccessPath {
     public boolean lowInclusive;
     public Expr high;
     public boolean highInclusive;
+    /** The WHERE terms that gave {@link #low} and {@link #high} (one BETWEEN may give both). */
+    public Expr lowTerm;
+    public Expr highTerm;
     /** Whether the index holds every column the statement reads from the source. */
     public boolean covering;
     /** A SCAN visiting rows from last to first (ORDER BY ... DESC served by the scan order). */

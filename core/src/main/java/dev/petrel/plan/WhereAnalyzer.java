@@ -388,6 +388,7 @@ public final class WhereAnalyzer {
                 if (p.low == null) {
                     p.low = c.value;
                     p.lowInclusive = c.op == Expr.BinaryOp.GE;
+                    p.lowTerm = c.term;
                 }
                 break;
             case LT:
@@ -395,6 +396,7 @@ public final class WhereAnalyzer {
                 if (p.high == null) {
                     p.high = c.value;
                     p.highInclusive = c.op == Expr.BinaryOp.LE;
+                    p.highTerm = c.term;
                 }
                 break;
             default:
