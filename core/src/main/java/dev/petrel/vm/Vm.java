@@ -134,7 +134,12 @@ public final class Vm {
         return a == 0 ? null : Affinity.fromCode((char) ('A' + a - 1));
     }
 
+    private static final Object[] NO_VALUES = new Object[0];
+
     private Object[] regs(int start, int n) {
+        if (n == 0) {
+            return NO_VALUES;
+        }
         Object[] out = new Object[n];
         System.arraycopy(mem, start, out, 0, n);
         return out;
@@ -264,9 +269,15 @@ public final class Vm {
                 case Noop:
                     break;
 
-                case Integer:
-                    mem[in.p2] = (long) in.p1;
+                case Integer: {
+                    Object v = in.boxedP1;
+                    if (v == null) {
+                        v = (long) in.p1;
+                        in.boxedP1 = v;
+                    }
+                    mem[in.p2] = v;
                     break;
+                }
                 case Int64:
                 case Real:
                 case String8:
