@@ -34,6 +34,8 @@ public class ExprGen {
     List<ResultColumn> aliases;
     /** Aggregate results of the output phase, or null when aggregates are not allowed here. */
     IdentityHashMap<Expr, Integer> aggRegs;
+    /** Set by {@link #argTo} for the call being compiled: its subtype result is consumed by a function. */
+    private boolean wantSubtype;
     /** Where an aggregate call is an error, the clause named in "misuse of aggregate" (null: allowed). */
     boolean aggregatesForbidden;
 
@@ -192,8 +194,8 @@ public class ExprGen {
             c.select.scalar(sq.select(), scope, target);
         } else if (e instanceof Expr.RowValue) {
             throw PetrelException.error("row value misused");
-        } else if (e instanceof Expr.Raise) {
-            throw PetrelException.error("RAISE() may only be used within a trigger-program");
+        } else if (e instanceof Expr.Raise r) {
+            TriggerGen.raise(this, c, r, target);
         } else if (e instanceof Expr.InTable it) {
             if (it.args() != null) {
                 throw PetrelException.error("no such table: " + it.table());
@@ -308,17 +310,19 @@ public class ExprGen {
             return;
         }
         if (s.coveringIndex != null) {
-            int[] cols = s.coveringIndex.columns;
-            for (int i = 0; i < cols.length; i++) {
-                if (cols[i] == col) {
-                    b.emit(Opcode.Column, s.indexCursor, i, target);
-                    return;
-                }
+            int at = s.coveringIndex.positionInEntry(col);
+            if (at >= 0) {
+                b.emit(Opcode.Column, s.indexCursor, at, target);
+                return;
             }
         }
         dev.petrel.schema.Column column = s.table.columns.get(col);
+        if (column.isVirtual()) {
+            GeneratedColumns.read(this, s, col, target);
+            return;
+        }
         Object dflt = column.defaultValue == null ? null : c.constantValue(column.defaultValue);
-        b.emit(Opcode.Column, s.cursor, col, target, dflt, 0);
+        b.emit(Opcode.Column, s.cursor, s.table.recordIndex(col), target, dflt, 0);
         if (column.affinity == Affinity.REAL) {
             b.emit(Opcode.RealAffinity, target);
         }
@@ -373,7 +377,8 @@ public class ExprGen {
             return;
         }
         if (op == Expr.BinaryOp.PTR || op == Expr.BinaryOp.PTR2) {
-            throw PetrelException.error("no such function: " + (op == Expr.BinaryOp.PTR ? "->" : "->>"));
+            call(op == Expr.BinaryOp.PTR ? "->" : "->>", List.of(bin.left(), bin.right()), target);
+            return;
         }
         int l = expr(bin.left());
         int r = expr(bin.right());
@@ -549,16 +554,33 @@ public class ExprGen {
         b.resolve(done);
     }
 
+    /**
+     * Evaluates a function argument into {@code reg}; when {@code consumer} accepts subtypes and the argument is
+     * itself a call, the call's {@link dev.petrel.func.SubtypedValue} result is kept (SQLite's JSON subtype).
+     */
+    void argTo(FunctionDef consumer, Expr a, int reg) {
+        wantSubtype = consumer.acceptsSubtypes() && (a instanceof Expr.FunctionCall
+                || a instanceof Expr.Binary bin && (bin.op() == Expr.BinaryOp.PTR || bin.op() == Expr.BinaryOp.PTR2));
+        exprTo(a, reg);
+        wantSubtype = false;
+    }
+
     private void function(Expr.FunctionCall f, int target) {
+        boolean keep = wantSubtype;
+        wantSubtype = false;
         if (aggRegs != null && aggRegs.containsKey(f)) {
             b.emit(Opcode.SCopy, aggRegs.get(f), target);
+            FunctionDef agg = c.functions.find(f.name(), f.star() ? 0 : f.args().size());
+            if (!keep && agg != null && agg.returnsSubtype()) {
+                b.emit(Opcode.Function, 0, target, target, new FuncCall(FunctionDef.STRIP_SUBTYPE, null, 1), 1);
+            }
             return;
-        }
-        if (f.over() != null) {
-            throw PetrelException.error("window functions are not supported");
         }
         int argc = f.star() ? 0 : f.args().size();
         FunctionDef def = c.functions.find(f.name(), argc);
+        if (f.over() != null || (def == null && dev.petrel.func.window.WindowFunctions.kind(f.name()) > 0)) {
+            throw PetrelException.error("misuse of window function " + f.name() + "()").withErrorOffset(f.pos());
+        }
         if (def == null) {
             if (c.functions.exists(f.name())) {
                 throw PetrelException.error(FunctionRegistry.wrongArgumentCountMessage(f.name()));
@@ -574,19 +596,37 @@ public class ExprGen {
         if (f.distinct()) {
             throw PetrelException.error("DISTINCT aggregates must have exactly one argument");
         }
+        emitCall(def, f.args(), target, keep);
+    }
+
+    /** A call of the scalar {@code name} (an operator spelled as a function, e.g. {@code ->}). */
+    private void call(String name, List<Expr> args, int target) {
+        boolean keep = wantSubtype;
+        wantSubtype = false;
+        FunctionDef def = c.functions.find(name, args.size());
+        if (def == null) {
+            throw PetrelException.error(FunctionRegistry.noSuchFunctionMessage(name));
+        }
+        emitCall(def, args, target, keep);
+    }
+
+    private void emitCall(FunctionDef def, List<Expr> args, int target, boolean keepSubtype) {
+        int argc = args.size();
         int base = b.regs(Math.max(argc, 1));
         Collation coll = null;
         for (int i = 0; i < argc; i++) {
-            Expr a = f.args().get(i);
-            exprTo(a, base + i);
+            Expr a = args.get(i);
+            argTo(def, a, base + i);
             if (coll == null) {
                 coll = explicitCollation(a);
             }
         }
         for (int i = 0; coll == null && i < argc; i++) {
-            coll = collation(f.args().get(i));
+            coll = collation(args.get(i));
         }
-        b.emit(Opcode.Function, 0, base, target, new FuncCall(def, coll, argc), argc);
+        FuncCall call = new FuncCall(def, coll, argc);
+        call.keepSubtype = keepSubtype;
+        b.emit(Opcode.Function, 0, base, target, call, argc);
     }
 
     // ---- conditions ---------------------------------------------------------------------------------------------

@@ -83,6 +83,18 @@ final class SelectGen {
         }
     }
 
+    /** Generates {@code body} with the CTEs of a WITH clause in scope: {@code WITH ... INSERT/UPDATE/DELETE}. */
+    <T> T withCtes(With with, java.util.function.Supplier<T> body) {
+        boolean pushed = pushWith(with);
+        try {
+            return body.get();
+        } finally {
+            if (pushed) {
+                ctes.remove(ctes.size() - 1);
+            }
+        }
+    }
+
     private boolean pushWith(With with) {
         if (with == null) {
             return false;
@@ -503,7 +515,16 @@ final class SelectGen {
             return;
         }
         if (ts instanceof TableSource.Function f) {
-            throw PetrelException.error("no such table: " + f.name());
+            Source fs = f.schema() == null || f.schema().equalsIgnoreCase("main")
+                    ? TableFunctionGen.source(c, f.name(), f.alias(), f.args()) : null;
+            if (fs == null && (f.schema() == null || f.schema().equalsIgnoreCase("main"))) {
+                fs = PragmaFunctionGen.source(c, f.name(), f.alias(), f.args());
+            }
+            if (fs == null) {
+                throw PetrelException.error("no such table: " + f.name());
+            }
+            scope.sources.add(fs);
+            return;
         }
         TableSource.Table t = (TableSource.Table) ts;
         String name = t.alias() != null ? t.alias() : t.name();
@@ -525,6 +546,15 @@ final class SelectGen {
             throw PetrelException.error("no such table: " + t.schema() + "." + t.name());
         }
         Table table = c.schema.table(t.name());
+        Source eponymous = table == null && t.schema() == null
+                ? TableFunctionGen.source(c, t.name(), t.alias(), List.of()) : null;
+        if (table == null && eponymous == null && t.schema() == null) {
+            eponymous = PragmaFunctionGen.source(c, t.name(), t.alias(), List.of());
+        }
+        if (eponymous != null) {
+            scope.sources.add(eponymous);
+            return;
+        }
         if (table == null) {
             throw PetrelException.error("no such table: " + (t.schema() != null ? t.schema() + "." : "") + t.name());
         }
@@ -543,9 +573,6 @@ final class SelectGen {
         }
         if (t.indexedBy() != null && c.schema.index(t.indexedBy()) == null) {
             throw PetrelException.error("no such index: " + t.indexedBy());
-        }
-        if (table.withoutRowid) {
-            throw PetrelException.error("WITHOUT ROWID tables are not supported by Petrel: " + table.name);
         }
         Source s = new Source(name, table, false);
         s.cursor = b.cursor();

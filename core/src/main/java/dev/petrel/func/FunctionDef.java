@@ -15,6 +15,14 @@ public final class FunctionDef {
     public static final int NEEDS_CONTEXT = 2;
     /** Deterministic within one statement only (date/time 'now'): usable in a query, not in an index. */
     public static final int SLOW_CHANGE = 4;
+    /** Arguments that are direct calls of subtype-returning functions arrive as {@link SubtypedValue}s. */
+    public static final int SUBTYPE_ARGS = 8;
+    /** Results may be {@link SubtypedValue}s (for aggregates: the code generator strips them where needed). */
+    public static final int RESULT_SUBTYPE = 16;
+
+    /** Internal: returns its argument without a subtype (the VM strips it from the result). */
+    public static final FunctionDef STRIP_SUBTYPE = new FunctionDef("strip_subtype", 1, 0, DETERMINISTIC,
+            (ctx, args) -> SubtypedValue.strip(args[0]), null);
 
     private final String name;
     private final int nArg;
@@ -54,6 +62,16 @@ public final class FunctionDef {
 
     public boolean isDeterministic() {
         return (flags & DETERMINISTIC) != 0;
+    }
+
+    /** Whether direct function-call arguments keep their {@link SubtypedValue} wrapper. */
+    public boolean acceptsSubtypes() {
+        return (flags & SUBTYPE_ARGS) != 0;
+    }
+
+    /** Whether results may carry a {@link SubtypedValue} wrapper. */
+    public boolean returnsSubtype() {
+        return (flags & RESULT_SUBTYPE) != 0;
     }
 
     public boolean isAggregate() {

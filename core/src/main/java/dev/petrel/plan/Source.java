@@ -50,10 +50,24 @@ public final class Source {
     /** Column names referenced anywhere in the statement (a superset), for covering-index decisions. */
     public boolean allColumnsReferenced;
     public final Set<Integer> referencedColumns = new HashSet<>();
+    /** Only a qualified reference (NEW.x, OLD.x in a trigger) names this source's columns. */
+    public boolean qualifiedOnly;
     /** NOT INDEXED: no index may be used. */
     public boolean notIndexed;
     /** INDEXED BY: the only index that may be used, or null. */
     public String indexedBy;
+
+    /** A table-valued function source: the function (a {@code dev.petrel.func.TableFunction}), else null. */
+    public Object tableFunction;
+    /** The arguments of the table-valued function call (possibly fewer than its hidden columns). */
+    public List<dev.petrel.sql.ast.Expr> tableArgs;
+    /** Columns from this index on are hidden from {@code *} (table-valued function arguments); -1 for none. */
+    public int hiddenStart = -1;
+
+    /** How many leading columns {@code *} expands to. */
+    public int starColumnCount() {
+        return hiddenStart >= 0 ? hiddenStart : columnCount();
+    }
 
     public Source(String name, Table table, boolean derived) {
         this.name = name;
@@ -85,7 +99,7 @@ public final class Source {
 
     /** Whether the source has a rowid that {@code rowid}/{@code oid}/{@code _rowid_} can name. */
     public boolean hasRowid() {
-        return table != null && !table.isView() && !table.withoutRowid;
+        return table != null && !table.isView() && !table.withoutRowid || tableFunction != null;
     }
 
     /** The column that aliases the rowid, or -1. */

@@ -8,6 +8,8 @@ public final class FuncCall {
     public final FunctionDef def;
     public final Collation collation;
     public final int argc;
+    /** Keep a {@link dev.petrel.func.SubtypedValue} result in the register: the consumer is a SUBTYPE_ARGS call. */
+    public boolean keepSubtype;
 
     public FuncCall(FunctionDef def, Collation collation, int argc) {
         this.def = def;
