@@ -63,6 +63,9 @@ public final class BtCursor {
     /** Scratch cell info and payload buffer of index seeks (never the current entry's {@link #info}). */
     private final CellInfo seekCell = new CellInfo();
     private byte[] keyBuf = new byte[64];
+    /** The current row's local payload and its record, reused from row to row by {@link #record()}. */
+    private byte[] rowBuf = new byte[64];
+    private Record rowRecord;
     private boolean infoValid;
     /** Overflow page numbers of the current cell discovered so far. */
     private int[] chain = new int[0];
@@ -367,6 +370,10 @@ public final class BtCursor {
     public int seekRowid(long rowid) {
         checkOpen();
         requireTable(true);
+        int near = seekWithinLeaf(rowid);
+        if (near != NOT_IN_LEAF) {
+            return near;
+        }
         if (!moveToRoot()) {
             return -1;
         }
@@ -393,6 +400,47 @@ public final class BtCursor {
             idx[depth - 1] = lo;
             pushChild(node.childPgno(lo));
         }
+    }
+
+    private static final int NOT_IN_LEAF = Integer.MIN_VALUE;
+
+    /**
+     * The seek of a rowid that lies within the keys of the leaf the cursor is on: every entry of a table b-tree
+     * is in a leaf, so a key between the leaf's first and last rowid can only be in that leaf, and the descent
+     * from the root is skipped (lookups in ascending rowid order, as the inner loops of a join, stay on one leaf
+     * for many seeks). Returns {@link #NOT_IN_LEAF} when the cursor is elsewhere. The held path is current: a
+     * write through any cursor of the tree saves this one, which releases its path.
+     */
+    private int seekWithinLeaf(long rowid) {
+        if (requireSeek || !valid || depth == 0) {
+            return NOT_IN_LEAF;
+        }
+        BtNode node = nodes[depth - 1];
+        int n = node.cellCount;
+        if (!node.leaf || n == 0 || rowid < node.rowidAt(0, info) || rowid > node.rowidAt(n - 1, info)) {
+            return NOT_IN_LEAF;
+        }
+        skipNext = 0;
+        descents = 0;
+        direction = 0;
+        infoValid = false;
+        chainLen = 0;
+        int lo = 0;
+        int hi = n - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long k = node.rowidAt(mid, info);
+            if (k == rowid) {
+                idx[depth - 1] = mid;
+                return 0;
+            }
+            if (k < rowid) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return placeAtLeaf(lo);
     }
 
     private int placeAtLeaf(int lo) {
@@ -607,9 +655,26 @@ public final class BtCursor {
         return b;
     }
 
-    /** The payload of the current entry as a lazily decoded record (valid until the cursor moves). */
+    /**
+     * The payload of the current entry as a lazily decoded record, valid until the cursor moves. A payload without
+     * overflow pages is copied into a buffer the cursor reuses for every row, and the returned record is the same
+     * object each time (re-targeted): rows of a scan allocate nothing.
+     */
     public Record record() {
-        current();
+        CellInfo ci = current();
+        if (ci.localSize == ci.payloadSize) {
+            int size = ci.payloadSize;
+            if (rowBuf.length < size) {
+                rowBuf = new byte[Math.max(size, 2 * rowBuf.length)];
+            }
+            pages[depth - 1].getBytes(ci.payloadOffset, rowBuf, 0, size);
+            if (rowRecord == null) {
+                rowRecord = new Record(rowBuf, size, bt.textEncoding());
+            } else {
+                rowRecord.reset(rowBuf, size, bt.textEncoding());
+            }
+            return rowRecord;
+        }
         PayloadSource src = new PayloadSource() {
             @Override
             public int size() {

@@ -268,6 +268,13 @@ final class LoopGen {
             case AccessPath.ROWID_EQ: {
                 int r = g.expr(p.eq.get(0));
                 b.emit(Opcode.SeekRowid, cur, brk, r);
+                if (p.eqTerm != null && !s.rightJoin) {
+                    for (int t = 0; t < terms.size(); t++) {
+                        if (terms.get(t).expr == p.eqTerm) {
+                            done[t] = true;
+                        }
+                    }
+                }
                 return () -> { };
             }
             case AccessPath.ROWID_IN:
@@ -367,6 +374,14 @@ final class LoopGen {
                 if (s.coveringIndex == null) {
                     seekTableRow(s, p.index, cont);
                 }
+                if (hasLow && !s.rightJoin && idx.columns[n] >= 0
+                        && idx.collations[n].name().equals(s.collations.get(idx.columns[n]).name())) {
+                    // The seek and the end test decide the range terms exactly (NULLs sort before the low bound).
+                    consumeRangeTerm(p.lowTerm, p.highTerm, hasHigh);
+                    if (hasHigh) {
+                        consumeRangeTerm(p.highTerm, p.lowTerm, true);
+                    }
+                }
                 return () -> b.emit(Opcode.Next, s.indexCursor, top);
             }
             default: {
@@ -383,6 +398,21 @@ final class LoopGen {
                 b.emit(first, c, brk);
                 int top = b.addr();
                 return () -> b.emit(step, c, top);
+            }
+        }
+    }
+
+    /**
+     * Marks {@code term} tested by the loop's positioning; a BETWEEN only if the other bound ({@code other}, when
+     * {@code otherUsed}) came from it too.
+     */
+    private void consumeRangeTerm(Expr term, Expr other, boolean otherUsed) {
+        if (term instanceof Expr.Between && (!otherUsed || other != term)) {
+            return;
+        }
+        for (int t = 0; t < terms.size(); t++) {
+            if (terms.get(t).expr == term) {
+                done[t] = true;
             }
         }
     }

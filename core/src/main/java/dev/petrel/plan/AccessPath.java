@@ -23,12 +23,20 @@ public final class AccessPath {
     public Index index;
     /** Values of the leading equality columns (INDEX), or the rowid value (ROWID_EQ). */
     public final List<Expr> eq = new ArrayList<>();
+    /**
+     * For ROWID_EQ from an {@code =} term: that term. The seek decides it exactly (SeekRowid finds the row only if
+     * the value equals the rowid under the comparison's numeric affinity), so the loop does not test it again.
+     */
+    public Expr eqTerm;
     /** The IN expression for ROWID_IN / INDEX_IN (an InList or InSelect). */
     public Expr in;
     public Expr low;
     public boolean lowInclusive;
     public Expr high;
     public boolean highInclusive;
+    /** The WHERE terms that gave {@link #low} and {@link #high} (one BETWEEN may give both). */
+    public Expr lowTerm;
+    public Expr highTerm;
     /** Whether the index holds every column the statement reads from the source. */
     public boolean covering;
     /** A SCAN visiting rows from last to first (ORDER BY ... DESC served by the scan order). */

@@ -279,6 +279,7 @@ public final class WhereAnalyzer {
                 AccessPath p = new AccessPath();
                 p.kind = AccessPath.ROWID_EQ;
                 p.eq.add(c.value);
+                p.eqTerm = c.op == Expr.BinaryOp.EQ ? c.term : null;
                 p.cost = 1;
                 return p;
             }
@@ -451,6 +452,7 @@ public final class WhereAnalyzer {
                 if (p.low == null) {
                     p.low = c.value;
                     p.lowInclusive = c.op == Expr.BinaryOp.GE;
+                    p.lowTerm = c.term;
                 }
                 break;
             case LT:
@@ -458,6 +460,7 @@ public final class WhereAnalyzer {
                 if (p.high == null) {
                     p.high = c.value;
                     p.highInclusive = c.op == Expr.BinaryOp.LE;
+                    p.highTerm = c.term;
                 }
                 break;
             default:
@@ -510,6 +513,7 @@ public final class WhereAnalyzer {
             int bestI = -1;
             AccessPath bestP = null;
             double bestScore = 0;
+            int bestFilters = 0;
             for (int i = 0; i < n; i++) {
                 if (placed[i]) {
                     continue;
@@ -526,19 +530,20 @@ public final class WhereAnalyzer {
                     break;
                 }
                 // Score a candidate by its own cost plus what placing it makes the others cost, so that a source
-                // whose rows drive index lookups into the others goes outside them.
-                double score = p.cost;
-                for (int j = 0; j < n; j++) {
-                    if (j != i && !placed[j]) {
-                        Source o = scope.sources.get(j);
-                        score += choose(o, 1L << j, available | (1L << i), terms, scope,
-                                o.joinType == Source.JOIN_LEFT || o.rightJoin ? j : -1).cost;
-                    }
-                }
-                if (bestP == null || score < bestScore) {
+                // whose rows drive index lookups into the others goes outside them. Up to LOOKAHEAD_SOURCES the
+                // others are placed greedily in turn (a chain t1-t2-t3 of lookups is seen whole); past that, each
+                // is costed once given the candidate alone.
+                double score = p.cost + (n <= LOOKAHEAD_SOURCES
+                        ? greedyRest(scope, terms, placed, i, available | (1L << i))
+                        : oneStepRest(scope, terms, placed, i, available | (1L << i)));
+                int filters = localFilters(terms, 1L << i);
+                // On a tie, the source with more terms that filter its own rows goes outside: fewer rows then
+                // drive the inner loops (SQLite's row estimate does the same).
+                if (bestP == null || score < bestScore || (score == bestScore && filters > bestFilters)) {
                     bestI = i;
                     bestP = p;
                     bestScore = score;
+                    bestFilters = filters;
                 }
             }
             placed[bestI] = true;
@@ -546,6 +551,69 @@ public final class WhereAnalyzer {
             out.add(new Object[] {bestI, bestP});
         }
         return out;
+    }
+
+    /** Joins of up to this many sources score a candidate by a greedy placement of all the others. */
+    private static final int LOOKAHEAD_SOURCES = 8;
+
+    private static AccessPath chooseFor(Scope scope, List<WhereTerm> terms, int j, long available) {
+        Source o = scope.sources.get(j);
+        return choose(o, 1L << j, available, terms, scope, o.joinType == Source.JOIN_LEFT || o.rightJoin ? j : -1);
+    }
+
+    /** The summed cost of the unplaced sources but {@code first}, each costed given {@code available}. */
+    private static double oneStepRest(Scope scope, List<WhereTerm> terms, boolean[] placed, int first,
+                                      long available) {
+        double sum = 0;
+        for (int j = 0; j < placed.length; j++) {
+            if (j != first && !placed[j]) {
+                sum += chooseFor(scope, terms, j, available).cost;
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * The summed cost of the unplaced sources but {@code first} when they are placed one by one, cheapest first,
+     * each costed given the sources placed before it.
+     */
+    private static double greedyRest(Scope scope, List<WhereTerm> terms, boolean[] placed, int first,
+                                     long available) {
+        int n = placed.length;
+        boolean[] done = placed.clone();
+        done[first] = true;
+        double sum = 0;
+        for (int left = 0; left < n; left++) {
+            int pick = -1;
+            double pickCost = 0;
+            for (int j = 0; j < n; j++) {
+                if (!done[j]) {
+                    double c = chooseFor(scope, terms, j, available).cost;
+                    if (pick < 0 || c < pickCost) {
+                        pick = j;
+                        pickCost = c;
+                    }
+                }
+            }
+            if (pick < 0) {
+                break;
+            }
+            done[pick] = true;
+            available |= 1L << pick;
+            sum += pickCost;
+        }
+        return sum;
+    }
+
+    /** The number of WHERE terms that read only the source of {@code srcBit} (filters of its rows). */
+    private static int localFilters(List<WhereTerm> terms, long srcBit) {
+        int n = 0;
+        for (WhereTerm t : terms) {
+            if (t.mask == srcBit && t.onSource < 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Whether an index column order direction equals the ORDER BY term's. */

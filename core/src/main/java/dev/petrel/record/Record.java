@@ -25,9 +25,9 @@ public final class Record {
     private static final int READ_CHUNK = 1 << 20;
 
     private final PayloadSource source;
-    private final byte[] direct;
-    private final int encoding;
-    private final int payloadSize;
+    private byte[] direct;
+    private int encoding;
+    private int payloadSize;
     private byte[] header;
     private int headerSize;
     /** Parse position in {@link #header}. */
@@ -46,6 +46,27 @@ public final class Record {
         this.direct = payload;
         this.payloadSize = payload.length;
         this.encoding = encoding;
+    }
+
+    /**
+     * A record over the first {@code size} bytes of {@code payload}; {@link #reset} points it at another payload
+     * without allocating (a cursor keeps one such record for its current row, as SQLite's VDBE row cache).
+     */
+    public Record(byte[] payload, int size, int encoding) {
+        this.source = null;
+        reset(payload, size, encoding);
+    }
+
+    /** Re-targets an in-memory record at the first {@code size} bytes of {@code payload}, forgetting the header. */
+    public void reset(byte[] payload, int size, int encoding) {
+        if (source != null) {
+            throw new IllegalStateException("a lazily read record cannot be reset");
+        }
+        this.direct = payload;
+        this.payloadSize = size;
+        this.encoding = encoding;
+        this.header = null;
+        this.parsed = 0;
     }
 
     /** A record over a payload read lazily from {@code source}. */
@@ -74,10 +95,23 @@ public final class Record {
             offsets[0] = 0;
             return;
         }
-        byte[] first = new byte[Math.min(Varint.MAX_BYTES, payloadSize)];
-        read(0, first, 0, first.length);
-        long h = Varint.read(first, 0, first.length);
-        int hLen = Varint.sizeAt(first, 0, first.length);
+        byte[] first;
+        int firstLen = Math.min(Varint.MAX_BYTES, payloadSize);
+        if (direct != null) {
+            first = direct;
+        } else {
+            first = new byte[firstLen];
+            read(0, first, 0, firstLen);
+        }
+        long h;
+        int hLen;
+        if (first[0] >= 0) {
+            h = first[0];
+            hLen = 1;
+        } else {
+            h = Varint.read(first, 0, firstLen);
+            hLen = Varint.sizeAt(first, 0, firstLen);
+        }
         if (h < hLen || h > payloadSize || h > MAX_HEADER_BYTES) {
             throw PetrelException.corrupt(0, "record header size " + h + " of a " + payloadSize + "-byte payload");
         }
@@ -99,8 +133,16 @@ public final class Record {
             if (headerPos >= headerSize) {
                 return false;
             }
-            long t = Varint.read(header, headerPos, headerSize);
-            headerPos += Varint.sizeAt(header, headerPos, headerSize);
+            long t;
+            int b0 = header[headerPos];
+            if (b0 >= 0) {
+                // One-byte serial type: every type below 128 (all numbers, short text and blobs).
+                t = b0;
+                headerPos++;
+            } else {
+                t = Varint.read(header, headerPos, headerSize);
+                headerPos += Varint.sizeAt(header, headerPos, headerSize);
+            }
             long end = offsets[parsed] + SerialType.sizeOf(t);
             if (end > payloadSize) {
                 throw PetrelException.corrupt(0, "record column " + parsed + " ends past the payload");
@@ -139,7 +181,7 @@ public final class Record {
 
     /** The value of column {@code col} (NULL past the last column), decoding nothing after it. */
     public Object column(int col) {
-        if (!parseTo(col)) {
+        if (col >= parsed && !parseTo(col)) {
             return null;
         }
         long t = types[col];

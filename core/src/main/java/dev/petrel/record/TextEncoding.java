@@ -30,16 +30,8 @@ public final class TextEncoding {
         if (encoding == UTF16BE) {
             return new String(b, off, len & ~1, StandardCharsets.UTF_16BE);
         }
-        for (int i = 0; i < len; i++) {
-            if (b[off + i] < 0) {
-                return new String(b, off, len, StandardCharsets.UTF_8);
-            }
-        }
-        char[] chars = new char[len];
-        for (int i = 0; i < len; i++) {
-            chars[i] = (char) b[off + i];
-        }
-        return new String(chars);
+        // The JDK's decoder copies ASCII straight into a one-byte-per-char string (no char[] in between).
+        return new String(b, off, len, StandardCharsets.UTF_8);
     }
 
     /** Encodes a string in {@code encoding}. */

@@ -70,33 +70,94 @@ public final class Patterns {
 
     /** Whether {@code text} matches LIKE {@code pattern}; {@code escape} is a code point or -1 for none. */
     public static boolean like(String pattern, String text, int escape, boolean caseSensitive) {
-        int[] p = codePoints(cString(pattern));
-        // Compile: literals as code points (>= 0), wildcards as negative kinds. An escape as the very last
-        // character can match nothing.
-        int[] tokens = new int[p.length];
-        int n = 0;
-        for (int i = 0; i < p.length; i++) {
-            int c = p[i];
-            if (c == escape) {
-                if (i + 1 >= p.length) {
-                    return false;
+        CompiledLike c = lastLike;
+        if (c == null || (c.pattern != pattern && !c.pattern.equals(pattern)) || c.escape != escape || c.caseSensitive != caseSensitive) {
+            c = new CompiledLike(pattern, escape, caseSensitive);
+            lastLike = c;
+        }
+        return c.tokens != null && matchText(c.tokens, c.tokens.length, cString(text), caseSensitive);
+    }
+
+    /**
+     * The most recently compiled LIKE pattern: a statement applies one pattern to every row, so this saves the
+     * compilation per row. The object is immutable (final fields), so sharing it between threads is safe.
+     */
+    private static CompiledLike lastLike;
+
+    /** A LIKE pattern compiled to tokens: literals as (folded) code points, wildcards as negative kinds. */
+    private static final class CompiledLike {
+        final String pattern;
+        final int escape;
+        final boolean caseSensitive;
+        /** Null when the pattern can match nothing (an escape as its very last character). */
+        final int[] tokens;
+
+        CompiledLike(String pattern, int escape, boolean caseSensitive) {
+            this.pattern = pattern;
+            this.escape = escape;
+            this.caseSensitive = caseSensitive;
+            int[] p = codePoints(cString(pattern));
+            int[] out = new int[p.length];
+            int n = 0;
+            for (int i = 0; i < p.length && out != null; i++) {
+                int c = p[i];
+                if (c == escape) {
+                    if (i + 1 >= p.length) {
+                        out = null;
+                        break;
+                    }
+                    out[n++] = fold(p[++i], caseSensitive);
+                } else if (c == '%') {
+                    out[n++] = ANY_RUN;
+                } else if (c == '_') {
+                    out[n++] = ANY_ONE;
+                } else {
+                    out[n++] = fold(c, caseSensitive);
                 }
-                tokens[n++] = fold(p[++i], caseSensitive);
-            } else if (c == '%') {
-                tokens[n++] = ANY_RUN;
-            } else if (c == '_') {
-                tokens[n++] = ANY_ONE;
-            } else {
-                tokens[n++] = fold(c, caseSensitive);
             }
+            this.tokens = out == null ? null : java.util.Arrays.copyOf(out, n);
         }
-        int[] t = codePoints(cString(text));
-        if (!caseSensitive) {
-            for (int i = 0; i < t.length; i++) {
-                t[i] = fold(t[i], false);
+    }
+
+    /**
+     * {@link #match} for LIKE tokens over the code points of {@code t}, read in place from the string (folding
+     * ASCII letters on the fly unless case-sensitive) instead of from a decoded array.
+     */
+    private static boolean matchText(int[] tokens, int n, String t, boolean caseSensitive) {
+        int len = t.length();
+        int pi = 0;
+        int ti = 0;
+        int starP = -1;
+        int starT = 0;
+        while (ti < len) {
+            if (pi < n && tokens[pi] == ANY_RUN) {
+                starP = pi++;
+                starT = ti;
+                continue;
             }
+            int c = t.charAt(ti);
+            int width = 1;
+            if (Character.isHighSurrogate((char) c) && ti + 1 < len && Character.isLowSurrogate(t.charAt(ti + 1))) {
+                c = Character.toCodePoint((char) c, t.charAt(ti + 1));
+                width = 2;
+            }
+            if (pi < n && (tokens[pi] == ANY_ONE || tokens[pi] == fold(c, caseSensitive))) {
+                pi++;
+                ti += width;
+                continue;
+            }
+            if (starP < 0) {
+                return false;
+            }
+            pi = starP + 1;
+            starT += Character.isHighSurrogate(t.charAt(starT)) && starT + 1 < len
+                    && Character.isLowSurrogate(t.charAt(starT + 1)) ? 2 : 1;
+            ti = starT;
         }
-        return match(tokens, n, null, t);
+        while (pi < n && tokens[pi] == ANY_RUN) {
+            pi++;
+        }
+        return pi == n;
     }
 
     /** Whether {@code text} matches GLOB {@code pattern}. */

@@ -25,9 +25,14 @@ final class BtreeCursor extends VdbeCursor {
         return table;
     }
 
+    /** The field read last at this position and its value (a WHERE clause often reads one field twice). */
+    private int lastField = -1;
+    private Object lastValue;
+
     private boolean moved(boolean ok) {
         nullRow = false;
         rec = null;
+        lastField = -1;
         valid = ok;
         return ok;
     }
@@ -64,7 +69,11 @@ final class BtreeCursor extends VdbeCursor {
         if (nullRow || !valid) {
             return null;
         }
-        return rec().column(i);
+        if (i != lastField) {
+            lastValue = rec().column(i);
+            lastField = i;
+        }
+        return lastValue;
     }
 
     @Override
@@ -133,6 +142,7 @@ final class BtreeCursor extends VdbeCursor {
     void delete() {
         bt.delete();
         rec = null;
+        lastField = -1;
     }
 
     @Override

@@ -13,6 +13,8 @@ public final class Insn {
     public Object p4;
     public int p5;
     public String comment;
+    /** The boxed P1 of an Integer instruction, made on first execution (saves a Long per run of a loop). */
+    Object boxedP1;
 
     public Insn(Opcode op, int p1, int p2, int p3, Object p4, int p5) {
         this.op = op;

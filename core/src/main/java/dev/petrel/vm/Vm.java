@@ -187,12 +187,20 @@ public final class Vm {
         return v instanceof Long ? (Long) v : Values.toLong(v);
     }
 
+    /** The P5 affinity bits of TEXT ('B' - 'A' + 1, see {@link #affinityOf}). */
+    private static final int AFF_TEXT_CODE = 'B' - 'A' + 1;
+
     private static Affinity affinityOf(int p5) {
         int a = p5 & Opcode.AFF_MASK;
         return a == 0 ? null : Affinity.fromCode((char) ('A' + a - 1));
     }
 
+    private static final Object[] NO_VALUES = new Object[0];
+
     private Object[] regs(int start, int n) {
+        if (n == 0) {
+            return NO_VALUES;
+        }
         Object[] out = new Object[n];
         System.arraycopy(mem, start, out, 0, n);
         return out;
@@ -335,9 +343,15 @@ public final class Vm {
                 case Noop:
                     break;
 
-                case Integer:
-                    mem[in.p2] = (long) in.p1;
+                case Integer: {
+                    Object v = in.boxedP1;
+                    if (v == null) {
+                        v = (long) in.p1;
+                        in.boxedP1 = v;
+                    }
+                    mem[in.p2] = v;
                     break;
+                }
                 case Int64:
                 case Real:
                 case String8:
@@ -946,13 +960,19 @@ public final class Vm {
             }
             return (in.p5 & Opcode.JUMPIFNULL) != 0;
         }
-        Affinity aff = affinityOf(in.p5);
-        if (aff != null) {
-            a = ControlOps.comparisonAffinity(aff, a);
-            b = ControlOps.comparisonAffinity(aff, b);
+        int c;
+        if (a instanceof Long && b instanceof Long && (in.p5 & Opcode.AFF_MASK) != AFF_TEXT_CODE) {
+            // Two integers: every affinity but TEXT leaves them as they are, and no collation applies.
+            c = Long.compare((Long) a, (Long) b);
+        } else {
+            Affinity aff = affinityOf(in.p5);
+            if (aff != null) {
+                a = ControlOps.comparisonAffinity(aff, a);
+                b = ControlOps.comparisonAffinity(aff, b);
+            }
+            Collation coll = in.p4 instanceof Collation ? (Collation) in.p4 : Collation.BINARY;
+            c = ValueOrder.compare(a, b, coll);
         }
-        Collation coll = in.p4 instanceof Collation ? (Collation) in.p4 : Collation.BINARY;
-        int c = ValueOrder.compare(a, b, coll);
         switch (op) {
             case Eq:
                 return c == 0;

@@ -19,7 +19,11 @@ import org.junit.jupiter.api.Test;
 class QueryPlanTest {
     private static final String SCHEMA = "CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT, c INT);"
             + "CREATE INDEX tb ON t(b); CREATE INDEX tbc ON t(b, c);"
-            + "CREATE TABLE s(x INTEGER PRIMARY KEY, y INT, z TEXT); CREATE INDEX sy ON s(y)";
+            + "CREATE TABLE s(x INTEGER PRIMARY KEY, y INT, z TEXT); CREATE INDEX sy ON s(y);"
+            + "CREATE TABLE u1(a INTEGER PRIMARY KEY, b INTEGER, c TEXT);"
+            + "CREATE TABLE u2(a INTEGER PRIMARY KEY, b INTEGER, c TEXT); CREATE INDEX u2b ON u2(b);"
+            + "CREATE TABLE u3(a INTEGER PRIMARY KEY, b INTEGER, c TEXT);"
+            + "CREATE TABLE u4(a INTEGER PRIMARY KEY, b INTEGER, c TEXT)";
 
     private static final String[] QUERIES = {
         "SELECT * FROM t",
@@ -31,6 +35,9 @@ class QueryPlanTest {
         "SELECT c FROM t WHERE b = 'x' AND c > 5",
         "SELECT DISTINCT c FROM t",
         "SELECT * FROM t t1, t t2 WHERE t1.a = t2.c",
+        "SELECT count(*), sum(u4.b) FROM u1 JOIN u2 ON u2.a = u1.a JOIN u3 ON u3.a = u2.a "
+                + "JOIN u4 ON u4.a = u3.a WHERE u1.b < 5",
+        "SELECT count(*) FROM s JOIN t t1 ON t1.a = s.x JOIN t t2 ON t2.a = t1.a WHERE s.y > 2",
         "SELECT * FROM t WHERE b IN ('x', 'y')",
         "SELECT z FROM s WHERE y = 3",
         "SELECT * FROM s, t WHERE s.y = t.c AND t.b = 'q'",
