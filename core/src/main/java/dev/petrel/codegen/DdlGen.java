@@ -2,12 +2,14 @@ package dev.petrel.codegen;
 
 import dev.petrel.api.PetrelException;
 import dev.petrel.api.ResultCode;
+import dev.petrel.record.Collation;
 import dev.petrel.schema.Index;
 import dev.petrel.schema.Schema;
 import dev.petrel.schema.Table;
 import dev.petrel.schema.TableBuilder;
 import dev.petrel.sql.ast.Stmt;
 import dev.petrel.value.Affinity;
+import dev.petrel.vm.KeyOrder;
 import dev.petrel.vm.Opcode;
 import dev.petrel.vm.Vm;
 import java.util.ArrayList;
@@ -224,44 +226,77 @@ final class DdlGen {
         int schema = openSchema();
         schemaRow(schema, "index", idx.name, t.name, root, sql);
         if (idx.usable()) {
-            int tc = b.cursor();
-            int ic = b.cursor();
-            b.emit(Opcode.OpenRead, tc, t.rootPage, 0, t.columns.size(), 0);
-            b.emit(Opcode.OpenWrite, ic, root, 0, LoopGen.keyOrder(idx), Vm.OPFLAG_P2ISREG);
-            int brk = b.newLabel();
-            b.emit(Opcode.Rewind, tc, brk);
-            int top = b.addr();
-            int n = idx.columns.length;
-            int key = b.regs(n + 1);
-            b.emit(Opcode.Rowid, tc, key + n);
-            for (int k = 0; k < n; k++) {
-                int col = idx.columns[k];
-                if (col == t.rowidAlias) {
-                    b.emit(Opcode.SCopy, key + n, key + k);
-                } else {
-                    b.emit(Opcode.Column, tc, col, key + k);
-                    if (t.columns.get(col).affinity == Affinity.REAL) {
-                        b.emit(Opcode.RealAffinity, key + k);
-                    }
-                }
-            }
-            if (idx.unique) {
-                int ok = b.newLabel();
-                b.emit(Opcode.NoConflict, ic, ok, key, n, 0);
-                StringBuilder msg = new StringBuilder("UNIQUE constraint failed: ");
-                for (int k = 0; k < n; k++) {
-                    msg.append(k > 0 ? ", " : "").append(t.name).append('.').append(t.columns.get(idx.columns[k]).name);
-                }
-                b.emit(Opcode.Halt, ResultCode.CONSTRAINT_UNIQUE.code, 2, 0, msg.toString(), Vm.CONSTRAINT_UNIQUE);
-                b.resolve(ok);
-            }
-            int rec = b.reg();
-            b.emit(Opcode.MakeRecord, key, n + 1, rec);
-            b.emit(Opcode.IdxInsert, ic, rec);
-            b.emit(Opcode.Next, tc, top);
-            b.resolve(brk);
+            buildIndex(t, idx, root);
         }
         finish();
+    }
+
+    /**
+     * Fills the new index (root page in register {@code root}) from its table as SQLite does: every key goes
+     * through a sorter first, then the sorted keys are inserted with the append hint, so the b-tree is built
+     * left to right (each insert lands after the last entry and splits only the right edge) instead of at random
+     * places. The sort key is the whole index record (key columns, then rowid), i.e. the index's own order.
+     */
+    private void buildIndex(Table t, Index idx, int root) {
+        int tc = b.cursor();
+        int ic = b.cursor();
+        int sorter = b.cursor();
+        int n = idx.columns.length;
+        KeyOrder indexOrder = LoopGen.keyOrder(idx);
+        Collation[] colls = new Collation[n + 1];
+        boolean[] desc = new boolean[n + 1];
+        for (int k = 0; k < n; k++) {
+            colls[k] = indexOrder.collation(k);
+            desc[k] = indexOrder.isDesc(k);
+        }
+        colls[n] = Collation.BINARY;
+        b.emit(Opcode.SorterOpen, sorter, n + 1, 0, new KeyOrder(colls, desc, desc.clone()), 0);
+        b.emit(Opcode.OpenRead, tc, t.rootPage, 0, t.columns.size(), 0);
+        int scanned = b.newLabel();
+        b.emit(Opcode.Rewind, tc, scanned);
+        int scan = b.addr();
+        int key = b.regs(n + 1);
+        b.emit(Opcode.Rowid, tc, key + n);
+        for (int k = 0; k < n; k++) {
+            int col = idx.columns[k];
+            if (col == t.rowidAlias) {
+                b.emit(Opcode.SCopy, key + n, key + k);
+            } else {
+                b.emit(Opcode.Column, tc, col, key + k);
+                if (t.columns.get(col).affinity == Affinity.REAL) {
+                    b.emit(Opcode.RealAffinity, key + k);
+                }
+            }
+        }
+        int rec = b.reg();
+        b.emit(Opcode.MakeRecord, key, n + 1, rec);
+        b.emit(Opcode.SorterInsert, sorter, rec);
+        b.emit(Opcode.Next, tc, scan);
+        b.resolve(scanned);
+        b.emit(Opcode.OpenWrite, ic, root, 0, indexOrder, Vm.OPFLAG_P2ISREG);
+        int done = b.newLabel();
+        b.emit(Opcode.SorterSort, sorter, done);
+        int top = b.addr();
+        int sorted = b.reg();
+        b.emit(Opcode.SorterData, sorter, sorted, 0);
+        if (idx.unique) {
+            int pseudo = b.cursor();
+            b.emit(Opcode.OpenPseudo, pseudo, sorted, n + 1);
+            for (int k = 0; k < n; k++) {
+                b.emit(Opcode.Column, pseudo, k, key + k);
+            }
+            int ok = b.newLabel();
+            b.emit(Opcode.NoConflict, ic, ok, key, n, 0);
+            StringBuilder msg = new StringBuilder("UNIQUE constraint failed: ");
+            for (int k = 0; k < n; k++) {
+                msg.append(k > 0 ? ", " : "").append(t.name).append('.').append(t.columns.get(idx.columns[k]).name);
+            }
+            b.emit(Opcode.Halt, ResultCode.CONSTRAINT_UNIQUE.code, 2, 0, msg.toString(), Vm.CONSTRAINT_UNIQUE);
+            b.resolve(ok);
+        }
+        b.emit(Opcode.IdxInsert, ic, sorted, 0, null, Vm.OPFLAG_APPEND);
+        b.emit(Opcode.SorterNext, sorter, top);
+        b.resolve(done);
     }
 
     private void createView(Stmt.CreateView cv) {

@@ -64,6 +64,15 @@ final class DmlGen {
     private static final class Cursors {
         int table;
         int[] index;
+        /**
+         * UPDATE: indexes whose key the statement cannot change (no key column assigned, rowid kept); their
+         * entries are neither deleted, checked nor re-inserted, as SQLite skips them. Null: none.
+         */
+        boolean[] unchanged;
+
+        boolean keeps(int i) {
+            return unchanged != null && unchanged[i];
+        }
     }
 
     private Cursors openWrite(Table t, int tableCursor) {
@@ -419,7 +428,7 @@ final class DmlGen {
         // Unique indexes.
         for (int i = 0; i < t.indexes.size(); i++) {
             Index idx = t.indexes.get(i);
-            if (!idx.unique || !idx.usable()) {
+            if (!idx.unique || !idx.usable() || cs.keeps(i)) {
                 continue;
             }
             int n = idx.columns.length;
@@ -464,7 +473,7 @@ final class DmlGen {
         b.emit(Opcode.Insert, cs.table, rec, rowid, t.name, Vm.OPFLAG_NCHANGE | (isInsert ? Vm.OPFLAG_LASTROWID : 0));
         for (int i = 0; i < t.indexes.size(); i++) {
             Index idx = t.indexes.get(i);
-            if (!idx.usable()) {
+            if (!idx.usable() || cs.keeps(i)) {
                 continue;
             }
             int n = idx.columns.length;
@@ -678,6 +687,7 @@ final class DmlGen {
         }).emit(null);
         // Pass 2: apply.
         Cursors cs = openWrite(t, b.cursor());
+        cs.unchanged = unchangedIndexes(t, newVal, newRowidExpr != null);
         ReturningGen ret = up.returning() == null || up.returning().isEmpty() ? null
                 : new ReturningGen(c, t, cs.table, up.returning());
         int brk = b.newLabel();
@@ -714,10 +724,34 @@ final class DmlGen {
         return ret == null ? null : ret.info;
     }
 
+    /**
+     * Per index of {@code t}, whether an UPDATE assigning {@code newVal} keeps its key: the rowid stays and no key
+     * column is assigned. A table with generated columns is not judged (a key column may depend on others).
+     */
+    private static boolean[] unchangedIndexes(Table t, Expr[] newVal, boolean rowidChanges) {
+        boolean[] out = new boolean[t.indexes.size()];
+        if (rowidChanges) {
+            return out;
+        }
+        for (Column col : t.columns) {
+            if (col.generated) {
+                return out;
+            }
+        }
+        for (int i = 0; i < out.length; i++) {
+            boolean keeps = true;
+            for (int col : t.indexes.get(i).columns) {
+                keeps &= col >= 0 && newVal[col] == null;
+            }
+            out[i] = keeps;
+        }
+        return out;
+    }
+
     private void deleteIndexEntries(Table t, Cursors cs, int rowid) {
         for (int i = 0; i < t.indexes.size(); i++) {
             Index idx = t.indexes.get(i);
-            if (!idx.usable()) {
+            if (!idx.usable() || cs.keeps(i)) {
                 continue;
             }
             int n = idx.columns.length;
