@@ -746,6 +746,14 @@ public final class BtCursor {
     }
 
     private void runBalancer(boolean replace, int at, byte[] cell) {
+        BtNode leaf = nodes[depth - 1];
+        if (!replace && leaf.leaf) {
+            // The common insert fits in the leaf the seek left pinned: no balancing, no second descent.
+            bt.pager().markWritable(pages[depth - 1]);
+            if (leaf.insertCell(at, cell)) {
+                return;
+            }
+        }
         int[] p = pgnos.clone();
         int[] ix = idx.clone();
         int d = depth;

@@ -1,7 +1,5 @@
 package dev.petrel.engine;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,17 +12,7 @@ import org.junit.jupiter.api.Test;
  */
 class WritePathOracleTest {
     private static void check(String... script) {
-        List<String> diffs = new ArrayList<>();
-        try (Oracle o = new Oracle()) {
-            for (String sql : script) {
-                String p = o.petrel(sql);
-                String s = o.sqlite(sql);
-                if (!p.equals(s)) {
-                    diffs.add(sql + "\n  petrel: " + p.replace("\n", " | ") + "\n  sqlite: " + s.replace("\n", " | "));
-                }
-            }
-        }
-        assertEquals("", String.join("\n", diffs));
+        SqlOracleTest.check(script);
     }
 
     /** 3000 rows with duplicate, NULL, REAL and mixed-case text keys: several levels of index pages. */
