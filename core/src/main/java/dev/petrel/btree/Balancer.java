@@ -21,13 +21,15 @@ import java.util.List;
  *   <li>every page fits its usable size; a change that does not fit is held as a cell list ("pending") until the
  *       level is rebalanced;</li>
  *   <li>every non-root page holds at least one cell, so every interior page has at least two children;</li>
- *   <li>a non-root page is rebalanced with its siblings when more than 2/3 of it is free (SQLite's threshold);</li>
+ *   <li>after a delete or a replace, a non-root page is rebalanced with its siblings when more than 2/3 of it is
+ *       free (SQLite's threshold); inserts, as SQLite's, rebalance only overfull pages;</li>
  *   <li>a root interior page with no cells is replaced by its only child's content when that fits.</li>
  * </ol>
  * Redistribution gathers the siblings' cells and the dividers between them into one ordered list, packs it
  * greedily into as few pages as fit, then moves cells rightwards while that evens the pages (as SQLite's balance).
  * Table leaves keep every cell and get new divider keys (the largest rowid on the left page); index and interior
- * pages push a cell up as each divider.
+ * pages push a cell up as each divider. An insert past the last cell of a parent's rightmost leaf takes the "quick
+ * balance" shortcut instead (see {@link #quickBalance}).
  */
 final class Balancer {
     private final BTree bt;
@@ -40,6 +42,8 @@ final class Balancer {
     private final CellInfo tmp = new CellInfo();
     /** The level whose change is an append at the end of the tree, else -1 (see {@link #isAppend}). */
     private int appendLevel = -1;
+    /** Whether the change is an insert (see {@link #fixup}). */
+    private boolean inserting;
 
     /** A page's content held in memory: type, cells (on-disk bytes) and right child. */
     static final class NodeContent {
@@ -71,6 +75,14 @@ final class Balancer {
     // ---- entry points ------------------------------------------------------------------------------------------
 
     void insert(int level, int at, byte[] cell) {
+        inserting = true;
+        if (level > 0 && quickBalance(level, at, cell)) {
+            // The parent took the divider at its end; if it overflowed, it is split as an append when it is
+            // itself on the right edge of the tree.
+            appendLevel = pending[level - 1] != null && onRightEdge(level - 1) ? level - 1 : -1;
+            fixup(level - 1);
+            return;
+        }
         change(level, at, false, cell);
         // Only an overflowing page is split; when the cell did not fit, the page still holds its old cells.
         appendLevel = pending[level] != null && isAppend(level, at) ? level : -1;
@@ -83,16 +95,103 @@ final class Balancer {
      * so ascending inserts fill pages instead of leaving them half empty.
      */
     private boolean isAppend(int level, int at) {
-        for (int l = 0; l <= level; l++) {
+        if (!onRightEdge(level)) {
+            return false;
+        }
+        Page page = pager.get(pgnos[level]);
+        try {
+            return at == BtNode.load(page, usable).cellCount;
+        } finally {
+            pager.release(page);
+        }
+    }
+
+    /** Whether the path above {@code level} always took the rightmost child. */
+    private boolean onRightEdge(int level) {
+        for (int l = 0; l < level; l++) {
             Page page = pager.get(pgnos[l]);
             try {
-                BtNode node = BtNode.load(page, usable);
-                if ((l < level ? idx[l] : at) != node.cellCount) {
+                if (idx[l] != BtNode.load(page, usable).cellCount) {
                     return false;
                 }
             } finally {
                 pager.release(page);
             }
+        }
+        return true;
+    }
+
+    /**
+     * SQLite's "quick balance": a cell that does not fit, appended after the last cell of a leaf that is its
+     * parent's rightmost child, goes alone into a new right sibling and the parent gains one divider, instead of
+     * redistributing the cells of three siblings (which would copy every cell of them on each split of an
+     * ascending load). A table leaf's divider is its largest rowid; an index leaf gives up its last cell as the
+     * divider. Returns false, having changed nothing, when the case does not apply; on success the parent may be
+     * pending (invariant 1).
+     */
+    private boolean quickBalance(int level, int at, byte[] cell) {
+        int leafPgno = pgnos[level];
+        int parentPgno = pgnos[level - 1];
+        int type;
+        Page leafPage = pager.get(leafPgno);
+        try {
+            BtNode leaf = BtNode.load(leafPage, usable);
+            type = leaf.type;
+            int minCells = type == LEAF_INDEX ? 2 : 1;
+            if (!leaf.leaf || at != leaf.cellCount || leaf.cellCount < minCells
+                    || leaf.freeSpace() >= Math.max(MIN_CELL_SPACE, cell.length) + CELL_POINTER_SIZE) {
+                return false;
+            }
+            Page parentPage = pager.get(parentPgno);
+            try {
+                BtNode parent = BtNode.load(parentPage, usable);
+                if (parent.leaf || idx[level - 1] != parent.cellCount || parent.rightChild() != leafPgno) {
+                    return false;
+                }
+            } finally {
+                pager.release(parentPage);
+            }
+        } finally {
+            pager.release(leafPage);
+        }
+        byte[] divider;
+        leafPage = pager.get(leafPgno);
+        try {
+            BtNode leaf = BtNode.load(leafPage, usable);
+            int last = leaf.cellCount - 1;
+            if (type == LEAF_TABLE) {
+                divider = CellCodec.interiorTableCell(leafPgno, leaf.rowidAt(last, tmp));
+            } else {
+                pager.markWritable(leafPage);
+                divider = CellCodec.withChild(leafPgno, leaf.cellBytes(last, tmp));
+                leaf.dropCell(last, tmp);
+            }
+        } finally {
+            pager.release(leafPage);
+        }
+        Page newPage = pager.allocate();
+        int newPgno = newPage.pgno();
+        try {
+            List<byte[]> one = new ArrayList<>(1);
+            one.add(cell);
+            BtNode.rebuild(newPage, usable, type, one, 0);
+        } finally {
+            pager.release(newPage);
+        }
+        Page parentPage = pager.get(parentPgno);
+        try {
+            pager.markWritable(parentPage);
+            BtNode parent = BtNode.load(parentPage, usable);
+            if (parent.insertCell(parent.cellCount, divider)) {
+                parent.setRightChild(newPgno);
+            } else {
+                NodeContent full = contentOf(parent);
+                full.cells.add(divider);
+                full.rightChild = newPgno;
+                pending[level - 1] = full;
+            }
+        } finally {
+            pager.release(parentPage);
         }
         return true;
     }
@@ -137,7 +236,9 @@ final class Balancer {
 
     private void fixup(int level) {
         for (int l = level; l > 0; l--) {
-            if (pending[l] != null || underfull(pgnos[l])) {
+            // An insert only adds content: as SQLite, it rebalances overfull pages only. A page left underfull
+            // on purpose (the new right sibling of a quick balance) is then not spread back over its siblings.
+            if (pending[l] != null || (!inserting && underfull(pgnos[l]))) {
                 rebalance(l);
             }
         }

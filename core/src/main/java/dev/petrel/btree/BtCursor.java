@@ -370,6 +370,16 @@ public final class BtCursor {
     public int seekRowid(long rowid) {
         checkOpen();
         requireTable(true);
+        if (!requireSeek && valid && depth > 0 && atLastEntry()) {
+            // As SQLite's cursor "at last" shortcut: an append (NewRowid, then the NotExists check and the Insert)
+            // seeks past the last entry, where the cursor already is.
+            long last = nodes[depth - 1].rowidAt(idx[depth - 1], seekCell);
+            if (last <= rowid) {
+                skipNext = 0;
+                direction = 0;
+                return last == rowid ? 0 : -1;
+            }
+        }
         int near = seekWithinLeaf(rowid);
         if (near != NOT_IN_LEAF) {
             return near;
@@ -441,6 +451,20 @@ public final class BtCursor {
             }
         }
         return placeAtLeaf(lo);
+    }
+
+    /** Whether the (valid, pinned) path ends on the last entry of the tree. */
+    private boolean atLastEntry() {
+        BtNode leaf = nodes[depth - 1];
+        if (!leaf.leaf || idx[depth - 1] != leaf.cellCount - 1) {
+            return false;
+        }
+        for (int l = 0; l < depth - 1; l++) {
+            if (idx[l] != nodes[l].cellCount) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int placeAtLeaf(int lo) {
@@ -739,11 +763,24 @@ public final class BtCursor {
 
     /** Index insert: stores the record {@code key}; an entry comparing equal (all columns) is replaced. */
     public void insert(byte[] key) {
+        insert(key, false);
+    }
+
+    /**
+     * {@link #insert(byte[])}; with {@code appendHint} (a sorted load such as CREATE INDEX) the key is first
+     * compared with the last entry only, and when it sorts after it the root-to-leaf binary search is skipped.
+     */
+    public void insert(byte[] key, boolean appendHint) {
         checkWritable();
         requireTable(false);
         bt.saveCursors(root, this);
         IndexKey k = IndexKey.exact(keyInfo, new Record(key, bt.textEncoding()).values());
-        int c = seek(k);
+        int c;
+        if (appendHint && last() && compareCell(k, nodes[depth - 1], idx[depth - 1]) < 0) {
+            c = -1;
+        } else {
+            c = seek(k);
+        }
         byte[] cell = bt.buildCell(PageHeader.LEAF_INDEX, 0, key);
         if (c == 0 && !nodes[depth - 1].leaf) {
             // Equal entry on an interior page: replace it there, keeping its child pointer.
@@ -774,6 +811,14 @@ public final class BtCursor {
     }
 
     private void runBalancer(boolean replace, int at, byte[] cell) {
+        BtNode leaf = nodes[depth - 1];
+        if (!replace && leaf.leaf) {
+            // The common insert fits in the leaf the seek left pinned: no balancing, no second descent.
+            bt.pager().markWritable(pages[depth - 1]);
+            if (leaf.insertCell(at, cell)) {
+                return;
+            }
+        }
         int[] p = pgnos.clone();
         int[] ix = idx.clone();
         int d = depth;

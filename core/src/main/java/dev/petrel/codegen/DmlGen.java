@@ -65,6 +65,15 @@ final class DmlGen {
     private static final class Cursors {
         int table;
         int[] index;
+        /**
+         * UPDATE: indexes whose key the statement cannot change (no key column assigned, rowid kept); their
+         * entries are neither deleted, checked nor re-inserted, as SQLite skips them. Null: none.
+         */
+        boolean[] unchanged;
+
+        boolean keeps(int i) {
+            return unchanged != null && unchanged[i];
+        }
     }
 
     private Cursors openWrite(Table t, int tableCursor) {
@@ -490,7 +499,7 @@ final class DmlGen {
         IndexKeys rowKeys = IndexKeys.forRegisters(c, t, rowRegs);
         for (int i = 0; i < t.indexes.size(); i++) {
             Index idx = t.indexes.get(i);
-            if (!idx.unique) {
+            if (!idx.unique || cs.keeps(i)) {
                 continue;
             }
             int n = idx.columns.length;
@@ -545,7 +554,7 @@ final class DmlGen {
         }
         for (int i = 0; i < t.indexes.size(); i++) {
             Index idx = t.indexes.get(i);
-            if (WithoutRowid.isTableKey(idx)) {
+            if (WithoutRowid.isTableKey(idx) || cs.keeps(i)) {
                 continue;
             }
             int width = idx.entryWidth();
@@ -786,6 +795,7 @@ final class DmlGen {
         }).emit(null);
         // Pass 2: apply.
         Cursors cs = openWrite(t, b.cursor());
+        cs.unchanged = unchangedIndexes(t, newVal, newRowidExpr != null);
         ReturningGen ret = up.returning() == null || up.returning().isEmpty() ? null
                 : new ReturningGen(c, t, cs.table, up.returning());
         int brk = b.newLabel();
@@ -824,12 +834,39 @@ final class DmlGen {
         return ret == null ? null : ret.info;
     }
 
+    /**
+     * Per index of {@code t}, whether an UPDATE assigning {@code newVal} keeps its key: the rowid stays and no key
+     * column is assigned. A table with generated columns is not judged (a key column may depend on others), nor
+     * an expression column (-1) or a partial index (its WHERE may read assigned columns).
+     */
+    private static boolean[] unchangedIndexes(Table t, Expr[] newVal, boolean rowidChanges) {
+        boolean[] out = new boolean[t.indexes.size()];
+        if (rowidChanges) {
+            return out;
+        }
+        for (Column col : t.columns) {
+            if (col.generated) {
+                return out;
+            }
+        }
+        for (int i = 0; i < out.length; i++) {
+            Index idx = t.indexes.get(i);
+            // A partial index's WHERE may read any column: such an index is always maintained.
+            boolean keeps = idx.where == null;
+            for (int col : idx.columns) {
+                keeps &= col >= 0 && newVal[col] == null;
+            }
+            out[i] = keeps;
+        }
+        return out;
+    }
+
     /** Deletes the index entries of the row the table cursor is on (whose rowid is also in {@code rowid}). */
     private void deleteIndexEntries(Table t, Cursors cs, int rowid) {
         IndexKeys keys = IndexKeys.forCursor(c, t, cs.table);
         for (int i = 0; i < t.indexes.size(); i++) {
             Index idx = t.indexes.get(i);
-            if (WithoutRowid.isTableKey(idx)) {
+            if (WithoutRowid.isTableKey(idx) || cs.keeps(i)) {
                 continue;
             }
             int width = idx.entryWidth();

@@ -4,6 +4,8 @@ import dev.petrel.api.ResultCode;
 import dev.petrel.schema.Index;
 import dev.petrel.schema.Table;
 import dev.petrel.vm.Opcode;
+import dev.petrel.record.Collation;
+import dev.petrel.vm.KeyOrder;
 import dev.petrel.vm.Vm;
 
 /**
@@ -28,37 +30,62 @@ final class IndexBuild {
         fill(c, idx, rootReg, true);
     }
 
-    /** As {@link #fill(Compiler, Index, int)}, with the root page given directly when {@code rootIsReg} is false. */
+    /**
+     * As {@link #fill(Compiler, Index, int)}, with the root page given directly when {@code rootIsReg} is false.
+     * The entries go through the sorter first and are then appended in key order (as SQLite's CREATE INDEX): no
+     * random b-tree inserts, no page splits in the middle of the tree.
+     */
     static void fill(Compiler c, Index idx, int root, boolean rootIsReg) {
-        int rootReg = root;
         ProgramBuilder b = c.b;
         Table t = idx.table;
         int tc = b.cursor();
         int ic = b.cursor();
-        WithoutRowid.open(b, Opcode.OpenRead, tc, t, t.rootPage, 0);
-        b.emit(Opcode.OpenWrite, ic, rootReg, 0, LoopGen.keyOrder(idx), rootIsReg ? Vm.OPFLAG_P2ISREG : 0);
-        IndexKeys keys = IndexKeys.forCursor(c, t, tc);
-        int brk = b.newLabel();
-        b.emit(Opcode.Rewind, tc, brk);
-        int top = b.addr();
-        int next = b.newLabel();
+        int sorter = b.cursor();
         int n = idx.columns.length;
         int width = idx.entryWidth();
+        KeyOrder indexOrder = LoopGen.keyOrder(idx);
+        Collation[] colls = new Collation[width];
+        boolean[] desc = new boolean[width];
+        for (int k = 0; k < width; k++) {
+            colls[k] = indexOrder.collation(k);
+            desc[k] = indexOrder.isDesc(k);
+        }
+        b.emit(Opcode.SorterOpen, sorter, width, 0, new KeyOrder(colls, desc, desc.clone()), 0);
+        WithoutRowid.open(b, Opcode.OpenRead, tc, t, t.rootPage, 0);
+        IndexKeys keys = IndexKeys.forCursor(c, t, tc);
+        int scanned = b.newLabel();
+        b.emit(Opcode.Rewind, tc, scanned);
+        int scan = b.addr();
+        int next = b.newLabel();
         int key = b.regs(width);
         keys.skipUnlessIndexed(idx, next);
         keys.key(idx, key);
+        int rec = b.reg();
+        b.emit(Opcode.MakeRecord, key, width, rec);
+        b.emit(Opcode.SorterInsert, sorter, rec);
+        b.resolve(next);
+        b.emit(Opcode.Next, tc, scan);
+        b.resolve(scanned);
+        b.emit(Opcode.OpenWrite, ic, root, 0, indexOrder, rootIsReg ? Vm.OPFLAG_P2ISREG : 0);
+        int done = b.newLabel();
+        b.emit(Opcode.SorterSort, sorter, done);
+        int top = b.addr();
+        int sorted = b.reg();
+        b.emit(Opcode.SorterData, sorter, sorted, 0);
         if (idx.unique) {
+            int pseudo = b.cursor();
+            b.emit(Opcode.OpenPseudo, pseudo, sorted, width);
+            for (int k = 0; k < n; k++) {
+                b.emit(Opcode.Column, pseudo, k, key + k);
+            }
             int ok = b.newLabel();
             b.emit(Opcode.NoConflict, ic, ok, key, n, 0);
             b.emit(Opcode.Halt, ResultCode.CONSTRAINT_UNIQUE.code, 2, 0, DmlGen.uniqueFailure(t, idx),
                     Vm.CONSTRAINT_UNIQUE);
             b.resolve(ok);
         }
-        int rec = b.reg();
-        b.emit(Opcode.MakeRecord, key, width, rec);
-        b.emit(Opcode.IdxInsert, ic, rec);
-        b.resolve(next);
-        b.emit(Opcode.Next, tc, top);
-        b.resolve(brk);
+        b.emit(Opcode.IdxInsert, ic, sorted, 0, null, Vm.OPFLAG_APPEND);
+        b.emit(Opcode.SorterNext, sorter, top);
+        b.resolve(done);
     }
 }

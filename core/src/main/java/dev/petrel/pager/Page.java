@@ -23,6 +23,8 @@ public final class Page {
     int pinCount;
     /** Changed since it was last written to the database file or the WAL. */
     boolean dirty;
+    /** Whether the cache's dirty list holds this page (see {@link PageCache#markDirty}). */
+    boolean inDirtyList;
     /** The pager's savepoint generation in which this page was last made writable, or -1. */
     int writableGeneration = -1;
     /** Neighbours in the {@link PageCache}'s recency list (older, newer); null at the ends or when not cached. */

@@ -48,6 +48,8 @@ final class PageCache {
      * may hold an unpinned page, and if someone did, it fails loudly instead of reading another page's bytes.
      */
     private byte[] spare;
+    /** Every page marked dirty since the last {@link #dirtyPages} (a superset of the dirty cached pages). */
+    private final List<Page> dirtyList = new ArrayList<>();
 
     PageCache(int capacity) {
         this.capacity = Math.max(capacity, 2);
@@ -210,16 +212,48 @@ final class PageCache {
         return out;
     }
 
-    /** The dirty pages, in page-number order. */
+    /**
+     * Marks {@code p} dirty and remembers it, so that {@link #dirtyPages} costs the number of pages changed rather
+     * than the size of the cache (a commit of one row must not walk every cached page).
+     */
+    void markDirty(Page p) {
+        p.dirty = true;
+        if (!p.inDirtyList) {
+            p.inDirtyList = true;
+            dirtyList.add(p);
+        }
+    }
+
+    /** The dirty cached pages, in page-number order. */
     List<Page> dirtyPages() {
-        List<Page> dirty = new ArrayList<>();
-        for (Page p = oldest; p != null; p = p.lruNewer) {
-            if (p.dirty) {
-                dirty.add(p);
+        // The list may hold pages cleaned or dropped since they were marked: forget those here.
+        int kept = 0;
+        for (int i = 0; i < dirtyList.size(); i++) {
+            Page p = dirtyList.get(i);
+            if (p.dirty && isCached(p)) {
+                dirtyList.set(kept++, p);
+            } else {
+                p.inDirtyList = false;
             }
         }
+        dirtyList.subList(kept, dirtyList.size()).clear();
+        List<Page> dirty = new ArrayList<>(dirtyList);
         dirty.sort((a, b) -> Integer.compare(a.pgno(), b.pgno()));
         return dirty;
+    }
+
+    /** Whether {@code p} itself (not only a page of its number) is in the cache. */
+    private boolean isCached(Page p) {
+        int pgno = p.pgno();
+        for (int i = slotOf(pgno);; i = (i + 1) & mask) {
+            int key = keys[i];
+            if (key == pgno) {
+                return values[i] == p;
+            }
+            if (key == 0) {
+                return false;
+            }
+        }
     }
 
     /** Brings the cache back to its capacity if it can (invariants 2-4). */
@@ -265,6 +299,10 @@ final class PageCache {
     }
 
     void clear() {
+        for (Page p : dirtyList) {
+            p.inDirtyList = false;
+        }
+        dirtyList.clear();
         while (oldest != null) {
             unlink(oldest);
         }

@@ -531,9 +531,9 @@ public final class Pager {
             page1.putU8(FileHeader.WRITE_VERSION_OFFSET, WAL_FORMAT_VERSION);
             page1.putU8(FileHeader.READ_VERSION_OFFSET, WAL_FORMAT_VERSION);
         }
-        page1.dirty = true;
         page1.writableGeneration = generation;
         cache.put(page1);
+        cache.markDirty(page1);
         pageCount = 1;
     }
 
@@ -802,7 +802,7 @@ public final class Pager {
                 try {
                     journalOriginal(p);
                     System.arraycopy(e.getValue(), 0, p.data, 0, pageSize);
-                    p.dirty = true;
+                    cache.markDirty(p);
                     p.writableGeneration = -1;
                 } finally {
                     release(p);
@@ -915,7 +915,7 @@ public final class Pager {
         }
         savepoints.capture(page);
         journalOriginal(page);
-        page.dirty = true;
+        cache.markDirty(page);
         page.writableGeneration = generation;
     }
 

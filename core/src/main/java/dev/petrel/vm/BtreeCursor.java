@@ -134,7 +134,12 @@ final class BtreeCursor extends VdbeCursor {
 
     @Override
     void insertKey(byte[] key) {
-        bt.insert(key);
+        insertKey(key, false);
+    }
+
+    @Override
+    void insertKey(byte[] key, boolean appendHint) {
+        bt.insert(key, appendHint);
         moved(false);
     }
 

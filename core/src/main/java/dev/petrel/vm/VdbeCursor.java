@@ -77,6 +77,11 @@ abstract class VdbeCursor {
         throw unsupported("insertKey");
     }
 
+    /** {@link #insertKey(byte[])} with the hint that the key probably sorts after every entry. */
+    void insertKey(byte[] key, boolean appendHint) {
+        insertKey(key);
+    }
+
     void delete() {
         throw unsupported("delete");
     }

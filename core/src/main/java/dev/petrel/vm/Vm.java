@@ -35,6 +35,8 @@ public final class Vm {
     public static final int OPFLAG_NCHANGE = 0x01;
     /** Insert P5 flag: the row's rowid becomes last_insert_rowid(). */
     public static final int OPFLAG_LASTROWID = 0x20;
+    /** IdxInsert P5 flag: the key probably sorts after every entry (a sorted load); skip the seek if it does. */
+    public static final int OPFLAG_APPEND = 0x08;
     /** OpenRead/OpenWrite P5 flag: P2 names a register holding the root page. */
     public static final int OPFLAG_P2ISREG = 0x02;
     /** Halt P5 values: the kind of constraint that failed. */
@@ -711,7 +713,7 @@ public final class Vm {
                     break;
                 }
                 case IdxInsert:
-                    cursors[in.p1].insertKey((byte[]) mem[in.p2]);
+                    cursors[in.p1].insertKey((byte[]) mem[in.p2], (in.p5 & OPFLAG_APPEND) != 0);
                     if ((in.p5 & OPFLAG_NCHANGE) != 0) {
                         host.countChange(); // a row of a WITHOUT ROWID table
                     }

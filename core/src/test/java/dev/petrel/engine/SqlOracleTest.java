@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * the order is defined by the plan both engines choose (single-table scans).
  */
 class SqlOracleTest {
-    private static void check(String... script) {
+    static void check(String... script) {
         assertEquals("", Oracle.scriptDifferences(script));
     }
 
