@@ -232,9 +232,7 @@ final class DdlGen {
         b.emit(Opcode.CreateBtree, 0, root, 2);
         int schema = openSchema();
         schemaRow(schema, "index", idx.name, t.name, root, sql);
-        if (idx.usable()) {
-            IndexBuild.fill(c, idx, root);
-        }
+        IndexBuild.fill(c, idx, root);
         finish();
     }
 

@@ -841,7 +841,8 @@ final class DmlGen {
      */
     private static boolean[] unchangedIndexes(Table t, Expr[] newVal, boolean rowidChanges) {
         boolean[] out = new boolean[t.indexes.size()];
-        if (rowidChanges) {
+        if (rowidChanges || t.withoutRowid) {
+            // A WITHOUT ROWID row is deleted and written again, and its index entries end with the key.
             return out;
         }
         for (Column col : t.columns) {

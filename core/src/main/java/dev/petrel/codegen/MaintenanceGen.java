@@ -277,7 +277,7 @@ final class MaintenanceGen {
         for (Table table : userTables()) {
             for (Index idx : table.indexes) {
                 boolean pick = name == null || (coll != null && uses(idx, coll)) || table == t || idx == one;
-                if (pick && idx.usable()) {
+                if (pick && !WithoutRowid.isTableKey(idx)) {
                     targets.add(idx);
                 }
             }
