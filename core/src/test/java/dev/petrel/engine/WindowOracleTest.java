@@ -322,4 +322,12 @@ class WindowOracleTest {
                 "SELECT x, (SELECT group_concat(y) FROM (SELECT u.x AS y, rank() OVER (ORDER BY u.v) AS rk FROM t u "
                         + "WHERE u.g = t.g) WHERE rk = 1) FROM t ORDER BY x");
     }
+
+    @Test
+    void groupByThroughAnIndex() {
+        check("CREATE INDEX tg ON t(g)",
+                "SELECT g, count(*), row_number() OVER (ORDER BY count(*) DESC, g), sum(max(v)) OVER (ORDER BY g) "
+                        + "FROM t GROUP BY g ORDER BY g",
+                "SELECT g, x, lag(x) OVER (PARTITION BY g ORDER BY x) FROM t WHERE g > 'a' ORDER BY g, x");
+    }
 }
