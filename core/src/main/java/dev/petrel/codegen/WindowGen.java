@@ -294,6 +294,9 @@ final class WindowGen {
         if (f.distinct()) {
             throw PetrelException.error("DISTINCT is not supported for window functions");
         }
+        if (!f.orderBy().isEmpty()) {
+            throw PetrelException.error("ORDER BY may not be used with non-aggregate " + f.name() + "()");
+        }
         if (f.filter() != null && kind > 0) {
             throw PetrelException.error("FILTER clause may only be used with aggregate window functions");
         }

@@ -279,4 +279,55 @@ class WindowOracleTest {
                 "SELECT id, count(*) OVER (PARTITION BY z COLLATE NOCASE), group_concat(id) OVER (ORDER BY z COLLATE "
                         + "NOCASE GROUPS CURRENT ROW) FROM c ORDER BY id");
     }
+
+    @Test
+    void expressionsAndEdgeFrames() {
+        check("SELECT x, x + row_number() OVER (ORDER BY x DESC), CASE WHEN rank() OVER (PARTITION BY g ORDER BY v) = 1 "
+                        + "THEN 'top' END, sum(v * 2 + x) OVER (), -count(*) OVER () FROM t ORDER BY x",
+                "SELECT x, Row_Number() OVER (ORDER BY x), SUM(v) OVER (ORDER BY x), count() OVER (ORDER BY x) FROM t",
+                "SELECT x, sum(v) OVER (ORDER BY x ROWS BETWEEN 1 + 1 PRECEDING AND CAST('1' AS INTEGER) FOLLOWING) FROM t",
+                "SELECT x, sum(v) OVER (ORDER BY x ROWS BETWEEN (SELECT 1) PRECEDING AND CURRENT ROW) FROM t",
+                "SELECT x, sum(v) OVER (ORDER BY x ROWS BETWEEN 2.0 PRECEDING AND '1' FOLLOWING) FROM t",
+                "SELECT x, sum(v) OVER (ORDER BY x ROWS BETWEEN NULL PRECEDING AND CURRENT ROW) FROM t",
+                "SELECT x, sum(v) OVER (ORDER BY r RANGE BETWEEN NULL PRECEDING AND CURRENT ROW) FROM t",
+                "SELECT x, sum(v) OVER (ORDER BY r RANGE BETWEEN '1.5' PRECEDING AND CURRENT ROW) FROM t",
+                "SELECT x, sum(v) OVER (GROUPS BETWEEN 1 PRECEDING AND 1 FOLLOWING), count(*) OVER (GROUPS CURRENT ROW)"
+                        + " FROM t",
+                "SELECT x, sum(v) OVER (ORDER BY s RANGE BETWEEN UNBOUNDED PRECEDING AND 1 FOLLOWING) FROM t ORDER BY x",
+                "SELECT x, sum(v) OVER w, count(*) OVER w, total(v) OVER w, group_concat(x) OVER w, avg(v) OVER w, "
+                        + "min(v) OVER w, first_value(x) OVER w FROM t WINDOW w AS (ORDER BY x ROWS BETWEEN UNBOUNDED "
+                        + "PRECEDING AND 1 PRECEDING)",
+                "SELECT x, sum(v) OVER (ORDER BY x ROWS BETWEEN 1 FOLLOWING AND 1 FOLLOWING), avg(v) OVER (ORDER BY x "
+                        + "ROWS BETWEEN 2 PRECEDING AND 2 PRECEDING) FROM t",
+                "SELECT x, percent_rank() OVER (PARTITION BY x), cume_dist() OVER (PARTITION BY x), ntile(3) OVER "
+                        + "(PARTITION BY x) FROM t",
+                "SELECT x, sum(v) OVER (PARTITION BY 1 ORDER BY 1), row_number() OVER (ORDER BY 1) FROM t",
+                "SELECT x, sum(v) OVER \"w\" FROM t WINDOW \"w\" AS (ORDER BY x DESC)",
+                "SELECT x, sum((SELECT max(v) FROM t AS u WHERE u.x <= t.x)) OVER (ORDER BY x) FROM t",
+                "SELECT DISTINCT count(*) OVER (PARTITION BY g) FROM t ORDER BY 1",
+                "SELECT x, lead(x, 1, x) OVER (ORDER BY x), lag(s, 3, 'none') OVER (PARTITION BY g ORDER BY x) FROM t",
+                "CREATE TABLE ov(n INTEGER)",
+                "INSERT INTO ov VALUES(9223372036854775807), (1), (-5)",
+                "SELECT sum(n) OVER (ORDER BY rowid) FROM ov",
+                "SELECT sum(n) OVER (ORDER BY rowid ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) FROM ov",
+                "SELECT total(n) OVER (ORDER BY rowid ROWS 1 PRECEDING), avg(n) OVER (ORDER BY rowid ROWS 1 PRECEDING) "
+                        + "FROM ov",
+                "SELECT max(x, v) OVER () FROM t",
+                "SELECT group_concat(v ORDER BY x) OVER () FROM t",
+                "UPDATE t SET v = row_number() OVER () WHERE x = 1",
+                "DELETE FROM t WHERE row_number() OVER () = 1",
+                "SELECT x FROM t WINDOW w AS (ORDER BY x) ORDER BY x LIMIT 2",
+                "WITH c AS (SELECT x, sum(v) OVER (ORDER BY x) AS rs FROM t) SELECT a.x, a.rs, b.rs FROM c a JOIN c b "
+                        + "ON b.x = a.x + 1 ORDER BY a.x",
+                "SELECT x, (SELECT group_concat(y) FROM (SELECT u.x AS y, rank() OVER (ORDER BY u.v) AS rk FROM t u "
+                        + "WHERE u.g = t.g) WHERE rk = 1) FROM t ORDER BY x");
+    }
+
+    @Test
+    void groupByThroughAnIndex() {
+        check("CREATE INDEX tg ON t(g)",
+                "SELECT g, count(*), row_number() OVER (ORDER BY count(*) DESC, g), sum(max(v)) OVER (ORDER BY g) "
+                        + "FROM t GROUP BY g ORDER BY g",
+                "SELECT g, x, lag(x) OVER (PARTITION BY g ORDER BY x) FROM t WHERE g > 'a' ORDER BY g, x");
+    }
 }

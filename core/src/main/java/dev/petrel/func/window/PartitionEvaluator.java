@@ -305,15 +305,17 @@ final class PartitionEvaluator {
             }
             if (state == null || fs < cs || fe < ce || (fs > cs && !state.supportsInverse())) {
                 state = newState(c);
-                cs = fs;
-                ce = fs;
+                // As SQLite's frame cursors, an invertible state starts at the partition's first row: rows
+                // before the frame start are stepped and then removed (which decides sum()'s overflow error).
+                cs = state.supportsInverse() ? 0 : fs;
+                ce = cs;
                 stale = true;
             }
-            for (int j = Math.max(ce, fs); j < fe; j++) {
+            for (int j = ce; j < fe; j++) {
                 step(c, ctx, state, j, false);
                 stale = true;
             }
-            for (int j = cs; j < Math.min(fs, ce); j++) {
+            for (int j = cs; j < fs; j++) {
                 step(c, ctx, state, j, true);
                 stale = true;
             }
