@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  */
 class JsonOracleTest {
     private static void check(String... script) {
-        assertEquals("", Oracle.differences(script));
+        assertEquals("", Oracle.scriptDifferences(script));
     }
 
     @Test
@@ -156,7 +156,7 @@ class JsonOracleTest {
             script.add("SELECT * FROM json_tree(" + q + ")");
             script.add("SELECT key, value, type, id FROM json_each(" + q + ")");
         }
-        assertEquals("", Oracle.differences(script.toArray(new String[0])));
+        assertEquals("", Oracle.scriptDifferences(script.toArray(new String[0])));
     }
 
     @Test
@@ -180,7 +180,7 @@ class JsonOracleTest {
                 script.add("SELECT * FROM json_tree(" + doc + ", " + q + ")");
             }
         }
-        assertEquals("", Oracle.differences(script.toArray(new String[0])));
+        assertEquals("", Oracle.scriptDifferences(script.toArray(new String[0])));
     }
 
     @Test
