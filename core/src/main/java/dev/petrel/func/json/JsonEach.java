@@ -78,8 +78,8 @@ final class JsonEach implements TableFunction {
                 JsonPath.Step last = p.steps.get(p.steps.size() - 1);
                 JsonNode parent = JsonPath.of(p.steps.subList(0, p.steps.size() - 1)).lookup(doc);
                 int at = indexOf(parent.children, start);
-                key = last.label != null ? last.label : (Object) (long) at;
                 startId = last.label != null ? parent.children.get(at - 1).offset : start.offset;
+                key = last.label != null ? last.label : (Object) (long) at;
                 parentPath = rootPath.substring(0, rootPath.length() - suffixLength(rootPath));
             }
         }
@@ -91,7 +91,7 @@ final class JsonEach implements TableFunction {
         } else if (start.isContainer()) {
             base.walk(start, 0, rootPath, false);
         } else {
-            base.emit(null, start, start.offset, null, rootPath, rootPath);
+            base.emit(null, start, startId, null, rootPath, rootPath);
         }
         return out;
     }

@@ -38,6 +38,11 @@ public final class JsonNode {
     public final List<JsonNode> children;
     /** Byte offset in the root's JSONB encoding (set by encoding). */
     int offset;
+    /**
+     * Header bytes to use when larger than the minimal header (0: minimal): kept from a JSONB input, or set by an
+     * edit that pads a smaller replacement to the replaced element's size as SQLite's in-place edits do.
+     */
+    int headerBytes;
 
     JsonNode(int type, String payload, List<JsonNode> children) {
         this.type = type;

@@ -196,7 +196,7 @@ final class JsonPath {
             if (mode == REMOVE) {
                 return null;
             }
-            return mode == INSERT ? root : value;
+            return mode == INSERT ? root : Jsonb.padded(root, value);
         }
         JsonNode cur = root;
         for (int k = 0; k < steps.size(); k++) {
@@ -219,7 +219,7 @@ final class JsonPath {
                         cur.children.remove(at - 1);
                     }
                 } else if (mode != INSERT) {
-                    cur.children.set(at, value);
+                    cur.children.set(at, Jsonb.padded(cur.children.get(at), value));
                 }
                 return root;
             }

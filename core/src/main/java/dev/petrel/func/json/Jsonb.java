@@ -46,7 +46,7 @@ public final class Jsonb {
         n.offset = out.size;
         if (n.children == null) {
             byte[] p = n.payload == null ? new byte[0] : n.payload.getBytes(StandardCharsets.UTF_8);
-            header(out, n.type, p.length);
+            header(out, n.type, p.length, n.headerBytes);
             out.append(p, 0, p.length);
             return;
         }
@@ -58,11 +58,11 @@ public final class Jsonb {
             write(c, out);
         }
         int payload = out.size - start - 9;
-        int hb = headerBytes(payload);
+        int hb = Math.max(headerBytes(payload), n.headerBytes);
         int shift = 9 - hb;
         System.arraycopy(out.buf, start + 9, out.buf, start + hb, payload);
         out.size = start;
-        header(out, n.type, payload);
+        header(out, n.type, payload, hb);
         out.size = start + hb + payload;
         if (shift != 0) {
             for (JsonNode c : n.children) {
@@ -80,13 +80,15 @@ public final class Jsonb {
         }
     }
 
-    private static void header(Sink out, int type, long n) {
-        if (n <= MAX_INLINE_SIZE) {
+    /** Writes a header for a payload of {@code n} bytes, {@code forced} header bytes when that is larger. */
+    private static void header(Sink out, int type, long n, int forced) {
+        int hb = Math.max(headerBytes(n), forced);
+        if (hb == 1) {
             out.add((int) (n << 4 | type));
-        } else if (n <= 0xff) {
+        } else if (hb == 2) {
             out.add(SIZE_1BYTE << 4 | type);
             out.add((int) n);
-        } else if (n <= 0xffff) {
+        } else if (hb == 3) {
             out.add(SIZE_2BYTES << 4 | type);
             out.add((int) (n >> 8));
             out.add((int) n);
@@ -127,6 +129,42 @@ public final class Jsonb {
             System.arraycopy(buf, 0, r, 0, size);
             return r;
         }
+    }
+
+    /** The size in bytes of {@code n}'s JSONB payload. */
+    private static long payloadSize(JsonNode n) {
+        if (n.children == null) {
+            return n.payload == null ? 0 : n.payload.getBytes(StandardCharsets.UTF_8).length;
+        }
+        long payload = 0;
+        for (JsonNode c : n.children) {
+            payload += sizeOf(c);
+        }
+        return payload;
+    }
+
+    /** The size in bytes of {@code n}'s JSONB encoding, header included. */
+    static long sizeOf(JsonNode n) {
+        long payload = payloadSize(n);
+        return Math.max(headerBytes(payload), n.headerBytes) + payload;
+    }
+
+    /**
+     * {@code replacement} padded to the size of {@code old} when it is smaller by an amount a larger header can
+     * absorb (SQLite overwrites an element in place that way instead of moving the bytes after it).
+     */
+    static JsonNode padded(JsonNode old, JsonNode replacement) {
+        if (replacement.type <= JsonNode.FALSE) {
+            return replacement;
+        }
+        long payload = payloadSize(replacement);
+        long hb = Math.max(headerBytes(payload), replacement.headerBytes);
+        long shortfall = sizeOf(old) - (hb + payload);
+        long target = hb + shortfall;
+        if (shortfall > 0 && (target == 2 || target == 3 || target == 5 || target == 9)) {
+            replacement.headerBytes = (int) target;
+        }
+        return replacement;
     }
 
     /** The tree of a JSONB blob, or null when {@code b} is not one well-formed JSONB element. */
@@ -205,6 +243,9 @@ public final class Jsonb {
                 }
             }
             n.offset = at;
+            if (p - at > headerBytes(size)) {
+                n.headerBytes = p - at;
+            }
             end = payloadEnd;
             return n;
         }
