@@ -24,7 +24,7 @@ class FileCompatTest {
         return Integer.getInteger("petrel.test.scale", 1);
     }
 
-    private static List<String> petrelRows(Connection c, String sql) {
+    static List<String> petrelRows(Connection c, String sql) {
         List<String> out = new ArrayList<>();
         try (Statement s = c.prepare(sql)) {
             while (s.step()) {
@@ -38,7 +38,7 @@ class FileCompatTest {
         return out;
     }
 
-    private static List<String> sqliteRows(java.sql.Connection c, String sql) throws Exception {
+    static List<String> sqliteRows(java.sql.Connection c, String sql) throws Exception {
         List<String> out = new ArrayList<>();
         try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
