@@ -2,14 +2,12 @@ package dev.petrel.codegen;
 
 import dev.petrel.api.PetrelException;
 import dev.petrel.api.ResultCode;
-import dev.petrel.record.Collation;
 import dev.petrel.schema.Index;
 import dev.petrel.schema.Schema;
 import dev.petrel.schema.Table;
 import dev.petrel.schema.TableBuilder;
 import dev.petrel.sql.ast.Stmt;
 import dev.petrel.value.Affinity;
-import dev.petrel.vm.KeyOrder;
 import dev.petrel.vm.Opcode;
 import dev.petrel.vm.Vm;
 import java.util.ArrayList;

@@ -1,8 +1,10 @@
 package dev.petrel.codegen;
 
 import dev.petrel.api.ResultCode;
+import dev.petrel.record.Collation;
 import dev.petrel.schema.Index;
 import dev.petrel.schema.Table;
+import dev.petrel.vm.KeyOrder;
 import dev.petrel.vm.Opcode;
 import dev.petrel.record.Collation;
 import dev.petrel.vm.KeyOrder;
@@ -25,7 +27,11 @@ final class IndexBuild {
         SchemaExprCheck.check(c, idx.table, idx.where, SchemaExprCheck.Kind.PARTIAL);
     }
 
-    /** Fills the new index b-tree whose root page number is in register {@code rootReg}. */
+    /**
+     * Fills the new index b-tree whose root page number is in register {@code rootReg}. As SQLite, the entries go
+     * through a sorter first (sorted on the whole entry, the index's own order) and are then inserted with the
+     * append hint, so the b-tree is built left to right with full pages instead of by random inserts.
+     */
     static void fill(Compiler c, Index idx, int rootReg) {
         fill(c, idx, rootReg, true);
     }
