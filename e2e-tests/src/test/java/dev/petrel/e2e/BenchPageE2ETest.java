@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,9 +23,9 @@ class BenchPageE2ETest extends BrowserTestBase {
     static void buildPage() throws Exception {
         app = repoRoot().resolve("bench/browser");
         if (!Files.isRegularFile(app.resolve("node_modules/vite/package.json"))) {
-            run(List.of("npm", "ci", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"), 300);
+            runCommand(app, List.of("npm", "ci", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"), 300);
         }
-        run(List.of(app.resolve("node_modules/.bin/vite").toString(), "build", "--logLevel", "warn"), 180);
+        runCommand(app, List.of(app.resolve("node_modules/.bin/vite").toString(), "build", "--logLevel", "warn"), 180);
         benchServer = new StaticServer(0, Map.of("/", app.resolve("dist")));
     }
 
@@ -34,15 +33,6 @@ class BenchPageE2ETest extends BrowserTestBase {
     static void stopServer() {
         if (benchServer != null) {
             benchServer.close();
-        }
-    }
-
-    static void run(List<String> command, int timeoutSeconds) throws Exception {
-        Process p = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            fail(String.join(" ", command) + " failed:\n" + out);
         }
     }
 

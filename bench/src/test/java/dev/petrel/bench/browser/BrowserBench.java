@@ -26,7 +26,9 @@ import java.util.Map;
  * first {@code --warmup} rounds are discarded. With {@code --profile}, one extra round per engine is recorded by
  * Chromium's CPU profiler in the engine's worker and summarized into bench/results/browser-profile.md.
  *
- * <p>Run with {@code ./bench/run-browser [--rounds N] [--warmup N] [--scale X] [--profile] [--out DIR]}.
+ * <p>Run with {@code ./bench/run-browser [--rounds N] [--warmup N] [--scale X] [--profile] [--out DIR]
+ * [--engines a,b] [--petrel-wasm FILE]}; {@code --petrel-wasm} serves another build of petrel.wasm (e.g. one with
+ * function names, {@code -Dpetrel.wasm.minify=false}, for the profiles).
  */
 public final class BrowserBench {
     static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
@@ -40,7 +42,8 @@ public final class BrowserBench {
     }
 
     /** Command-line options. */
-    record Options(int rounds, int warmup, double scale, boolean profile, Path out, Path repo, List<String> engines) {
+    record Options(int rounds, int warmup, double scale, boolean profile, Path out, Path repo, List<String> engines,
+                   Path petrelWasm) {
         static Options parse(String[] args) {
             int rounds = 5;
             int warmup = 1;
@@ -49,6 +52,7 @@ public final class BrowserBench {
             Path out = null;
             Path repo = Paths.get(".").toAbsolutePath().normalize();
             List<String> engines = null;
+            Path petrelWasm = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rounds" -> rounds = Integer.parseInt(args[++i]);
@@ -58,11 +62,12 @@ public final class BrowserBench {
                     case "--out" -> out = Paths.get(args[++i]);
                     case "--repo" -> repo = Paths.get(args[++i]).toAbsolutePath().normalize();
                     case "--engines" -> engines = Arrays.asList(args[++i].split(","));
+                    case "--petrel-wasm" -> petrelWasm = Paths.get(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             return new Options(rounds, warmup, scale, profile, out != null ? out : repo.resolve("bench/results"), repo,
-                    engines);
+                    engines, petrelWasm);
         }
     }
 
@@ -71,6 +76,14 @@ public final class BrowserBench {
         Path app = opt.repo().resolve("bench/browser");
         if (!Files.isRegularFile(app.resolve("dist/index.html"))) {
             throw new IllegalStateException("bench/browser/dist is not built: run ./bench/run-browser");
+        }
+        if (opt.petrelWasm() != null) {
+            // E.g. a build with wasm function names (-Dpetrel.wasm.minify=false) for readable profiles.
+            try (var files = Files.list(app.resolve("dist/assets"))) {
+                Path asset = files.filter(f -> f.getFileName().toString().matches("petrel-[A-Za-z0-9_-]{8}\\.wasm"))
+                        .findFirst().orElseThrow();
+                Files.copy(opt.petrelWasm(), asset, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         int port = freePort();
         Process preview = startPreview(app, port);

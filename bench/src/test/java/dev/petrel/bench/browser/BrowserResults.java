@@ -118,10 +118,16 @@ final class BrowserResults {
         return out;
     }
 
+    /** Its LIMIT window cuts through rows with equal c, whose order SQL leaves unspecified: checksums may differ. */
+    static final String TIES_TEST = "orderByWithoutIndex";
+
     /** Tests whose checksum differs between engines or between rounds (a wrong result, not a slow one). */
     List<String> checksumMismatches() {
         List<String> bad = new ArrayList<>();
         for (String test : tests()) {
+            if (test.equals(TIES_TEST)) {
+                continue;
+            }
             Set<Long> all = new LinkedHashSet<>();
             for (Map<String, Set<Long>> byTest : checksums.values()) {
                 all.addAll(byTest.get(test));
@@ -181,7 +187,8 @@ final class BrowserResults {
         engines.forEach(e -> md.append(' ').append(fmt(populate.get(e))).append(" |"));
         md.append(" |".repeat(ratios.size())).append('\n');
         List<String> bad = checksumMismatches();
-        md.append('\n').append(bad.isEmpty() ? "Every engine returned the same checksum for every test.\n"
+        md.append('\n').append(bad.isEmpty() ? "Every engine returned the same checksum for every test (" + TIES_TEST
+                + " aside: its window cuts through ties of c, whose order is unspecified).\n"
                 : "CHECKSUM MISMATCHES: " + bad + "\n");
         return md.toString();
     }

@@ -125,16 +125,22 @@ final class WorkerProfiler implements AutoCloseable {
         // Self time: each sample's interval goes to the node it hit (time delta of the next sample).
         Map<String, Double> self = new HashMap<>();
         double total = 0;
+        double idle = 0;
         for (int i = 0; i < samples.size(); i++) {
             double dt = i + 1 < deltas.size() ? deltas.get(i + 1).getAsDouble() / 1000.0 : 0;
-            self.merge(nameOf.get(samples.get(i).getAsInt()), dt, Double::sum);
+            String name = nameOf.get(samples.get(i).getAsInt());
+            if (name.equals("(idle)")) { // waiting for the page's next message
+                idle += dt;
+                continue;
+            }
+            self.merge(name, dt, Double::sum);
             total += dt;
         }
         List<Map.Entry<String, Double>> top = new ArrayList<>(self.entrySet());
         top.sort(Map.Entry.<String, Double>comparingByValue().reversed());
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "### %s: %.0f ms sampled%n%n| self ms | %% | function |%n|---:|---:|---|%n",
-                title, total));
+        md.append(String.format(Locale.ROOT, "### %s: %.0f ms busy, %.0f ms idle%n%n| self ms | %% of busy | function |%n"
+                + "|---:|---:|---|%n", title, total, idle));
         for (Map.Entry<String, Double> e : top.subList(0, Math.min(TOP, top.size()))) {
             md.append(String.format(Locale.ROOT, "| %.1f | %.1f | `%s` |%n", e.getValue(), 100 * e.getValue() / total,
                     e.getKey()));
