@@ -27,8 +27,9 @@ import java.util.Map;
  * Chromium's CPU profiler in the engine's worker and summarized into bench/results/browser-profile.md.
  *
  * <p>Run with {@code ./bench/run-browser [--rounds N] [--warmup N] [--scale X] [--profile] [--out DIR]
- * [--engines a,b] [--petrel-wasm FILE]}; {@code --petrel-wasm} serves another build of petrel.wasm (e.g. one with
- * function names, {@code -Dpetrel.wasm.minify=false}, for the profiles).
+ * [--engines a,b] [--petrel-wasm FILE] [--profile-from browser.json]}; {@code --petrel-wasm} serves another build
+ * of petrel.wasm (e.g. one with function names, {@code -Dpetrel.wasm.minify=false}, for the profiles);
+ * {@code --profile-from} skips the measured rounds and profiles the largest gaps of an earlier run.
  */
 public final class BrowserBench {
     static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
@@ -43,7 +44,7 @@ public final class BrowserBench {
 
     /** Command-line options. */
     record Options(int rounds, int warmup, double scale, boolean profile, Path out, Path repo, List<String> engines,
-                   Path petrelWasm) {
+                   Path petrelWasm, Path profileFrom) {
         static Options parse(String[] args) {
             int rounds = 5;
             int warmup = 1;
@@ -53,6 +54,7 @@ public final class BrowserBench {
             Path repo = Paths.get(".").toAbsolutePath().normalize();
             List<String> engines = null;
             Path petrelWasm = null;
+            Path profileFrom = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rounds" -> rounds = Integer.parseInt(args[++i]);
@@ -63,11 +65,12 @@ public final class BrowserBench {
                     case "--repo" -> repo = Paths.get(args[++i]).toAbsolutePath().normalize();
                     case "--engines" -> engines = Arrays.asList(args[++i].split(","));
                     case "--petrel-wasm" -> petrelWasm = Paths.get(args[++i]);
+                    case "--profile-from" -> profileFrom = Paths.get(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             return new Options(rounds, warmup, scale, profile, out != null ? out : repo.resolve("bench/results"), repo,
-                    engines, petrelWasm);
+                    engines, petrelWasm, profileFrom);
         }
     }
 
@@ -105,14 +108,20 @@ public final class BrowserBench {
             });
             page.navigate("http://localhost:" + port + "/");
             page.waitForFunction("() => window.benchReady === true");
-            BrowserResults results = run(page, opt);
-            results.wasmSizes = WasmSizes.measure(opt.repo());
-            results.chromium = context.browser() != null ? context.browser().version() : chromiumVersion(page);
             Files.createDirectories(opt.out());
-            results.write(opt.out());
-            System.out.println(Files.readString(opt.out().resolve("browser.md")));
-            if (opt.profile()) {
-                profile(page, opt, results);
+            Map<String, Map<String, Double>> ratios;
+            if (opt.profileFrom() != null) {
+                ratios = readRatios(opt.profileFrom());
+            } else {
+                BrowserResults results = run(page, opt);
+                results.wasmSizes = WasmSizes.measure(opt.repo());
+                results.chromium = context.browser() != null ? context.browser().version() : chromiumVersion(page);
+                results.write(opt.out());
+                System.out.println(Files.readString(opt.out().resolve("browser.md")));
+                ratios = results.ratios();
+            }
+            if (opt.profile() || opt.profileFrom() != null) {
+                profile(page, opt, ratios);
             }
             context.close();
         } finally {
@@ -155,10 +164,9 @@ public final class BrowserBench {
      * memory and in OPFS, both engines of the comparison run the test {@code PROFILE_REPEAT} times under the CPU
      * profiler of their worker (after one warm-up round). Writes browser-profile.md.
      */
-    static void profile(Page page, Options opt, BrowserResults results) throws IOException {
+    static void profile(Page page, Options opt, Map<String, Map<String, Double>> ratios) throws IOException {
         StringBuilder md = new StringBuilder("# CPU profiles of the largest gaps\n\nTop self time in the engine's worker"
                 + " while it ran the test " + PROFILE_REPEAT + " times (Chromium's sampling profiler, 100 µs).\n\n");
-        Map<String, Map<String, Double>> ratios = results.ratios();
         try (WorkerProfiler profiler = new WorkerProfiler(page)) {
             for (String[] c : BrowserResults.COMPARISONS) {
                 if (c[0].equals("vsSqljs") || !ratios.containsKey(c[0])) {
@@ -186,6 +194,13 @@ public final class BrowserBench {
         }
         Files.writeString(opt.out().resolve("browser-profile.md"), md.toString());
         System.out.println(md);
+    }
+
+    /** The per-test ratios of an earlier run's browser.json. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Double>> readRatios(Path browserJson) throws IOException {
+        Map<String, Object> json = new com.google.gson.Gson().fromJson(Files.readString(browserJson), Map.class);
+        return (Map<String, Map<String, Double>>) json.get("ratios");
     }
 
     private static String chromiumVersion(Page page) {
