@@ -90,10 +90,19 @@ final class BrowserResults {
     }
 
     Map<String, Map<String, Double>> medians() {
+        return perTest(BrowserResults::median);
+    }
+
+    /** The fastest round per test and engine: on a shared, loaded machine the least disturbed one. */
+    Map<String, Map<String, Double>> bests() {
+        return perTest(xs -> xs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
+    }
+
+    private Map<String, Map<String, Double>> perTest(java.util.function.ToDoubleFunction<List<Double>> stat) {
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, List<Double>>> e : samples.entrySet()) {
             Map<String, Double> m = new LinkedHashMap<>();
-            e.getValue().forEach((test, xs) -> m.put(test, median(xs)));
+            e.getValue().forEach((test, xs) -> m.put(test, stat.applyAsDouble(xs)));
             out.put(e.getKey(), m);
         }
         return out;
@@ -101,7 +110,11 @@ final class BrowserResults {
 
     /** comparison -> test -> ratio of medians (only comparisons whose two engines ran). */
     Map<String, Map<String, Double>> ratios() {
-        Map<String, Map<String, Double>> medians = medians();
+        return ratios(medians());
+    }
+
+    /** comparison -> test -> ratio of the given per-engine figures. */
+    Map<String, Map<String, Double>> ratios(Map<String, Map<String, Double>> medians) {
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         for (String[] c : COMPARISONS) {
             Map<String, Double> a = medians.get(c[1]);
@@ -152,6 +165,12 @@ final class BrowserResults {
         json.put("medianMs", medians());
         json.put("ratios", ratios);
         json.put("geomeans", geomeans);
+        Map<String, Map<String, Double>> bestRatios = ratios(bests());
+        Map<String, Double> bestGeomeans = new LinkedHashMap<>();
+        bestRatios.forEach((k, v) -> bestGeomeans.put(k, geomean(v.values())));
+        json.put("bestOfRoundsMs", bests());
+        json.put("bestOfRoundsRatios", bestRatios);
+        json.put("bestOfRoundsGeomeans", bestGeomeans);
         Map<String, Double> populate = new LinkedHashMap<>();
         populateMs.forEach((e, xs) -> populate.put(e, median(xs)));
         json.put("populateMedianMs", populate);
@@ -159,7 +178,8 @@ final class BrowserResults {
         json.put("samplesMs", samples);
         Files.writeString(dir.resolve("browser.json"),
                 new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(json) + "\n");
-        Files.writeString(dir.resolve("browser.md"), markdown(ratios, geomeans, populate));
+        Files.writeString(dir.resolve("browser.md"), markdown(ratios, geomeans, populate)
+                + bestOfMarkdown(bestRatios, bestGeomeans));
         Files.writeString(dir.resolve("browser-ratios.svg"), RatioChart.svg(tests(), ratios, COMPARISON_TITLES));
     }
 
@@ -191,6 +211,22 @@ final class BrowserResults {
                 + " aside: its window cuts through ties of c, whose order is unspecified).\n"
                 : "CHECKSUM MISMATCHES: " + bad + "\n");
         return md.toString();
+    }
+
+    /** The ratios of the fastest rounds, a cross-check of the medians when the machine was busy. */
+    private String bestOfMarkdown(Map<String, Map<String, Double>> bestRatios, Map<String, Double> bestGeomeans) {
+        StringBuilder md = new StringBuilder("\nRatios of the fastest of the ").append(rounds)
+                .append(" rounds (a cross-check on a loaded machine):\n\n| test |");
+        bestRatios.keySet().forEach(k -> md.append(' ').append(COMPARISON_TITLES.get(k)).append(" |"));
+        md.append("\n|---|").append("---:|".repeat(bestRatios.size())).append('\n');
+        for (String test : tests()) {
+            md.append("| ").append(test).append(" |");
+            bestRatios.values().forEach(r -> md.append(String.format(Locale.ROOT, " %.2f |", r.get(test))));
+            md.append('\n');
+        }
+        md.append("| **geometric mean** |");
+        bestGeomeans.values().forEach(g -> md.append(String.format(Locale.ROOT, " **%.2f** |", g)));
+        return md.append('\n').toString();
     }
 
     static String fmt(double v) {
