@@ -795,6 +795,7 @@ final class DmlGen {
         }).emit(null);
         // Pass 2: apply.
         Cursors cs = openWrite(t, b.cursor());
+        cs.unchanged = unchangedIndexes(t, newVal, newRowidExpr != null);
         ReturningGen ret = up.returning() == null || up.returning().isEmpty() ? null
                 : new ReturningGen(c, t, cs.table, up.returning());
         int brk = b.newLabel();

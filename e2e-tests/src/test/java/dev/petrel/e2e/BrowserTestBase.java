@@ -74,6 +74,16 @@ abstract class BrowserTestBase {
                         .setArgs(CHROMIUM_FLAGS));
     }
 
+    /** Runs a command (npm, vite) in {@code dir}, failing the test with its output if it fails or times out. */
+    static void runCommand(Path dir, List<String> command, int timeoutSeconds) throws Exception {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            org.junit.jupiter.api.Assertions.fail(String.join(" ", command) + " failed:\n" + out);
+        }
+    }
+
     static Path sharedDir() {
         String p = System.getProperty("petrel.shared.dir");
         if (p != null && Files.isDirectory(Paths.get(p))) {

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,12 +45,7 @@ class ViteAppE2ETest extends BrowserTestBase {
     }
 
     static void run(List<String> command, int timeoutSeconds) throws Exception {
-        Process p = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            fail(String.join(" ", command) + " failed:\n" + out);
-        }
+        runCommand(app, command, timeoutSeconds);
     }
 
     static int freePort() throws IOException {
