@@ -93,13 +93,7 @@ final class ViewDmlGen {
             b.emit(Opcode.NewRowid, eph, rid);
             b.emit(Opcode.Insert, eph, rec, rid);
         });
-        if (width[0] != map.length) {
-            if (ins.columns() == null || ins.columns().isEmpty()) {
-                throw PetrelException.error("table " + v.name + " has " + ncol + " columns but " + width[0]
-                        + " values were supplied");
-            }
-            throw PetrelException.error(width[0] + " values for " + map.length + " columns");
-        }
+        DmlGen.checkCount(v, map, width[0], ins.columns());
         int brk = b.newLabel();
         b.emit(Opcode.Rewind, eph, brk);
         int top = b.addr();

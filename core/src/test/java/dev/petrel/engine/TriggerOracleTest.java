@@ -292,6 +292,8 @@ class TriggerOracleTest {
                 COUNTERS,
                 "INSERT INTO v(name) VALUES('noid')",
                 "INSERT INTO v(nosuch) VALUES(1)",
+                "INSERT INTO v VALUES(1)",
+                "INSERT INTO v(id) VALUES(1, 2)",
                 "SELECT * FROM t ORDER BY a",
                 "UPDATE v SET name = name || '2' WHERE id > 2",
                 COUNTERS,
