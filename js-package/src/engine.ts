@@ -7,7 +7,8 @@
  * serves one `run`/`get`/`all` call. Every call into the engine is synchronous.
  */
 import { load } from './petrel-runtime.mjs';
-import type { Op, RowMode, SerializedError } from './protocol.js';
+import type { FunctionSpec, Op, RowMode, SerializedError } from './protocol.js';
+import { defineFunction, installFunctionTable } from './functions.js';
 
 const ROW = 100;
 const DONE = 101;
@@ -24,7 +25,10 @@ let loaded: Promise<Exports> | null = null;
 /** Loads petrel.wasm once per worker (only workers that open a database pay for it). */
 export function loadEngine(): Promise<Exports> {
   if (!loaded) {
-    loaded = load(new URL('./petrel.wasm', import.meta.url).href).then((t) => t.exports);
+    loaded = load(new URL('./petrel.wasm', import.meta.url).href).then((t) => {
+      installFunctionTable(t.exports);
+      return t.exports;
+    });
   }
   return loaded;
 }
@@ -213,6 +217,8 @@ export interface FileAccess {
  */
 export class EngineDatabase {
   private readonly statements = new Map<string, Map<number, CachedStatement>>();
+  /** The JavaScript functions defined so far, to define again when the connection is reopened. */
+  private readonly functions: FunctionSpec[] = [];
 
   private constructor(private readonly x: Exports, private db: number, private readonly path: string,
     private readonly files: FileAccess | null) {}
@@ -359,7 +365,20 @@ export class EngineDatabase {
           return { result: bytes, transfer: [bytes.buffer] };
         } finally {
           this.db = check(x, x.openOpfs(this.path));
+          // The reopened connection starts with the built-ins only: define the JavaScript functions again.
+          for (const spec of this.functions) {
+            check(x, defineFunction(x, this.db, spec));
+          }
         }
+      }
+      case 'function': {
+        try {
+          check(x, defineFunction(x, this.db, body.spec));
+        } catch (e) {
+          throw e instanceof EngineError ? e : sqliteError('SQLITE_ERROR', 1, e instanceof Error ? e.message : String(e));
+        }
+        this.functions.push(body.spec);
+        return { result: null, transfer: [] };
       }
       case 'bench': {
         if (!this.files?.bench) {

@@ -284,6 +284,65 @@ export class Database {
   }
 
   /**
+   * Defines a SQL scalar function implemented in JavaScript, as better-sqlite3's `db.function`:
+   * `await db.function('twice', (x) => x * 2)` then `SELECT twice(21)`. The argument count is `fn.length`
+   * unless `varargs` is set. Returning a number, bigint, string, boolean, Uint8Array or null gives the SQL value;
+   * throwing fails the statement with the error's message. A function of the same name and argument count as a
+   * built-in replaces it for this database.
+   *
+   * The function runs inside the database worker, not on the page: its source text is sent there and evaluated
+   * again, so it must be self-contained (it cannot use variables captured from the page; globals such as `Math`
+   * are fine) and synchronous. With several tabs on one database, the function is defined in the tab that owns
+   * the files and is visible to every tab's statements there; it is defined again whenever ownership moves.
+   */
+  async function(name: string, fn: (...args: any[]) => unknown): Promise<this>;
+  async function(name: string, options: FunctionOptions, fn: (...args: any[]) => unknown): Promise<this>;
+  async function(name: string, a: FunctionOptions | ((...args: any[]) => unknown),
+    b?: (...args: any[]) => unknown): Promise<this> {
+    const options: FunctionOptions = typeof a === 'function' ? {} : a;
+    const fn = typeof a === 'function' ? a : b;
+    if (typeof fn !== 'function') {
+      throw new TypeError('db.function(name, [options], fn): fn must be a function');
+    }
+    checkFunctionName(name);
+    await this.request({ op: 'function', spec: {
+      name, kind: 'scalar', nArg: options.varargs ? -1 : fn.length, deterministic: options.deterministic ?? false,
+      safeIntegers: options.safeIntegers ?? this.options.safeIntegers ?? false, source: fn.toString(),
+    } });
+    return this;
+  }
+
+  /**
+   * Defines a SQL aggregate function implemented in JavaScript, as better-sqlite3's `db.aggregate`:
+   * `start` is the initial state (or a function returning it, called per group), `step(state, ...args)` returns
+   * the next state, optional `result(state)` gives the SQL value (default: the state). With `inverse(state,
+   * ...args)` the aggregate is also an efficient window function (frames slide instead of being recomputed); any
+   * aggregate can be used with OVER. The same rules as {@link Database.function} apply: the functions run in the
+   * database worker and must be self-contained.
+   */
+  async aggregate(name: string, options: AggregateOptions): Promise<this> {
+    if (!options || typeof options.step !== 'function') {
+      throw new TypeError('db.aggregate(name, options): options.step must be a function');
+    }
+    for (const key of ['inverse', 'result'] as const) {
+      if (options[key] !== undefined && typeof options[key] !== 'function') {
+        throw new TypeError(`db.aggregate(name, options): options.${key} must be a function`);
+      }
+    }
+    checkFunctionName(name);
+    const start = options.start;
+    await this.request({ op: 'function', spec: {
+      name, kind: 'aggregate', nArg: options.varargs ? -1 : Math.max(0, options.step.length - 1),
+      deterministic: options.deterministic ?? false,
+      safeIntegers: options.safeIntegers ?? this.options.safeIntegers ?? false,
+      ...(typeof start === 'function' ? { startSource: start.toString() } : { start: start ?? null }),
+      step: options.step.toString(), inverse: options.inverse?.toString() ?? null,
+      result: options.result?.toString() ?? null,
+    } });
+    return this;
+  }
+
+  /**
    * The database file as SQLite writes it (a WAL is checkpointed into it first), ready to be saved or opened by
    * any SQLite. Only for OPFS databases; fails with `SQLITE_BUSY` inside a transaction.
    */
@@ -322,6 +381,34 @@ export class Database {
   request<T>(req: Body): Promise<T> {
     this.checkOpen();
     return this.channel.request<T>(req);
+  }
+}
+
+/** Options of {@link Database.function}. */
+export interface FunctionOptions {
+  /** Accept any number of arguments (otherwise exactly `fn.length`). */
+  varargs?: boolean;
+  /** Same arguments always give the same result: allows use in indexes, CHECK constraints and generated columns. */
+  deterministic?: boolean;
+  /** Pass INTEGER arguments as bigint (default: the connection's `safeIntegers`, else number). */
+  safeIntegers?: boolean;
+}
+
+/** Options of {@link Database.aggregate}. */
+export interface AggregateOptions extends FunctionOptions {
+  /** The initial state, or a function returning it (called once per group). Default null. */
+  start?: unknown;
+  /** Adds one row: returns the next state (returning undefined keeps the state, for states mutated in place). */
+  step: (state: any, ...args: any[]) => unknown;
+  /** Removes a row that left a window frame (makes sliding windows O(1) per row). */
+  inverse?: (state: any, ...args: any[]) => unknown;
+  /** The SQL result for a state (default: the state itself). */
+  result?: (state: any) => unknown;
+}
+
+function checkFunctionName(name: string): void {
+  if (typeof name !== 'string' || name.length === 0 || name.length > 255) {
+    throw new TypeError('a function name must be a string of 1 to 255 characters');
   }
 }
 

@@ -27,6 +27,25 @@ export interface SerializedError {
 
 export type RowMode = 'object' | 'raw' | 'pluck';
 
+/** A JavaScript SQL function as it travels to the worker: its source text, evaluated again there. */
+export interface FunctionSpec {
+  name: string;
+  kind: 'scalar' | 'aggregate';
+  /** Argument count, or -1 for any (varargs). */
+  nArg: number;
+  deterministic: boolean;
+  /** Whether INTEGER arguments arrive as bigint rather than number. */
+  safeIntegers: boolean;
+  /** Scalar: the function's source. */
+  source?: string;
+  /** Aggregate: the start value (structured-cloneable), or the source of a function returning it. */
+  start?: unknown;
+  startSource?: string;
+  step?: string;
+  inverse?: string | null;
+  result?: string | null;
+}
+
 /** An operation on the database, as the owner runs it (the same body whether local or forwarded). */
 export type Op =
   | { op: 'attach' }
@@ -38,6 +57,7 @@ export type Op =
       limit: number; keepOpen: boolean }
   | { op: 'reset'; sid: number }
   | { op: 'export' }
+  | { op: 'function'; spec: FunctionSpec }
   | { op: 'bench'; pageSize: number; pages: number };
 
 /** A request from the page to its worker. */

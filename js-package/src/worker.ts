@@ -284,7 +284,7 @@ class Follower {
 
   private idempotent(body: Op): boolean {
     switch (body.op) {
-      case 'attach': case 'prepare': case 'finalize': case 'reset': case 'export':
+      case 'attach': case 'prepare': case 'finalize': case 'reset': case 'export': case 'function':
         return true;
       case 'rows':
         return body.params !== null && this.readonlyStatements.has(body.sid);
@@ -305,7 +305,17 @@ class Follower {
       this.transactionLost = true;
     }
     const local: Array<[number, Forwarded]> = [];
-    for (const [rid, f] of [...this.pending]) {
+    const waiting = [...this.pending];
+    if (previous !== null && ownerId !== clientId) {
+      // The new owner has a fresh engine: define this tab's JavaScript functions there before anything else.
+      for (const body of definedFunctions) {
+        const rid = this.nextRid++;
+        const f: Forwarded = { body, resolve: () => undefined, reject: () => undefined, sentTo: null };
+        this.pending.set(rid, f);
+        this.send(rid, f);
+      }
+    }
+    for (const [rid, f] of waiting) {
       if (f.sentTo !== null && !this.idempotent(f.body)) {
         this.pending.delete(rid);
         f.reject(sqliteError('SQLITE_BUSY', 5,
@@ -401,6 +411,10 @@ async function becomeOwner(p: string): Promise<void> {
     throw e;
   }
   owner = new Owner(db, files);
+  // This tab's JavaScript functions, defined while it was a follower, now live in this engine.
+  for (const body of definedFunctions) {
+    owner.submit(clientId, body).catch(() => undefined);
+  }
   channel!.postMessage({ type: 'owner', ownerId: clientId } satisfies PeerMessage);
   // Operations that waited as a follower now run here.
   for (const [, f] of follower!.ownerChanged(clientId)) {
@@ -471,7 +485,19 @@ async function open(p: string): Promise<boolean> {
   return owner !== null;
 }
 
+/** The functions this tab defined (db.function / db.aggregate), replayed on every new owner of the database. */
+const definedFunctions: Op[] = [];
+
 async function runOp(body: Op): Promise<Outcome> {
+  if (body.op === 'function') {
+    const outcome = await runOpNow(body);
+    definedFunctions.push(body);
+    return outcome;
+  }
+  return runOpNow(body);
+}
+
+async function runOpNow(body: Op): Promise<Outcome> {
   if (follower?.lost) {
     // A transaction lost with the previous owner ends here, even when this worker has become the owner since.
     return follower.submit(body);

@@ -55,7 +55,35 @@ class ShellSampleGoldenTest {
                 ".dump Genre MediaType\n",
                 "select a.Title, count(*), round(sum(t.UnitPrice), 2), round(avg(t.Milliseconds), 2) from Album a join Track t"
                         + " using (AlbumId) group by a.AlbumId order by 2 desc, 1 limit 20;\n",
-                ".mode json\nselect * from Customer where Country in ('Brazil', 'Germany') order by CustomerId;\n");
+                ".mode json\nselect * from Customer where Country in ('Brazil', 'Germany') order by CustomerId;\n",
+                windowScript());
+    }
+
+    /**
+     * Window functions (sqlite3 3.40 has them all; EXCLUDE is left out, as Debian's 3.40 rejects it). Final ORDER
+     * BY keys are unique: Petrel's sorter orders equal keys differently from SQLite's.
+     */
+    static String windowScript() {
+        return ".headers on\n"
+                + "select GenreId, Name, count(*) over (), row_number() over (order by Name), rank() over (order by"
+                + " length(Name)), ntile(4) over (order by GenreId), round(percent_rank() over (order by"
+                + " length(Name)), 4) from Genre order by GenreId;\n"
+                + "select AlbumId, TrackId, Milliseconds, sum(Milliseconds) over (partition by AlbumId order by TrackId"
+                + " rows between 1 preceding and 1 following), lag(TrackId) over w, first_value(Name) over w,"
+                + " nth_value(TrackId, 2) over w from Track where AlbumId < 6 window w as (partition by AlbumId"
+                + " order by Milliseconds desc, TrackId) order by TrackId;\n"
+                + "select CustomerId, count(*), sum(count(*)) over (order by CustomerId), dense_rank() over (order by"
+                + " count(*) desc, CustomerId) from Invoice group by CustomerId order by CustomerId limit 15;\n"
+                + "select BillingCountry, group_concat(InvoiceId, '/') over (partition by BillingCountry order by"
+                + " InvoiceId groups between 1 preceding and current row), max(Total) filter (where Total > 5)"
+                + " over (partition by BillingCountry) from Invoice where InvoiceId < 40 order by InvoiceId;\n"
+                + "select InvoiceId, count(*) over (order by InvoiceDate range between current row and unbounded"
+                + " following), row_number() over (order by InvoiceId desc) from Invoice where InvoiceId < 30"
+                + " order by 1;\n"
+                + "select * from (select TrackId, rank() over (partition by GenreId order by Bytes desc) r from Track)"
+                + " where r = 1 order by TrackId;\n"
+                + "select rank(2) over () from Genre;\n"
+                + "select Name from Genre window w as (order by Name) order by sum(GenreId) over (w rows 1 preceding), 1;\n";
     }
 
     static void assertSame(Path db, String script) throws Exception {

@@ -28,6 +28,25 @@ public interface Connection extends AutoCloseable {
     /** Whether no explicit transaction is open. */
     boolean isAutocommit();
 
+    /**
+     * Registers (or replaces) an application-defined scalar function on this connection, as
+     * {@code sqlite3_create_function} does: {@code nArg} is the exact argument count (0..127) or -1 for any;
+     * {@code flags} is a bit set of {@link dev.petrel.func.FunctionDef#DETERMINISTIC} (allowed in indexes, CHECK
+     * and generated columns). A function with the name and count of a built-in hides the built-in. The function
+     * reports an error by throwing {@link PetrelException} (through {@code ctx.error(message)}); the statement then
+     * fails with that message, as {@code sqlite3_result_error} does.
+     *
+     * @throws PetrelException {@code SQLITE_MISUSE} for a bad name or argument count
+     */
+    void createFunction(String name, int nArg, int flags, dev.petrel.func.ScalarFunction function);
+
+    /**
+     * Registers (or replaces) an application-defined aggregate function ({@code sqlite3_create_window_function}):
+     * the factory makes one {@link dev.petrel.func.AggregateFunction} per group. An aggregate that supports
+     * {@code inverse} also serves as an efficient window function; any aggregate can be used with OVER.
+     */
+    void createAggregate(String name, int nArg, int flags, dev.petrel.func.AggregateFactory factory);
+
     /** Makes running statements stop at their next step with {@code SQLITE_INTERRUPT}. */
     void interrupt();
 

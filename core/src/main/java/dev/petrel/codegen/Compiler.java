@@ -126,15 +126,15 @@ public final class Compiler {
         }
         if (stmt instanceof Stmt.Insert ins) {
             write = true;
-            return new DmlGen(this).insert(ins);
+            return select.withCtes(ins.with(), () -> new DmlGen(this).insert(ins));
         }
         if (stmt instanceof Stmt.Update up) {
             write = true;
-            return new DmlGen(this).update(up);
+            return select.withCtes(up.with(), () -> new DmlGen(this).update(up));
         }
         if (stmt instanceof Stmt.Delete del) {
             write = true;
-            return new DmlGen(this).delete(del);
+            return select.withCtes(del.with(), () -> new DmlGen(this).delete(del));
         }
         if (stmt instanceof Stmt.CreateTable || stmt instanceof Stmt.CreateIndex || stmt instanceof Stmt.CreateView
                 || stmt instanceof Stmt.Drop || stmt instanceof Stmt.CreateTrigger) {

@@ -24,7 +24,7 @@ import java.util.List;
  * rows detecting group changes; output expressions then read columns of the group's last row through a pseudo
  * cursor ({@link Source#overrideCursor}) and aggregate results from registers.
  */
-final class CoreGen {
+final class CoreGen implements WindowGen.Host {
     private final Compiler c;
     private final SelectGen sel;
     private final ProgramBuilder b;
@@ -38,6 +38,8 @@ final class CoreGen {
     private final List<Expr> onTerms = new ArrayList<>();
     private final List<Integer> onSources = new ArrayList<>();
     private int distinctCursor = -1;
+    /** The window-function stage, or null when the core has no window function. */
+    private WindowGen windows;
 
     private CoreGen(Compiler c, SelectGen sel, SelectBody.Core core, Select whole, Scope outer, OutputStage out) {
         this.c = c;
@@ -62,11 +64,17 @@ final class CoreGen {
     private ResultInfo run() {
         sel.from(core.from(), scope, onTerms, onSources);
         expandColumns();
+        windows = WindowGen.collect(c, this, g, core, exprs, whole == null ? List.of() : whole.orderBy());
         markReferences();
         g.aliases = core.columns();
         List<Expr.FunctionCall> aggs = new ArrayList<>();
         for (Expr e : exprs) {
             sel.collectAggregates(e, aggs);
+        }
+        if (windows != null) {
+            for (Expr e : windows.specExprs()) {
+                sel.collectAggregates(e, aggs);
+            }
         }
         sel.collectAggregates(core.having(), aggs);
         List<OrderingTerm> orderBy = whole == null ? List.of() : whole.orderBy();
@@ -102,8 +110,11 @@ final class CoreGen {
         }
         List<WhereTerm> terms = sel.terms(g, core.where(), onTerms, onSources);
         List<Object[]> plan = sel.plan(scope, terms);
-        if (aggregate || core.distinct() || !OrderByIndex.satisfied(g, scope, plan, orderBy)) {
+        if (aggregate || core.distinct() || windows != null || !OrderByIndex.satisfied(g, scope, plan, orderBy)) {
             setOrderBy(orderBy);
+        }
+        if (windows != null) {
+            windows.open();
         }
         if (!aggregate) {
             new LoopGen(g, terms, plan, () -> emitRow(g)).emit(null);
@@ -111,6 +122,9 @@ final class CoreGen {
             simpleAggregate(aggs, terms, plan);
         } else {
             groupBy(aggs, terms, plan);
+        }
+        if (windows != null) {
+            windows.finish();
         }
         if (core.distinct()) {
             b.plan("USE TEMP B-TREE FOR DISTINCT");
@@ -284,6 +298,9 @@ final class CoreGen {
         all.addAll(core.groupBy());
         all.add(core.having());
         all.addAll(onTerms);
+        if (windows != null) {
+            all.addAll(windows.specExprs());
+        }
         if (whole != null) {
             for (OrderingTerm t : whole.orderBy()) {
                 all.add(t.expr());
@@ -313,8 +330,18 @@ final class CoreGen {
         }
     }
 
-    /** Computes the result row, applies DISTINCT, and hands it to the output stage. */
+    /** A qualifying row (or group): to the window stage when there is one, else straight to the output. */
     private void emitRow(ExprGen eg) {
+        if (windows != null) {
+            windows.insert(eg);
+        } else {
+            emitResultRow(eg);
+        }
+    }
+
+    /** Computes the result row, applies DISTINCT, and hands it to the output stage. */
+    @Override
+    public void emitResultRow(ExprGen eg) {
         int n = exprs.size();
         int base = b.regs(n);
         for (int i = 0; i < n; i++) {
@@ -394,12 +421,18 @@ final class CoreGen {
     }
 
     /**
-     * Emits {@code record} for the bare-column row: always, or, under a single min()/max(), only when the row's
-     * argument beats the best so far (kept in {@code best}), so bare columns come from the min/max row.
+     * Emits {@code record} for the bare-column row: for the group's first row, or, under a single min()/max(), when
+     * the row's argument beats the best so far (kept in {@code best}), so bare columns come from the min/max row.
      */
     private void recordBareRow(Expr.FunctionCall mm, int best, Runnable record) {
         if (mm == null) {
+            // SQLite 3.53 takes bare columns from the first row of each group: record it once, with {@code best}
+            // (NULL at the start of every group) as the "taken" flag.
+            int taken = b.newLabel();
+            b.emit(Opcode.NotNull, best, taken);
             record.run();
+            b.emit(Opcode.Integer, 1, best);
+            b.resolve(taken);
             return;
         }
         int arg = g.expr(mm.args().get(0));
@@ -423,7 +456,8 @@ final class CoreGen {
     }
 
     /** Layout of a full row of every source: per source its columns, then its rowid. */
-    private int rowWidth() {
+    @Override
+    public int rowWidth() {
         int w = 0;
         for (Source s : scope.sources) {
             w += s.columnCount() + 1;
@@ -431,7 +465,8 @@ final class CoreGen {
         return w;
     }
 
-    private void emitFullRow(int base) {
+    @Override
+    public void emitFullRow(int base) {
         int off = 0;
         for (Source s : scope.sources) {
             for (int i = 0; i < s.columnCount(); i++) {
@@ -450,7 +485,8 @@ final class CoreGen {
         }
     }
 
-    private void overrideSources(int cursor, int firstOffset) {
+    @Override
+    public void overrideSources(int cursor, int firstOffset) {
         int off = firstOffset;
         for (Source s : scope.sources) {
             s.overrideCursor = cursor;
@@ -459,13 +495,15 @@ final class CoreGen {
         }
     }
 
-    private void clearOverrides() {
+    @Override
+    public void clearOverrides() {
         for (Source s : scope.sources) {
             s.overrideCursor = -1;
         }
     }
 
-    private ExprGen outputGen() {
+    @Override
+    public ExprGen outputGen() {
         ExprGen og = new ExprGen(c, scope);
         og.aliases = core.columns();
         og.aggRegs = accRegs;
@@ -505,8 +543,16 @@ final class CoreGen {
         clearOverrides();
     }
 
+    @Override
+    public IdentityHashMap<Expr, Integer> accRegs() {
+        return accRegs;
+    }
+
     /** Whether output expressions read columns outside aggregate calls (bare columns) or hold subqueries. */
     private boolean needsBareColumns() {
+        if (windows != null) {
+            return true;
+        }
         List<Expr> outputs = new ArrayList<>(exprs);
         outputs.add(core.having());
         if (whole != null) {
@@ -552,11 +598,19 @@ final class CoreGen {
             }
         }
         int nk = keys.size();
-        KeyOrder order = g.keyOrder(keys);
+        // SQLite's rule: when ORDER BY has as many terms as GROUP BY, the groups are formed in the ORDER BY's
+        // directions, term by term (whatever the expressions), so that the ORDER BY may be satisfied for free.
+        // It decides the order of groups that tie under the ORDER BY, since the final sort is stable.
+        List<OrderingTerm> finalOrder = whole == null ? List.of() : whole.orderBy();
+        boolean[] desc = new boolean[nk];
         List<OrderingTerm> asOrder = new ArrayList<>();
-        for (Expr k : keys) {
-            asOrder.add(new OrderingTerm(k, dev.petrel.sql.ast.SortOrder.NONE, dev.petrel.sql.ast.NullsOrder.NONE));
+        for (int i = 0; i < nk; i++) {
+            desc[i] = finalOrder.size() == nk && finalOrder.get(i).order() == dev.petrel.sql.ast.SortOrder.DESC;
+            asOrder.add(new OrderingTerm(keys.get(i),
+                    desc[i] ? dev.petrel.sql.ast.SortOrder.DESC : dev.petrel.sql.ast.SortOrder.NONE,
+                    dev.petrel.sql.ast.NullsOrder.NONE));
         }
+        KeyOrder order = g.keyOrder(keys).withDescending(desc);
         if (OrderByIndex.satisfied(g, scope, plan, asOrder)) {
             groupByInOrder(aggs, terms, plan, keys, order);
             return;

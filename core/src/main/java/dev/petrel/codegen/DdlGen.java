@@ -115,14 +115,16 @@ final class DdlGen {
         }
         String sql = TableBuilder.storedSql("CREATE TABLE", ct.sourceText(), c.stmtEnd, ct.nameOffset());
         Table t = TableBuilder.table(ct, 0, sql);
-        if (t.withoutRowid) {
-            throw PetrelException.error("WITHOUT ROWID tables are not supported by Petrel");
-        }
+        GeneratedColumns.validate(c, t);
         int tableRoot = b.reg();
-        b.emit(Opcode.CreateBtree, 0, tableRoot, 1);
+        // A WITHOUT ROWID table is an index b-tree (flag 2) keyed by its PRIMARY KEY, which has no b-tree of its own.
+        b.emit(Opcode.CreateBtree, 0, tableRoot, t.withoutRowid ? 2 : 1);
         int schema = openSchema();
         schemaRow(schema, "table", t.name, t.name, tableRoot, sql);
         for (Index idx : t.indexes) {
+            if (WithoutRowid.isTableKey(idx)) {
+                continue;
+            }
             int r = b.reg();
             b.emit(Opcode.CreateBtree, 0, r, 2);
             schemaRow(schema, "index", idx.name, t.name, r, null);
@@ -216,51 +218,19 @@ final class DdlGen {
         if (t.rootPage == Schema.ROOT_PAGE) {
             throw PetrelException.error("table " + t.name + " may not be indexed");
         }
-        String sql = TableBuilder.storedSql(ci.unique() ? "CREATE UNIQUE INDEX" : "CREATE INDEX", ci.sourceText(),
-                c.stmtEnd, ci.nameOffset());
+        // SQLite stores a CREATE INDEX up to the statement's end: trailing spaces and comments before the ';' (or
+        // the end of the text) stay, unlike CREATE TABLE/VIEW/TRIGGER, which end at their last token.
+        int indexEnd = textEnd(c.sql, c.stmtEnd);
+        String sql = TableBuilder.storedSql(ci.unique() ? "CREATE UNIQUE INDEX" : "CREATE INDEX",
+                c.sql.substring(indexEnd - ci.sourceText().length() - (indexEnd - c.stmtEnd), indexEnd), indexEnd,
+                ci.nameOffset());
         Index idx = TableBuilder.index(ci, t, 0, sql);
+        IndexBuild.validate(c, idx);
         int root = b.reg();
         b.emit(Opcode.CreateBtree, 0, root, 2);
         int schema = openSchema();
         schemaRow(schema, "index", idx.name, t.name, root, sql);
-        if (idx.usable()) {
-            int tc = b.cursor();
-            int ic = b.cursor();
-            b.emit(Opcode.OpenRead, tc, t.rootPage, 0, t.columns.size(), 0);
-            b.emit(Opcode.OpenWrite, ic, root, 0, LoopGen.keyOrder(idx), Vm.OPFLAG_P2ISREG);
-            int brk = b.newLabel();
-            b.emit(Opcode.Rewind, tc, brk);
-            int top = b.addr();
-            int n = idx.columns.length;
-            int key = b.regs(n + 1);
-            b.emit(Opcode.Rowid, tc, key + n);
-            for (int k = 0; k < n; k++) {
-                int col = idx.columns[k];
-                if (col == t.rowidAlias) {
-                    b.emit(Opcode.SCopy, key + n, key + k);
-                } else {
-                    b.emit(Opcode.Column, tc, col, key + k);
-                    if (t.columns.get(col).affinity == Affinity.REAL) {
-                        b.emit(Opcode.RealAffinity, key + k);
-                    }
-                }
-            }
-            if (idx.unique) {
-                int ok = b.newLabel();
-                b.emit(Opcode.NoConflict, ic, ok, key, n, 0);
-                StringBuilder msg = new StringBuilder("UNIQUE constraint failed: ");
-                for (int k = 0; k < n; k++) {
-                    msg.append(k > 0 ? ", " : "").append(t.name).append('.').append(t.columns.get(idx.columns[k]).name);
-                }
-                b.emit(Opcode.Halt, ResultCode.CONSTRAINT_UNIQUE.code, 2, 0, msg.toString(), Vm.CONSTRAINT_UNIQUE);
-                b.resolve(ok);
-            }
-            int rec = b.reg();
-            b.emit(Opcode.MakeRecord, key, n + 1, rec);
-            b.emit(Opcode.IdxInsert, ic, rec);
-            b.emit(Opcode.Next, tc, top);
-            b.resolve(brk);
-        }
+        IndexBuild.fill(c, idx, root);
         finish();
     }
 
@@ -341,7 +311,9 @@ final class DdlGen {
                     List<Integer> roots = new ArrayList<>();
                     roots.add(t.rootPage);
                     for (Index i : t.indexes) {
-                        roots.add(i.rootPage);
+                        if (!WithoutRowid.isTableKey(i)) {
+                            roots.add(i.rootPage);
+                        }
                     }
                     roots.sort((x, y) -> Integer.compare(y, x));
                     for (int r : roots) {
@@ -416,6 +388,9 @@ final class DdlGen {
             }
             if (cc instanceof dev.petrel.sql.ast.ColumnConstraint.NotNull) {
                 notNull = true;
+            }
+            if (cc instanceof dev.petrel.sql.ast.ColumnConstraint.Generated g && g.stored()) {
+                throw PetrelException.error("cannot add a STORED column");
             }
             if (cc instanceof dev.petrel.sql.ast.ColumnConstraint.Default d) {
                 hasDefault = !(d.value() instanceof dev.petrel.sql.ast.Expr.Literal lit
@@ -501,6 +476,27 @@ final class DdlGen {
         b.resolve(brk);
     }
 
+    /** Where the statement ending at {@code end} stops: past spaces and comments, at its ';' or the text's end. */
+    private static int textEnd(String sql, int end) {
+        int i = end;
+        int n = sql.length();
+        while (i < n) {
+            char ch = sql.charAt(i);
+            if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f') {
+                i++;
+            } else if (ch == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                int eol = sql.indexOf('\n', i);
+                i = eol < 0 ? n : eol + 1;
+            } else if (ch == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int close = sql.indexOf("*/", i + 2);
+                i = close < 0 ? n : close + 2;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
     /**
      * PRAGMA: integrity_check/quick_check, table_info, table_xinfo, index_list, index_info, user_version,
      * application_id, schema_version, page_count, freelist_count, journal_mode; every other pragma is accepted and
@@ -530,7 +526,7 @@ final class DdlGen {
                 return indexList(arg);
             case "index_info":
             case "index_xinfo":
-                return indexInfo(arg);
+                return indexInfo(arg, name.equals("index_xinfo"));
             case "user_version":
             case "application_id":
             case "schema_version":
@@ -583,9 +579,34 @@ final class DdlGen {
                 b.emit(Opcode.ResultRow, r, 1);
                 return info(name);
             }
+            case "synchronous":
+            case "cache_size":
+            case "page_size":
+            case "case_sensitive_like":
+            case "busy_timeout":
+            case "temp_store":
+            case "locking_mode":
+            case "encoding":
+                return settingPragma(name, arg);
             default:
                 return null;
         }
+    }
+
+    /**
+     * A settings pragma (see VmHost.pragmaSetting): the host applies it; a row is reported when SQLite reports one:
+     * every query except case_sensitive_like (which has none), and the setters of busy_timeout and locking_mode.
+     */
+    private ResultInfo settingPragma(String name, String arg) {
+        int r = b.reg();
+        b.emit(Opcode.PragmaSetting, 0, r, 0, new String[] {name, arg}, 0);
+        boolean reports = arg == null ? !name.equals("case_sensitive_like")
+                : name.equals("busy_timeout") || name.equals("locking_mode");
+        if (!reports) {
+            return null;
+        }
+        b.emit(Opcode.ResultRow, r, 1);
+        return info(name.equals("busy_timeout") ? "timeout" : name);
     }
 
     /** A pragma's boolean argument as SQLite reads it: on/yes/true or a non-zero integer. */
@@ -640,14 +661,16 @@ final class DdlGen {
         if (t.rowidAlias >= 0) {
             pkPos[t.rowidAlias] = 1;
         }
-        for (int i = 0; i < t.columns.size(); i++) {
+        for (int i = 0, cid = 0; i < t.columns.size(); i++) {
             dev.petrel.schema.Column col = t.columns.get(i);
             Object pk = (long) (pkPos[i] != 0 ? pkPos[i] : col.primaryKey ? 1 : 0);
             if (extended) {
+                // hidden: 2 for a VIRTUAL generated column, 3 for a STORED one.
+                long hidden = !col.generated ? 0L : col.stored ? 3L : 2L;
                 row((long) i, col.name, col.declType == null ? "" : col.declType, col.notNull ? 1L : 0L,
-                        col.defaultText, pk, 0L);
-            } else {
-                row((long) i, col.name, col.declType == null ? "" : col.declType, col.notNull ? 1L : 0L,
+                        col.defaultText, pk, hidden);
+            } else if (!col.generated) {
+                row((long) cid++, col.name, col.declType == null ? "" : col.declType, col.notNull ? 1L : 0L,
                         col.defaultText, pk);
             }
         }
@@ -669,15 +692,50 @@ final class DdlGen {
         return info;
     }
 
-    private ResultInfo indexInfo(String indexName) {
-        ResultInfo info = info("seqno", "cid", "name");
+    /**
+     * PRAGMA index_info / index_xinfo: one row per key column (cid -2 and name NULL for an expression); xinfo adds
+     * direction, collation and whether the column is part of the key, then the rowid's row (cid -1, key 0).
+     */
+    private ResultInfo indexInfo(String indexName, boolean extended) {
+        ResultInfo info = extended ? info("seqno", "cid", "name", "desc", "coll", "key")
+                : info("seqno", "cid", "name");
         Index idx = indexName == null ? null : c.schema.index(indexName);
         if (idx == null) {
             return info;
         }
-        for (int i = 0; i < idx.columns.length; i++) {
+        int n = idx.columns.length;
+        for (int i = 0; i < n; i++) {
             int col = idx.columns[i];
-            row((long) i, (long) col, col < 0 ? null : idx.table.columns.get(col).name);
+            long cid = col >= 0 ? col : idx.expr(i) != null ? -2 : -1;
+            String colName = col < 0 ? null : idx.table.columns.get(col).name;
+            if (extended) {
+                row((long) i, cid, colName, idx.desc[i] ? 1L : 0L, idx.collations[i].name(), 1L);
+            } else {
+                row((long) i, cid, colName);
+            }
+        }
+        if (extended && idx.table.withoutRowid) {
+            // The rest of the entry: the PRIMARY KEY columns a secondary index lacks, or (the table's own key) every
+            // other stored column, in record order.
+            List<Integer> rest = new ArrayList<>();
+            if (WithoutRowid.isTableKey(idx)) {
+                for (int col = 0; col < idx.table.columns.size(); col++) {
+                    if (!idx.covers(col) && idx.table.recordIndex(col) >= 0) {
+                        rest.add(col);
+                    }
+                }
+            } else {
+                for (int col : idx.suffixColumns()) {
+                    rest.add(col);
+                }
+            }
+            long seq = n;
+            for (int col : rest) {
+                dev.petrel.schema.Column column = idx.table.columns.get(col);
+                row(seq++, (long) col, column.name, 0L, column.collation.name(), 0L);
+            }
+        } else if (extended) {
+            row((long) n, -1L, null, 0L, "BINARY", 0L);
         }
         return info;
     }

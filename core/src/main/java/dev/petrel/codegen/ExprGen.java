@@ -308,17 +308,19 @@ public class ExprGen {
             return;
         }
         if (s.coveringIndex != null) {
-            int[] cols = s.coveringIndex.columns;
-            for (int i = 0; i < cols.length; i++) {
-                if (cols[i] == col) {
-                    b.emit(Opcode.Column, s.indexCursor, i, target);
-                    return;
-                }
+            int at = s.coveringIndex.positionInEntry(col);
+            if (at >= 0) {
+                b.emit(Opcode.Column, s.indexCursor, at, target);
+                return;
             }
         }
         dev.petrel.schema.Column column = s.table.columns.get(col);
+        if (column.isVirtual()) {
+            GeneratedColumns.read(this, s, col, target);
+            return;
+        }
         Object dflt = column.defaultValue == null ? null : c.constantValue(column.defaultValue);
-        b.emit(Opcode.Column, s.cursor, col, target, dflt, 0);
+        b.emit(Opcode.Column, s.cursor, s.table.recordIndex(col), target, dflt, 0);
         if (column.affinity == Affinity.REAL) {
             b.emit(Opcode.RealAffinity, target);
         }
@@ -554,11 +556,11 @@ public class ExprGen {
             b.emit(Opcode.SCopy, aggRegs.get(f), target);
             return;
         }
-        if (f.over() != null) {
-            throw PetrelException.error("window functions are not supported");
-        }
         int argc = f.star() ? 0 : f.args().size();
         FunctionDef def = c.functions.find(f.name(), argc);
+        if (f.over() != null || (def == null && dev.petrel.func.window.WindowFunctions.kind(f.name()) > 0)) {
+            throw PetrelException.error("misuse of window function " + f.name() + "()").withErrorOffset(f.pos());
+        }
         if (def == null) {
             if (c.functions.exists(f.name())) {
                 throw PetrelException.error(FunctionRegistry.wrongArgumentCountMessage(f.name()));

@@ -83,6 +83,18 @@ final class SelectGen {
         }
     }
 
+    /** Generates {@code body} with the CTEs of a WITH clause in scope: {@code WITH ... INSERT/UPDATE/DELETE}. */
+    <T> T withCtes(With with, java.util.function.Supplier<T> body) {
+        boolean pushed = pushWith(with);
+        try {
+            return body.get();
+        } finally {
+            if (pushed) {
+                ctes.remove(ctes.size() - 1);
+            }
+        }
+    }
+
     private boolean pushWith(With with) {
         if (with == null) {
             return false;
@@ -543,9 +555,6 @@ final class SelectGen {
         }
         if (t.indexedBy() != null && c.schema.index(t.indexedBy()) == null) {
             throw PetrelException.error("no such index: " + t.indexedBy());
-        }
-        if (table.withoutRowid) {
-            throw PetrelException.error("WITHOUT ROWID tables are not supported by Petrel: " + table.name);
         }
         Source s = new Source(name, table, false);
         s.cursor = b.cursor();

@@ -5,6 +5,9 @@ import dev.petrel.api.PetrelException;
 import dev.petrel.api.Statement;
 import dev.petrel.btree.BTree;
 import dev.petrel.codegen.Compiler;
+import dev.petrel.func.AggregateFactory;
+import dev.petrel.func.FunctionRegistry;
+import dev.petrel.func.ScalarFunction;
 import dev.petrel.pager.Pager;
 import dev.petrel.sql.ast.Stmt;
 import dev.petrel.sql.parser.ParsedStatement;
@@ -59,8 +62,25 @@ public final class EngineConnection implements Connection, VmHost {
     /** Statements currently between their first step and their end (they keep autocommit transactions open). */
     int activeStatements;
 
+    /** This connection's application-defined functions, layered over the database's built-ins. */
+    private final FunctionRegistry functions;
+    /** PRAGMA synchronous, cache_size, page_size, case_sensitive_like and the other settings pragmas. */
+    private final ConnectionSettings settings;
+
     EngineConnection(EngineDatabase database) {
         this.database = database;
+        this.functions = new FunctionRegistry(database.functions());
+        this.settings = new ConnectionSettings(database);
+    }
+
+    @Override
+    public Object pragmaSetting(String name, String value) {
+        return settings.apply(name, value);
+    }
+
+    @Override
+    public boolean caseSensitiveLike() {
+        return settings.caseSensitiveLike();
     }
 
     private void checkOpen() {
@@ -86,7 +106,7 @@ public final class EngineConnection implements Connection, VmHost {
     }
 
     Program compile(Stmt stmt, String sql, int end, List<String> params) {
-        return Compiler.compile(stmt, database.schema(), database.functions(), sql, end, params, compileFlags());
+        return Compiler.compile(stmt, database.schema(), functions, sql, end, params, compileFlags());
     }
 
     /** The settings code generation depends on (Compiler.FLAG_*). */
@@ -109,6 +129,27 @@ public final class EngineConnection implements Connection, VmHost {
                     // rows are discarded
                 }
             }
+        }
+    }
+
+    @Override
+    public void createFunction(String name, int nArg, int flags, ScalarFunction function) {
+        checkFunctionArgs(name, nArg, function);
+        functions.registerUser(name, nArg, flags, function, null);
+    }
+
+    @Override
+    public void createAggregate(String name, int nArg, int flags, AggregateFactory factory) {
+        checkFunctionArgs(name, nArg, factory);
+        functions.registerUser(name, nArg, flags, null, factory);
+    }
+
+    /** SQLite's checks in sqlite3_create_function: a name of 1..255 bytes, -1 <= nArg <= 127, an implementation. */
+    private void checkFunctionArgs(String name, int nArg, Object implementation) {
+        checkOpen();
+        if (name == null || name.isEmpty() || name.length() > 255 || nArg < -1 || nArg > 127
+                || implementation == null) {
+            throw PetrelException.misuse("bad parameter or other API misuse");
         }
     }
 

@@ -27,9 +27,21 @@ public final class FunctionRegistry {
     public static final int ANY_ARGS = -1;
 
     private final Map<String, List<FunctionDef>> byName = new HashMap<>();
+    /** Consulted when this registry has no overload of a name (a connection's functions over the built-ins). */
+    private final FunctionRegistry parent;
 
     /** An empty registry. */
     public FunctionRegistry() {
+        this(null);
+    }
+
+    /**
+     * An empty registry layered over {@code parent}: functions registered here (a connection's
+     * application-defined functions) hide the parent's overloads with the same name and argument count, as
+     * {@code sqlite3_create_function} replaces a built-in; every other lookup falls through to the parent.
+     */
+    public FunctionRegistry(FunctionRegistry parent) {
+        this.parent = parent;
     }
 
     /** A registry holding every built-in function of this package tree (core scalar, math, aggregate). */
@@ -66,6 +78,17 @@ public final class FunctionRegistry {
         registerVariadic("format", 0, FunctionDef.DETERMINISTIC, printf);
     }
 
+    /**
+     * Registers an application-defined overload: exactly one of {@code scalar} and {@code aggregate} is non-null;
+     * {@code nArg} -1 means any number of arguments. Only {@link FunctionDef#DETERMINISTIC} is taken from
+     * {@code flags}: application functions read no connection state through the context.
+     */
+    public void registerUser(String name, int nArg, int flags, ScalarFunction scalar, AggregateFactory aggregate) {
+        int f = flags & FunctionDef.DETERMINISTIC;
+        int n = nArg < 0 ? ANY_ARGS : nArg;
+        add(new FunctionDef(lower(name), n, 0, f, scalar, aggregate));
+    }
+
     private void add(FunctionDef def) {
         List<FunctionDef> list = byName.computeIfAbsent(def.name(), k -> new ArrayList<>(2));
         for (int i = 0; i < list.size(); i++) {
@@ -82,7 +105,7 @@ public final class FunctionRegistry {
     public FunctionDef find(String name, int argc) {
         List<FunctionDef> list = byName.get(lower(name));
         if (list == null) {
-            return null;
+            return parent == null ? null : parent.find(name, argc);
         }
         FunctionDef variadic = null;
         for (FunctionDef d : list) {
@@ -93,12 +116,20 @@ public final class FunctionRegistry {
                 variadic = d;
             }
         }
+        if (parent != null) {
+            // An exact overload of the parent beats a variadic one registered here only when this registry has
+            // nothing for the count: SQLite's rule is "best match", and an exact count matches better.
+            FunctionDef inherited = parent.find(name, argc);
+            if (inherited != null && (variadic == null || inherited.nArg() == argc)) {
+                return inherited;
+            }
+        }
         return variadic;
     }
 
     /** Whether any overload of {@code name} exists. */
     public boolean exists(String name) {
-        return byName.containsKey(lower(name));
+        return byName.containsKey(lower(name)) || (parent != null && parent.exists(name));
     }
 
     /** SQLite's message for a known function called with a bad argument count. */

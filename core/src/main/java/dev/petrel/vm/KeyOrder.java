@@ -70,6 +70,11 @@ public final class KeyOrder {
     }
 
     /** A key order for {@code n} BINARY ascending columns with the given collations. */
+    /** This order with the given fields descending (NULLs then last, as SQLite's default for DESC). */
+    public KeyOrder withDescending(boolean[] descending) {
+        return of(collations.clone(), descending.clone());
+    }
+
     public static KeyOrder of(Collation[] collations, boolean[] desc) {
         boolean[] nl = new boolean[desc.length];
         for (int i = 0; i < desc.length; i++) {

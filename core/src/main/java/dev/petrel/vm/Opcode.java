@@ -387,6 +387,13 @@ public enum Opcode {
      * Turns an INTEGER in r[P1] into a REAL (a REAL column read back from its integer encoding).
      */
     RealAffinity(false, ""),
+    /**
+     * TypeCheck P1 P2 * P4 *
+     * Synopsis: typecheck(r[P1@P2])
+     * Checks that r[P1..P1+P2-1], the affinity-converted columns of a row of the STRICT table described by P4 (a
+     * StrictColumns), have the storage classes their types allow; fails with SQLITE_CONSTRAINT_DATATYPE.
+     */
+    TypeCheck(false, "typecheck(r[P1@P2])"),
 
     // ---- transactions and schema --------------------------------------------------------------------------------
 
@@ -437,6 +444,13 @@ public enum Opcode {
      * is, and an in-memory database stays in memory mode, as in SQLite.
      */
     JournalMode(false, ""),
+    /**
+     * PragmaSetting * P2 * P4 *
+     * Synopsis:
+     * Applies the settings PRAGMA P4 (a two-element array: the name in lower case and the value text, or null to
+     * read it) to the connection, and stores the value it reports, or NULL, in r[P2].
+     */
+    PragmaSetting(false, ""),
     /**
      * IntegrityCk P1 P2 P3 * *
      * Synopsis:
@@ -690,9 +704,10 @@ public enum Opcode {
      */
     Insert(false, "intkey=r[P3] data=r[P2]"),
     /**
-     * IdxInsert P1 P2 P3 P4 *
+     * IdxInsert P1 P2 P3 P4 P5
      * Synopsis: key=r[P2]
-     * Writes the record r[P2] as a key into index cursor P1.
+     * Writes the record r[P2] as a key into index cursor P1; with OPFLAG_NCHANGE in P5 (a row of a WITHOUT ROWID
+     * table) it counts as a change.
      */
     IdxInsert(false, "key=r[P2]"),
     /**
@@ -780,6 +795,25 @@ public enum Opcode {
      * Replaces the aggregate state in r[P1] with the aggregate's final result (P4 the function).
      */
     AggFinal(false, "accum=r[P1] N=P2"),
+
+    // ---- window functions ---------------------------------------------------------------------------------------
+
+    /**
+     * WindowAdd P1 P2 P3 P4 *
+     * Synopsis: window r[P1] add r[P3]
+     * Adds the sorted record in r[P3] to the window buffer in r[P1] (made for window pass P4 on first use).
+     * When the record starts a new partition, the buffered partition is evaluated and control jumps to P2 to
+     * emit it (the record waits in the buffer). With P3 zero the input has ended: a buffered partition is
+     * evaluated and control jumps to P2; an empty buffer falls through.
+     */
+    WindowAdd(true, "window r[P1] add r[P3]"),
+    /**
+     * WindowNext P1 P2 P3 * *
+     * Synopsis: r[P3]=window r[P1] next row
+     * Puts the next evaluated row of the window buffer in r[P1] into r[P3] as a record; when the partition is
+     * exhausted, makes the buffer gather again and jumps to P2.
+     */
+    WindowNext(true, "r[P3]=window r[P1] next row"),
 
     // ---- triggers and foreign keys ------------------------------------------------------------------------------
 

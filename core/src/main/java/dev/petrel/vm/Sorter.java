@@ -10,7 +10,7 @@ import java.util.PriorityQueue;
 
 /**
  * The sorter behind ORDER BY, GROUP BY and DISTINCT: accepts records, then returns them ordered by their first
- * {@code keyFields} fields under a {@link KeyOrder}, equal keys newest first (as SQLite's sorter).
+ * {@code keyFields} fields under a {@link KeyOrder}, equal keys in insertion order (stable, as SQLite's sorter).
  *
  * <p>Records are buffered in memory; when the buffer passes {@link #memoryLimitBytes}, it is sorted and written
  * as a run to a temporary file of the VFS, and the buffer starts again. Sorting then merges the runs (and the
@@ -18,7 +18,7 @@ import java.util.PriorityQueue;
  *
  * <p>Run file layout: a sequence of entries, each {@code varint n} followed by the {@code n} record bytes; the
  * file ends after the last entry. Invariant: every run is sorted and runs are numbered in insertion order, which
- * is the tie-break of the merge (newer runs first, matching the newest-first order of equal keys).
+ * is the tie-break of the merge (older runs first, keeping the sort stable).
  */
 final class Sorter extends VdbeCursor {
     /** Default spill threshold: the bytes of buffered records before a run is written. */
@@ -83,11 +83,10 @@ final class Sorter extends VdbeCursor {
     }
 
     /**
-     * Sorts the buffer; equal keys come out newest first, as SQLite's sorter (which prepends each record to its
-     * list before a stable merge sort) returns them.
+     * Sorts the buffer; equal keys keep their insertion order, as SQLite's sorter returns them (List.sort is a
+     * stable merge sort).
      */
     private void sortBuffer() {
-        java.util.Collections.reverse(buffer);
         buffer.sort(this::compare);
     }
 
@@ -191,7 +190,7 @@ final class Sorter extends VdbeCursor {
         }
         heap = new PriorityQueue<>((a, b) -> {
             int c = compare(a.head, b.head);
-            return c != 0 ? c : Integer.compare(b.runIdx, a.runIdx);
+            return c != 0 ? c : Integer.compare(a.runIdx, b.runIdx);
         });
         for (int i = 0; i < runFiles.size(); i++) {
             RunReader r = new RunReader(i, runFiles.get(i), runSizes.get(i));

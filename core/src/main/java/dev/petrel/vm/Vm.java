@@ -4,6 +4,8 @@ import dev.petrel.api.PetrelException;
 import dev.petrel.api.ResultCode;
 import dev.petrel.btree.BtCursor;
 import dev.petrel.func.AggregateFunction;
+import dev.petrel.func.window.WindowBuffer;
+import dev.petrel.func.window.WindowPlan;
 import dev.petrel.func.FunctionContext;
 import dev.petrel.record.Collation;
 import dev.petrel.record.Record;
@@ -440,6 +442,14 @@ public final class Vm {
                 case Cast:
                     mem[in.p1] = Values.cast(mem[in.p1], dev.petrel.value.Affinity.fromCode((char) in.p2));
                     break;
+                case TypeCheck: {
+                    PetrelException mismatch = ((StrictColumns) in.p4).mismatch(mem, in.p1);
+                    if (mismatch != null) {
+                        haltAction = 2;
+                        throw mismatch;
+                    }
+                    break;
+                }
                 case RealAffinity:
                     if (mem[in.p1] instanceof Long) {
                         mem[in.p1] = (double) (Long) mem[in.p1];
@@ -473,6 +483,11 @@ public final class Vm {
                 case JournalMode:
                     mem[in.p2] = host.journalMode((String) in.p4);
                     break;
+                case PragmaSetting: {
+                    String[] setting = (String[]) in.p4;
+                    mem[in.p2] = host.pragmaSetting(setting[0], setting[1]);
+                    break;
+                }
                 case IntegrityCk: {
                     java.util.List<String> errs = host.pageCount() == 0 ? java.util.List.of("ok")
                             : host.btree().integrityCheck(Math.max(1, in.p3));
@@ -662,6 +677,9 @@ public final class Vm {
                 }
                 case IdxInsert:
                     cursors[in.p1].insertKey((byte[]) mem[in.p2]);
+                    if ((in.p5 & OPFLAG_NCHANGE) != 0) {
+                        host.countChange(); // a row of a WITHOUT ROWID table
+                    }
                     break;
                 case Delete:
                     cursors[in.p1].delete();
@@ -734,6 +752,30 @@ public final class Vm {
                         agg = f.def.aggregate().create();
                     }
                     mem[in.p1] = agg.finish(context(f.collation));
+                    break;
+                }
+                case WindowAdd: {
+                    WindowPlan plan = (WindowPlan) in.p4;
+                    if (!(mem[in.p1] instanceof WindowBuffer)) {
+                        mem[in.p1] = new WindowBuffer(plan);
+                    }
+                    WindowBuffer wb = (WindowBuffer) mem[in.p1];
+                    FunctionContext[] ctxs = new FunctionContext[plan.calls.length];
+                    for (int i = 0; i < ctxs.length; i++) {
+                        ctxs[i] = context(plan.calls[i].collation);
+                    }
+                    if (in.p3 == 0 ? wb.finish(ctxs) : wb.add((byte[]) mem[in.p3], ctxs)) {
+                        next = in.p2;
+                    }
+                    break;
+                }
+                case WindowNext: {
+                    byte[] row = mem[in.p1] instanceof WindowBuffer wb ? wb.next() : null;
+                    if (row == null) {
+                        next = in.p2;
+                    } else {
+                        mem[in.p3] = row;
+                    }
                     break;
                 }
                 case Program:

@@ -39,6 +39,15 @@ public interface VmHost extends FunctionContext {
      */
     String journalMode(String mode);
 
+    /**
+     * Reads ({@code value} null) or changes a connection or pager setting named by a settings PRAGMA
+     * (synchronous, cache_size, page_size, case_sensitive_like, busy_timeout, ...); returns the value the pragma
+     * reports, or null when it reports nothing.
+     */
+    default Object pragmaSetting(String name, String value) {
+        return null;
+    }
+
     /** The in-memory schema must be reloaded from sqlite_schema. */
     void schemaChanged();
 

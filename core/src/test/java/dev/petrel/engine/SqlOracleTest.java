@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  */
 class SqlOracleTest {
     private static void check(String... script) {
-        assertEquals("", Oracle.differences(script));
+        assertEquals("", Oracle.scriptDifferences(script));
     }
 
     @Test

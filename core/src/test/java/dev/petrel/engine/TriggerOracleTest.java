@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  */
 class TriggerOracleTest {
     private static void check(String... script) {
-        assertEquals("", Oracle.differences(script));
+        assertEquals("", Oracle.scriptDifferences(script));
     }
 
     private static final String COUNTERS = "SELECT changes(), total_changes(), last_insert_rowid()";

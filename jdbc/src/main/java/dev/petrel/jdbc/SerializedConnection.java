@@ -60,6 +60,20 @@ final class SerializedConnection implements Connection {
     }
 
     @Override
+    public void createFunction(String name, int nArg, int flags, dev.petrel.func.ScalarFunction function) {
+        synchronized (lock) {
+            base.createFunction(name, nArg, flags, function);
+        }
+    }
+
+    @Override
+    public void createAggregate(String name, int nArg, int flags, dev.petrel.func.AggregateFactory factory) {
+        synchronized (lock) {
+            base.createAggregate(name, nArg, flags, factory);
+        }
+    }
+
+    @Override
     public void interrupt() {
         base.interrupt();
     }

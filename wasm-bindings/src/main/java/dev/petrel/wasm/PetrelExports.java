@@ -331,6 +331,93 @@ public final class PetrelExports {
         return Int8Array.copyFromJavaArray(b == null ? new byte[0] : b);
     }
 
+    /**
+     * Registers the JavaScript function {@code fnId} of the worker's function table as SQL function {@code name}
+     * on connection {@code db}: a scalar, or an aggregate (with an inverse step when {@code hasInverse}).
+     * {@code nArg} is the argument count or -1 for any; {@code flags} as {@code Connection.createFunction}.
+     */
+    @JSExport
+    public static int createFunction(int db, String name, int nArg, int flags, int fnId, boolean aggregate,
+            boolean hasInverse) {
+        clearError();
+        try {
+            Connection c = CONNECTIONS.get(db);
+            if (c == null) {
+                throw PetrelException.misuse("database is closed");
+            }
+            if (aggregate) {
+                c.createAggregate(name, nArg, flags, () -> JsFunctions.aggregate(fnId, hasInverse));
+            } else {
+                c.createFunction(name, nArg, flags, JsFunctions.scalar(fnId));
+            }
+            return OK;
+        } catch (Throwable t) {
+            return fail(t);
+        }
+    }
+
+    // Argument and result registers of a JavaScript SQL function call (see JsFunctions).
+
+    @JSExport
+    public static int fnArgCount() {
+        return JsFunctions.fnArgCount();
+    }
+
+    @JSExport
+    public static int fnArgType(int i) {
+        return JsFunctions.fnArgType(i);
+    }
+
+    @JSExport
+    public static long fnArgLong(int i) {
+        return JsFunctions.fnArgLong(i);
+    }
+
+    @JSExport
+    public static double fnArgDouble(int i) {
+        return JsFunctions.fnArgDouble(i);
+    }
+
+    @JSExport
+    public static String fnArgText(int i) {
+        return JsFunctions.fnArgText(i);
+    }
+
+    @JSExport
+    public static Int8Array fnArgBlob(int i) {
+        return JsFunctions.fnArgBlob(i);
+    }
+
+    @JSExport
+    public static void fnResultNull() {
+        JsFunctions.fnResultNull();
+    }
+
+    @JSExport
+    public static void fnResultLong(long v) {
+        JsFunctions.fnResultLong(v);
+    }
+
+    @JSExport
+    public static void fnResultDouble(double v) {
+        JsFunctions.fnResultDouble(v);
+    }
+
+    @JSExport
+    public static void fnResultText(String v) {
+        JsFunctions.fnResultText(v);
+    }
+
+    @JSExport
+    public static void fnResultBlob(Int8Array v) {
+        JsFunctions.fnResultBlob(v);
+    }
+
+    @JSExport
+    public static void fnResultError(String message) {
+        JsFunctions.fnResultError(message);
+    }
+
     @JSExport
     public static double changes(int db) {
         Connection c = CONNECTIONS.get(db);
