@@ -197,7 +197,7 @@ final class DmlGen {
         return ret == null ? null : ret.info;
     }
 
-    private static void checkCount(Table t, int[] map, int n, List<String> cols) {
+    static void checkCount(Table t, int[] map, int n, List<String> cols) {
         if (n != map.length) {
             if (cols == null || cols.isEmpty()) {
                 throw PetrelException.error("table " + t.name + " has " + map.length + " columns but " + n

@@ -53,8 +53,8 @@ final class ViewDmlGen {
     ResultInfo insert(Stmt.Insert ins) {
         Table v = c.schema.table(ins.table());
         TriggerGen tg = triggers(v, Stmt.TriggerEvent.INSERT, null, ins.orAction());
-        rejectReturning(ins.returning());
         List<String> names = TriggerGen.columnNames(c, v);
+        Returning ret = Returning.of(c, ins.alias() != null ? ins.alias() : v.name, names, ins.returning());
         int ncol = names.size();
         int[] map;
         if (ins.columns() == null || ins.columns().isEmpty()) {
@@ -78,8 +78,9 @@ final class ViewDmlGen {
             b.emit(Opcode.Null, 0, row, row + ncol);
             int skip = b.newLabel();
             tg.fire(Stmt.TriggerTime.INSTEAD_OF, 0, row, skip);
+            Returning.emit(ret, row);
             b.resolve(skip);
-            return null;
+            return Returning.info(ret);
         }
         int eph = b.cursor();
         b.emit(Opcode.OpenEphemeral, eph, 0);
@@ -92,13 +93,7 @@ final class ViewDmlGen {
             b.emit(Opcode.NewRowid, eph, rid);
             b.emit(Opcode.Insert, eph, rec, rid);
         });
-        if (width[0] != map.length) {
-            if (ins.columns() == null || ins.columns().isEmpty()) {
-                throw PetrelException.error("table " + v.name + " has " + ncol + " columns but " + width[0]
-                        + " values were supplied");
-            }
-            throw PetrelException.error(width[0] + " values for " + map.length + " columns");
-        }
+        DmlGen.checkCount(v, map, width[0], ins.columns());
         int brk = b.newLabel();
         b.emit(Opcode.Rewind, eph, brk);
         int top = b.addr();
@@ -108,10 +103,11 @@ final class ViewDmlGen {
             b.emit(Opcode.Column, eph, i, row + map[i]);
         }
         tg.fire(Stmt.TriggerTime.INSTEAD_OF, 0, row, skip);
+        Returning.emit(ret, row);
         b.resolve(skip);
         b.emit(Opcode.Next, eph, top);
         b.resolve(brk);
-        return null;
+        return Returning.info(ret);
     }
 
     ResultInfo update(Stmt.Update up) {
@@ -132,7 +128,7 @@ final class ViewDmlGen {
         }
         // UPDATE OF on a view names view columns: map them through a stand-in table of those names.
         TriggerGen tg = triggers(v, Stmt.TriggerEvent.UPDATE, changed, up.orAction());
-        rejectReturning(up.returning());
+        Returning ret = Returning.of(c, sourceName(up.table()), names, up.returning());
         List<ResultColumn> cols = new ArrayList<>();
         for (String n : names) {
             cols.add(new ResultColumn.Item(0, ref(up.table(), n), null));
@@ -150,15 +146,16 @@ final class ViewDmlGen {
             b.emit(Opcode.Null, 0, oldRegs + ncol);
             b.emit(Opcode.Null, 0, newRegs + ncol);
             tg.fire(Stmt.TriggerTime.INSTEAD_OF, oldRegs, newRegs, row);
+            Returning.emit(ret, newRegs);
         });
-        return null;
+        return Returning.info(ret);
     }
 
     ResultInfo delete(Stmt.Delete del) {
         Table v = c.schema.table(del.table().name());
         TriggerGen tg = triggers(v, Stmt.TriggerEvent.DELETE, null, null);
-        rejectReturning(del.returning());
         List<String> names = TriggerGen.columnNames(c, v);
+        Returning ret = Returning.of(c, sourceName(del.table()), names, del.returning());
         int ncol = names.size();
         List<ResultColumn> cols = new ArrayList<>();
         for (String n : names) {
@@ -171,8 +168,9 @@ final class ViewDmlGen {
             }
             b.emit(Opcode.Null, 0, oldRegs + ncol);
             tg.fire(Stmt.TriggerTime.INSTEAD_OF, oldRegs, 0, row);
+            Returning.emit(ret, oldRegs);
         });
-        return null;
+        return Returning.info(ret);
     }
 
     private interface RowBody {
@@ -205,8 +203,12 @@ final class ViewDmlGen {
         b.resolve(brk);
     }
 
+    private static String sourceName(QualifiedTable qt) {
+        return qt.alias() != null ? qt.alias() : qt.name();
+    }
+
     private static Expr ref(QualifiedTable qt, String column) {
-        return new Expr.ColumnRef(qt.pos(), null, qt.alias() != null ? qt.alias() : qt.name(), column, false);
+        return new Expr.ColumnRef(qt.pos(), null, sourceName(qt), column, false);
     }
 
     private static int indexOf(List<String> names, String n) {
@@ -218,9 +220,85 @@ final class ViewDmlGen {
         return -1;
     }
 
-    private static void rejectReturning(List<ResultColumn> returning) {
-        if (returning != null && !returning.isEmpty()) {
-            throw PetrelException.error("cannot use RETURNING on a view with INSTEAD OF triggers");
+    /**
+     * RETURNING on a view: evaluated over the view row the triggers received (NEW for INSERT and UPDATE, OLD for
+     * DELETE), one result row per row of the statement.
+     */
+    private static final class Returning {
+        final Compiler c;
+        final String source;
+        final List<String> names;
+        final List<ResultColumn> cols;
+        final ResultInfo info = new ResultInfo();
+
+        private Returning(Compiler c, String source, List<String> names, List<ResultColumn> cols) {
+            this.c = c;
+            this.source = source;
+            this.names = names;
+            this.cols = cols;
+            for (ResultColumn rc : cols) {
+                if (rc instanceof ResultColumn.Star) {
+                    for (String n : names) {
+                        info.names.add(n);
+                        info.declTypes.add(null);
+                    }
+                } else {
+                    ResultColumn.Item it = (ResultColumn.Item) rc;
+                    info.names.add(it.alias() != null ? it.alias() : it.expr() instanceof Expr.ColumnRef r
+                            ? r.column() : c.spanText(it));
+                    info.declTypes.add(null);
+                }
+            }
+        }
+
+        /** The RETURNING clause's generator, or null when there is none. */
+        static Returning of(Compiler c, String source, List<String> names, List<ResultColumn> cols) {
+            return cols == null || cols.isEmpty() ? null : new Returning(c, source, names, cols);
+        }
+
+        static ResultInfo info(Returning r) {
+            return r == null ? null : r.info;
+        }
+
+        static void emit(Returning r, int rowRegs) {
+            if (r != null) {
+                r.emit(rowRegs);
+            }
+        }
+
+        private void emit(int rowRegs) {
+            dev.petrel.plan.Scope scope = c.emptyScope();
+            dev.petrel.plan.Source s = new dev.petrel.plan.Source(source, null, false);
+            for (String n : names) {
+                s.columnNames.add(n);
+                s.affinities.add(dev.petrel.value.Affinity.NONE);
+                s.collations.add(dev.petrel.record.Collation.BINARY);
+                s.declTypes.add(null);
+            }
+            scope.sources.add(s);
+            ExprGen g = new ExprGen(c, scope) {
+                @Override
+                void readColumn(dev.petrel.plan.Source src, int col, int target) {
+                    if (src == s) {
+                        b.emit(Opcode.SCopy, rowRegs + col, target);
+                    } else {
+                        super.readColumn(src, col, target);
+                    }
+                }
+            };
+            int n = info.names.size();
+            int base = c.b.regs(n);
+            int k = 0;
+            for (ResultColumn rc : cols) {
+                if (rc instanceof ResultColumn.Star) {
+                    for (int i = 0; i < names.size(); i++) {
+                        c.b.emit(Opcode.SCopy, rowRegs + i, base + k++);
+                    }
+                } else {
+                    g.exprTo(((ResultColumn.Item) rc).expr(), base + k++);
+                }
+            }
+            c.b.emit(Opcode.ResultRow, base, n);
         }
     }
 }

@@ -292,6 +292,8 @@ class TriggerOracleTest {
                 COUNTERS,
                 "INSERT INTO v(name) VALUES('noid')",
                 "INSERT INTO v(nosuch) VALUES(1)",
+                "INSERT INTO v VALUES(1)",
+                "INSERT INTO v(id) VALUES(1, 2)",
                 "SELECT * FROM t ORDER BY a",
                 "UPDATE v SET name = name || '2' WHERE id > 2",
                 COUNTERS,
@@ -308,6 +310,23 @@ class TriggerOracleTest {
                 "INSERT INTO w VALUES(1, 2, 3)",
                 "DROP VIEW v",
                 "SELECT name FROM sqlite_schema ORDER BY name");
+    }
+
+    @Test
+    void returningOnViews() {
+        check("CREATE TABLE t(a INTEGER PRIMARY KEY, b)",
+                "INSERT INTO t VALUES(1, 'x'), (2, 'y')",
+                "CREATE VIEW v(id, name) AS SELECT a, b FROM t",
+                "CREATE TRIGGER vi INSTEAD OF INSERT ON v BEGIN INSERT INTO t VALUES(NEW.id, NEW.name); END",
+                "CREATE TRIGGER vu INSTEAD OF UPDATE ON v BEGIN UPDATE t SET b = NEW.name WHERE a = OLD.id; END",
+                "CREATE TRIGGER vd INSTEAD OF DELETE ON v BEGIN DELETE FROM t WHERE a = OLD.id; END",
+                "INSERT INTO v VALUES(3, 'z') RETURNING *",
+                "INSERT INTO v VALUES(4, 'w'), (5, 'u') RETURNING id * 2, upper(name) AS u",
+                "UPDATE v SET name = 'q' WHERE id = 1 RETURNING name",
+                "UPDATE v SET name = 'r' WHERE id = 2 RETURNING *",
+                "DELETE FROM v WHERE id > 3 RETURNING *",
+                "SELECT changes()",
+                "SELECT * FROM t ORDER BY a");
     }
 
     @Test
