@@ -32,6 +32,24 @@ public final class Compiler {
     boolean write;
     boolean touchesDatabase;
     int viewDepth;
+    /** Connection settings code generation depends on (FLAG_*). */
+    int flags;
+    /** Inside a trigger body: the scope of its OLD and NEW rows, the outermost scope of every statement. */
+    Scope rootScope;
+    /** Set while compiling a trigger body (RAISE is allowed), with the conflict action it inherits. */
+    boolean inTrigger;
+    /** Set while compiling DROP TABLE's implicit DELETE, which fires no triggers. */
+    boolean triggersDisabled;
+    dev.petrel.sql.ast.ConflictAction triggerConflict;
+    /** Trigger sub-programs of the statement being compiled and its triggers, by TriggerGen's key. */
+    java.util.Map<String, dev.petrel.vm.TriggerProgram> triggerPrograms = new java.util.HashMap<>();
+
+    /** PRAGMA foreign_keys is on. */
+    public static final int FLAG_FOREIGN_KEYS = 1;
+    /** PRAGMA recursive_triggers is on. */
+    public static final int FLAG_RECURSIVE_TRIGGERS = 2;
+    /** PRAGMA defer_foreign_keys is on. */
+    public static final int FLAG_DEFER_FOREIGN_KEYS = 4;
 
     private Compiler(Schema schema, FunctionRegistry functions, String sql) {
         this.schema = schema;
@@ -47,7 +65,14 @@ public final class Compiler {
      */
     public static Program compile(Stmt stmt, Schema schema, FunctionRegistry functions, String sql, int stmtEnd,
                                   List<String> paramNames) {
+        return compile(stmt, schema, functions, sql, stmtEnd, paramNames, 0);
+    }
+
+    /** As {@link #compile(Stmt, Schema, FunctionRegistry, String, int, List)} under connection settings FLAG_*. */
+    public static Program compile(Stmt stmt, Schema schema, FunctionRegistry functions, String sql, int stmtEnd,
+                                  List<String> paramNames, int flags) {
         Compiler c = new Compiler(schema, functions, sql);
+        c.flags = flags;
         c.stmtEnd = stmtEnd;
         int explain = 0;
         if (stmt instanceof Stmt.Explain ex) {
@@ -77,6 +102,7 @@ public final class Compiler {
         if (explain == 2) {
             p.queryPlan = c.b.eqp.toArray(new Object[0][]);
         }
+        p.compileFlags = flags;
         return p;
     }
 
@@ -243,6 +269,19 @@ public final class Compiler {
     }
 
     Scope emptyScope() {
-        return new Scope(null);
+        return new Scope(rootScope);
+    }
+
+    /** A compiler for a trigger sub-program of this statement (same schema, settings and sub-program cache). */
+    Compiler sub(String sqlText) {
+        Compiler s = new Compiler(schema, functions, sqlText);
+        s.flags = flags;
+        s.triggerPrograms = triggerPrograms;
+        s.stmtEnd = sqlText.length();
+        return s;
+    }
+
+    boolean flag(int f) {
+        return (flags & f) != 0;
     }
 }

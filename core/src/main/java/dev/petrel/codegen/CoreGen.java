@@ -54,7 +54,7 @@ final class CoreGen implements WindowGen.Host {
 
     static ResultInfo core(Compiler c, SelectGen sel, SelectBody.Core core, Select whole, Scope outer,
                            OutputStage out) {
-        return new CoreGen(c, sel, core, outer == null ? null : outer, whole, out).run();
+        return new CoreGen(c, sel, core, outer == null ? c.rootScope : outer, whole, out).run();
     }
 
     private CoreGen(Compiler c, SelectGen sel, SelectBody.Core core, Scope outer, Select whole, OutputStage out) {
@@ -421,12 +421,18 @@ final class CoreGen implements WindowGen.Host {
     }
 
     /**
-     * Emits {@code record} for the bare-column row: always, or, under a single min()/max(), only when the row's
-     * argument beats the best so far (kept in {@code best}), so bare columns come from the min/max row.
+     * Emits {@code record} for the bare-column row: for the group's first row, or, under a single min()/max(), when
+     * the row's argument beats the best so far (kept in {@code best}), so bare columns come from the min/max row.
      */
     private void recordBareRow(Expr.FunctionCall mm, int best, Runnable record) {
         if (mm == null) {
+            // SQLite 3.53 takes bare columns from the first row of each group: record it once, with {@code best}
+            // (NULL at the start of every group) as the "taken" flag.
+            int taken = b.newLabel();
+            b.emit(Opcode.NotNull, best, taken);
             record.run();
+            b.emit(Opcode.Integer, 1, best);
+            b.resolve(taken);
             return;
         }
         int arg = g.expr(mm.args().get(0));

@@ -115,14 +115,16 @@ final class DdlGen {
         }
         String sql = TableBuilder.storedSql("CREATE TABLE", ct.sourceText(), c.stmtEnd, ct.nameOffset());
         Table t = TableBuilder.table(ct, 0, sql);
-        if (t.withoutRowid) {
-            throw PetrelException.error("WITHOUT ROWID tables are not supported by Petrel");
-        }
+        GeneratedColumns.validate(c, t);
         int tableRoot = b.reg();
-        b.emit(Opcode.CreateBtree, 0, tableRoot, 1);
+        // A WITHOUT ROWID table is an index b-tree (flag 2) keyed by its PRIMARY KEY, which has no b-tree of its own.
+        b.emit(Opcode.CreateBtree, 0, tableRoot, t.withoutRowid ? 2 : 1);
         int schema = openSchema();
         schemaRow(schema, "table", t.name, t.name, tableRoot, sql);
         for (Index idx : t.indexes) {
+            if (WithoutRowid.isTableKey(idx)) {
+                continue;
+            }
             int r = b.reg();
             b.emit(Opcode.CreateBtree, 0, r, 2);
             schemaRow(schema, "index", idx.name, t.name, r, null);
@@ -223,57 +225,13 @@ final class DdlGen {
                 c.sql.substring(indexEnd - ci.sourceText().length() - (indexEnd - c.stmtEnd), indexEnd), indexEnd,
                 ci.nameOffset());
         Index idx = TableBuilder.index(ci, t, 0, sql);
+        IndexBuild.validate(c, idx);
         int root = b.reg();
         b.emit(Opcode.CreateBtree, 0, root, 2);
         int schema = openSchema();
         schemaRow(schema, "index", idx.name, t.name, root, sql);
-        if (idx.usable()) {
-            fillIndex(t, idx, root, true);
-        }
+        IndexBuild.fill(c, idx, root);
         finish();
-    }
-
-    /**
-     * Fills index {@code idx} of {@code t} (root page {@code root}, or the register holding it when
-     * {@code rootIsReg}) from the table's rows; a duplicate key of a UNIQUE index fails the statement.
-     */
-    void fillIndex(Table t, Index idx, int root, boolean rootIsReg) {
-        int tc = b.cursor();
-        int ic = b.cursor();
-        b.emit(Opcode.OpenRead, tc, t.rootPage, 0, t.columns.size(), 0);
-        b.emit(Opcode.OpenWrite, ic, root, 0, LoopGen.keyOrder(idx), rootIsReg ? Vm.OPFLAG_P2ISREG : 0);
-        int brk = b.newLabel();
-        b.emit(Opcode.Rewind, tc, brk);
-        int top = b.addr();
-        int n = idx.columns.length;
-        int key = b.regs(n + 1);
-        b.emit(Opcode.Rowid, tc, key + n);
-        for (int k = 0; k < n; k++) {
-            int col = idx.columns[k];
-            if (col == t.rowidAlias) {
-                b.emit(Opcode.SCopy, key + n, key + k);
-            } else {
-                b.emit(Opcode.Column, tc, col, key + k);
-                if (t.columns.get(col).affinity == Affinity.REAL) {
-                    b.emit(Opcode.RealAffinity, key + k);
-                }
-            }
-        }
-        if (idx.unique) {
-            int ok = b.newLabel();
-            b.emit(Opcode.NoConflict, ic, ok, key, n, 0);
-            StringBuilder msg = new StringBuilder("UNIQUE constraint failed: ");
-            for (int k = 0; k < n; k++) {
-                msg.append(k > 0 ? ", " : "").append(t.name).append('.').append(t.columns.get(idx.columns[k]).name);
-            }
-            b.emit(Opcode.Halt, ResultCode.CONSTRAINT_UNIQUE.code, 2, 0, msg.toString(), Vm.CONSTRAINT_UNIQUE);
-            b.resolve(ok);
-        }
-        int rec = b.reg();
-        b.emit(Opcode.MakeRecord, key, n + 1, rec);
-        b.emit(Opcode.IdxInsert, ic, rec);
-        b.emit(Opcode.Next, tc, top);
-        b.resolve(brk);
     }
 
     private void createView(Stmt.CreateView cv) {
@@ -290,12 +248,27 @@ final class DdlGen {
 
     private void createTrigger(Stmt.CreateTrigger tr) {
         checkSchemaName(tr.schema());
-        if (exists(tr.name(), tr.ifNotExists(), "trigger")) {
-            return;
-        }
         Table t = c.schema.table(tr.table());
         if (t == null) {
             throw PetrelException.error("no such table: main." + tr.table());
+        }
+        if (c.schema.hasTrigger(tr.name())) {
+            if (tr.ifNotExists()) {
+                return;
+            }
+            throw PetrelException.error("trigger " + tr.name() + " already exists");
+        }
+        reserved(tr.name());
+        checkSchemaName(tr.tableSchema());
+        if (t.rootPage == Schema.ROOT_PAGE || t.name.toLowerCase(java.util.Locale.ROOT).startsWith("sqlite_")) {
+            throw PetrelException.error("cannot create trigger on system table");
+        }
+        if (t.isView() && tr.time() != Stmt.TriggerTime.INSTEAD_OF) {
+            throw PetrelException.error("cannot create " + (tr.time() == Stmt.TriggerTime.AFTER ? "AFTER" : "BEFORE")
+                    + " trigger on view: " + t.name);
+        }
+        if (!t.isView() && tr.time() == Stmt.TriggerTime.INSTEAD_OF) {
+            throw PetrelException.error("cannot create INSTEAD OF trigger on table: " + t.name);
         }
         String sql = TableBuilder.storedSql("CREATE TRIGGER", tr.sourceText(), c.stmtEnd, tr.nameOffset());
         int schema = openSchema();
@@ -327,11 +300,20 @@ final class DdlGen {
                         .startsWith("sqlite_"))) {
                     throw PetrelException.error("table " + t.name + " may not be dropped");
                 }
+                if (!view && c.flag(Compiler.FLAG_FOREIGN_KEYS) && !c.schema.referencing(t.name).isEmpty()) {
+                    // As SQLite: an implicit DELETE FROM (foreign key actions and checks, no triggers) first.
+                    c.triggersDisabled = true;
+                    new DmlGen(c).delete(new Stmt.Delete(d.pos(), null, new dev.petrel.sql.ast.QualifiedTable(
+                            d.pos(), null, t.name, null, null, false), null, List.of(), List.of(), null));
+                    c.triggersDisabled = false;
+                }
                 if (!view) {
                     List<Integer> roots = new ArrayList<>();
                     roots.add(t.rootPage);
                     for (Index i : t.indexes) {
-                        roots.add(i.rootPage);
+                        if (!WithoutRowid.isTableKey(i)) {
+                            roots.add(i.rootPage);
+                        }
                     }
                     roots.sort((x, y) -> Integer.compare(y, x));
                     for (int r : roots) {
@@ -437,7 +419,7 @@ final class DdlGen {
                 return indexList(arg);
             case "index_info":
             case "index_xinfo":
-                return indexInfo(arg);
+                return indexInfo(arg, name.equals("index_xinfo"));
             case "user_version":
             case "application_id":
             case "schema_version":
@@ -467,6 +449,22 @@ final class DdlGen {
                 b.emit(Opcode.ResultRow, r, 1);
                 return info(name);
             }
+            case "foreign_keys":
+            case "recursive_triggers":
+            case "defer_foreign_keys": {
+                int r = b.reg();
+                b.emit(Opcode.ConnectionFlag, 0, r, arg == null ? 0 : pragmaBoolean(arg) + 1, name, 0);
+                if (arg != null) {
+                    return null;
+                }
+                b.emit(Opcode.ResultRow, r, 1);
+                return info(name);
+            }
+            case "foreign_key_list":
+                return ForeignKeyPragmas.list(c, arg, info("id", "seq", "table", "from", "to", "on_update",
+                        "on_delete", "match"));
+            case "foreign_key_check":
+                return ForeignKeyPragmas.check(c, arg, info("table", "rowid", "parent", "fkid"));
             case "page_count": {
                 c.touchesDatabase = true;
                 int r = b.reg();
@@ -502,6 +500,19 @@ final class DdlGen {
         }
         b.emit(Opcode.ResultRow, r, 1);
         return info(name.equals("busy_timeout") ? "timeout" : name);
+    }
+
+    /** A pragma's boolean argument as SQLite reads it: on/yes/true or a non-zero integer. */
+    private static int pragmaBoolean(String arg) {
+        String a = arg.toLowerCase(java.util.Locale.ROOT);
+        if (a.equals("on") || a.equals("yes") || a.equals("true")) {
+            return 1;
+        }
+        try {
+            return Long.parseLong(a) != 0 ? 1 : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static ResultInfo info(String... names) {
@@ -543,14 +554,16 @@ final class DdlGen {
         if (t.rowidAlias >= 0) {
             pkPos[t.rowidAlias] = 1;
         }
-        for (int i = 0; i < t.columns.size(); i++) {
+        for (int i = 0, cid = 0; i < t.columns.size(); i++) {
             dev.petrel.schema.Column col = t.columns.get(i);
             Object pk = (long) (pkPos[i] != 0 ? pkPos[i] : col.primaryKey ? 1 : 0);
             if (extended) {
+                // hidden: 2 for a VIRTUAL generated column, 3 for a STORED one.
+                long hidden = !col.generated ? 0L : col.stored ? 3L : 2L;
                 row((long) i, col.name, col.declType == null ? "" : col.declType, col.notNull ? 1L : 0L,
-                        col.defaultText, pk, 0L);
-            } else {
-                row((long) i, col.name, col.declType == null ? "" : col.declType, col.notNull ? 1L : 0L,
+                        col.defaultText, pk, hidden);
+            } else if (!col.generated) {
+                row((long) cid++, col.name, col.declType == null ? "" : col.declType, col.notNull ? 1L : 0L,
                         col.defaultText, pk);
             }
         }
@@ -572,15 +585,50 @@ final class DdlGen {
         return info;
     }
 
-    private ResultInfo indexInfo(String indexName) {
-        ResultInfo info = info("seqno", "cid", "name");
+    /**
+     * PRAGMA index_info / index_xinfo: one row per key column (cid -2 and name NULL for an expression); xinfo adds
+     * direction, collation and whether the column is part of the key, then the rowid's row (cid -1, key 0).
+     */
+    private ResultInfo indexInfo(String indexName, boolean extended) {
+        ResultInfo info = extended ? info("seqno", "cid", "name", "desc", "coll", "key")
+                : info("seqno", "cid", "name");
         Index idx = indexName == null ? null : c.schema.index(indexName);
         if (idx == null) {
             return info;
         }
-        for (int i = 0; i < idx.columns.length; i++) {
+        int n = idx.columns.length;
+        for (int i = 0; i < n; i++) {
             int col = idx.columns[i];
-            row((long) i, (long) col, col < 0 ? null : idx.table.columns.get(col).name);
+            long cid = col >= 0 ? col : idx.expr(i) != null ? -2 : -1;
+            String colName = col < 0 ? null : idx.table.columns.get(col).name;
+            if (extended) {
+                row((long) i, cid, colName, idx.desc[i] ? 1L : 0L, idx.collations[i].name(), 1L);
+            } else {
+                row((long) i, cid, colName);
+            }
+        }
+        if (extended && idx.table.withoutRowid) {
+            // The rest of the entry: the PRIMARY KEY columns a secondary index lacks, or (the table's own key) every
+            // other stored column, in record order.
+            List<Integer> rest = new ArrayList<>();
+            if (WithoutRowid.isTableKey(idx)) {
+                for (int col = 0; col < idx.table.columns.size(); col++) {
+                    if (!idx.covers(col) && idx.table.recordIndex(col) >= 0) {
+                        rest.add(col);
+                    }
+                }
+            } else {
+                for (int col : idx.suffixColumns()) {
+                    rest.add(col);
+                }
+            }
+            long seq = n;
+            for (int col : rest) {
+                dev.petrel.schema.Column column = idx.table.columns.get(col);
+                row(seq++, (long) col, column.name, 0L, column.collation.name(), 0L);
+            }
+        } else if (extended) {
+            row((long) n, -1L, null, 0L, "BINARY", 0L);
         }
         return info;
     }

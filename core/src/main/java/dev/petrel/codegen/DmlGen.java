@@ -33,6 +33,10 @@ import java.util.List;
 final class DmlGen {
     private final Compiler c;
     private final ProgramBuilder b;
+    /** Triggers and foreign keys of the statement's rows (see RowEvents for where each hook runs). */
+    private RowEvents events;
+    /** Where the row being inserted ends (RAISE(IGNORE) in a BEFORE trigger skips it). */
+    private int rowSkip;
 
     DmlGen(Compiler c) {
         this.c = c;
@@ -54,9 +58,6 @@ final class DmlGen {
                 && !t.name.equalsIgnoreCase("sqlite_sequence")) {
             throw PetrelException.error("table " + t.name + " may not be modified");
         }
-        if (t.withoutRowid) {
-            throw PetrelException.error("WITHOUT ROWID tables are read-only in Petrel");
-        }
         return t;
     }
 
@@ -69,10 +70,14 @@ final class DmlGen {
     private Cursors openWrite(Table t, int tableCursor) {
         Cursors cs = new Cursors();
         cs.table = tableCursor;
-        b.emit(Opcode.OpenWrite, cs.table, t.rootPage, 0, t.columns.size(), 0);
+        WithoutRowid.open(b, Opcode.OpenWrite, cs.table, t, t.rootPage, 0);
         cs.index = new int[t.indexes.size()];
         for (int i = 0; i < cs.index.length; i++) {
             Index idx = t.indexes.get(i);
+            if (WithoutRowid.isTableKey(idx)) {
+                cs.index[i] = cs.table;
+                continue;
+            }
             cs.index[i] = b.cursor();
             b.emit(Opcode.OpenWrite, cs.index[i], idx.rootPage, 0, LoopGen.keyOrder(idx), 0);
         }
@@ -82,23 +87,35 @@ final class DmlGen {
     // ---- INSERT --------------------------------------------------------------------------------------------------
 
     ResultInfo insert(Stmt.Insert ins) {
+        if (ViewDmlGen.isView(c, ins.schema(), ins.table())) {
+            return new ViewDmlGen(c).insert(ins);
+        }
         Table t = target(ins.schema(), ins.table());
         int ncol = t.columns.size();
         int[] map;
         if (ins.columns() == null || ins.columns().isEmpty()) {
-            map = new int[ncol];
-            for (int i = 0; i < ncol; i++) {
-                map[i] = i;
+            // Without a column list, values go to the columns that are not generated.
+            int writable = 0;
+            for (Column col : t.columns) {
+                writable += col.generated ? 0 : 1;
+            }
+            map = new int[writable];
+            for (int i = 0, k = 0; i < ncol; i++) {
+                if (!t.columns.get(i).generated) {
+                    map[k++] = i;
+                }
             }
         } else {
             map = new int[ins.columns().size()];
             for (int i = 0; i < map.length; i++) {
                 String n = ins.columns().get(i);
                 int k = t.columnIndex(n);
-                if (k < 0 && Scope.isRowidName(n)) {
+                if (k < 0 && Scope.isRowidName(n) && !t.withoutRowid) {
                     k = -1 - 1;
                 } else if (k < 0) {
                     throw PetrelException.error("table " + t.name + " has no column named " + n);
+                } else if (t.columns.get(k).generated) {
+                    throw GeneratedColumns.notWritable("INSERT into", t.columns.get(k));
                 }
                 map[i] = k;
             }
@@ -115,9 +132,10 @@ final class DmlGen {
             }
         }
         Cursors cs = openWrite(t, b.cursor());
+        events = RowEvents.forInsert(c, t, ins);
         int seqReg = autoincrementStart(t);
         int rowRegs = b.regs(ncol + 1);
-        ExprGen g = new ExprGen(c, new Scope(null));
+        ExprGen g = new ExprGen(c, c.emptyScope());
         ReturningGen ret = ins.returning() == null || ins.returning().isEmpty() ? null
                 : new ReturningGen(c, t, cs.table, ins.returning());
         final boolean ignoreConflicts = doNothing;
@@ -187,6 +205,7 @@ final class DmlGen {
     private void buildRow(Table t, ExprGen g, int[] map, int[] vals, int rowRegs, Cursors cs, int seqReg) {
         int ncol = t.columns.size();
         int rowid = rowRegs + ncol;
+        rowSkip = b.newLabel();
         boolean[] given = new boolean[ncol];
         int rowidFrom = 0;
         for (int i = 0; vals != null && i < map.length; i++) {
@@ -209,8 +228,12 @@ final class DmlGen {
         }
         int alias = t.rowidAlias;
         int src = alias >= 0 && given[alias] ? rowRegs + alias : rowidFrom;
+        events.beforeInsert(rowRegs, src, rowSkip);
         int done = b.newLabel();
-        if (src != 0) {
+        if (t.withoutRowid) {
+            b.emit(Opcode.Null, 0, rowid);
+            b.emit(Opcode.Goto, 0, done);
+        } else if (src != 0) {
             int gen = b.newLabel();
             b.emit(Opcode.SCopy, src, rowid);
             b.emit(Opcode.IsNull, rowid, gen);
@@ -236,6 +259,7 @@ final class DmlGen {
             aff.append(col.affinity.code());
         }
         b.emit(Opcode.Affinity, rowRegs, ncol, 0, aff.toString(), 0);
+        GeneratedColumns.computeRow(c, t, rowRegs);
     }
 
     /**
@@ -253,6 +277,22 @@ final class DmlGen {
      * only after the checks is what makes OR IGNORE (and a failed check) leave the old row and its index entries
      * untouched, as in SQLite.
      */
+    /**
+     * Writes the new version of an updated row. A rowid table checks every constraint first and only then replaces
+     * the old row ({@link #removeOldRow}); a WITHOUT ROWID table removes the old entry first, since its key may
+     * change and the checks cannot tell its own old entry from another row's.
+     */
+    private void updateRow(Table t, Cursors cs, int rowRegs, ConflictAction action, ReturningGen ret, int oldRowid) {
+        if (t.withoutRowid) {
+            deleteIndexEntries(t, cs, oldRowid);
+            b.emit(Opcode.Delete, cs.table, 0, 0, t.name, 0);
+            writeRow(t, cs, rowRegs, action, false, ret, false, 0, null);
+        } else {
+            writeRow(t, cs, rowRegs, action, false, ret, false, oldRowid,
+                    removeOldRow(t, cs, oldRowid, rowRegs + t.columns.size()));
+        }
+    }
+
     private java.util.function.IntConsumer removeOldRow(Table t, Cursors cs, int oldRowid, int newRowid) {
         return skipRow -> {
             // An OR REPLACE check may have moved the cursor to (and deleted) a conflicting row: come back.
@@ -293,16 +333,19 @@ final class DmlGen {
     }
 
     /**
-     * DO UPDATE for a conflict with the row whose rowid is in {@code conflictRowid}: updates that row (SET
-     * expressions see it and {@code excluded}, the row that was to be inserted) and skips the insert.
+     * DO UPDATE for a conflict with the row whose rowid is in {@code conflictRowid} (on a WITHOUT ROWID table, the
+     * row the table cursor is on): updates that row (SET expressions see it and {@code excluded}, the row that was
+     * to be inserted) and skips the insert.
      */
     private void upsertUpdate(Table t, Cursors cs, int rowRegs, int conflictRowid, int skipRow, ReturningGen ret) {
         Upsert u = upsert;
         upsert = null;
         try {
             int ncol = t.columns.size();
-            b.emit(Opcode.NotExists, cs.table, skipRow, conflictRowid);
-            Scope scope = new Scope(null);
+            if (!t.withoutRowid) {
+                b.emit(Opcode.NotExists, cs.table, skipRow, conflictRowid);
+            }
+            Scope scope = c.emptyScope();
             Source target = new Source(upsertAlias != null ? upsertAlias : t.name, t, false);
             target.cursor = cs.table;
             Source excluded = new Source("excluded", t, false);
@@ -333,12 +376,15 @@ final class DmlGen {
                     if (k < 0) {
                         throw PetrelException.error("no such column: " + n);
                     }
+                    if (t.columns.get(k).generated) {
+                        throw GeneratedColumns.notWritable("UPDATE", t.columns.get(k));
+                    }
                     newVal[k] = sc.value();
                 }
             }
             int upd = b.regs(ncol + 1);
             int oldRowid = b.reg();
-            b.emit(Opcode.SCopy, conflictRowid, oldRowid);
+            b.emit(Opcode.SCopy, conflictRowid, oldRowid); // unused for a WITHOUT ROWID table
             for (int i = 0; i < ncol; i++) {
                 if (newVal[i] != null) {
                     g.exprTo(newVal[i], upd + i);
@@ -346,9 +392,13 @@ final class DmlGen {
                     g.readColumn(target, i, upd + i);
                 }
             }
-            b.emit(Opcode.SCopy, t.rowidAlias >= 0 && newVal[t.rowidAlias] != null ? upd + t.rowidAlias : oldRowid,
-                    upd + ncol);
-            b.emit(Opcode.MustBeInt, upd + ncol, 0);
+            if (t.withoutRowid) {
+                b.emit(Opcode.Null, 0, upd + ncol);
+            } else {
+                b.emit(Opcode.SCopy, t.rowidAlias >= 0 && newVal[t.rowidAlias] != null ? upd + t.rowidAlias
+                        : oldRowid, upd + ncol);
+                b.emit(Opcode.MustBeInt, upd + ncol, 0);
+            }
             if (t.rowidAlias >= 0) {
                 b.emit(Opcode.SCopy, upd + ncol, upd + t.rowidAlias);
             }
@@ -357,8 +407,12 @@ final class DmlGen {
                 aff.append(col.affinity.code());
             }
             b.emit(Opcode.Affinity, upd, ncol, 0, aff.toString(), 0);
-            writeRow(t, cs, upd, ConflictAction.ABORT, false, ret, false, oldRowid,
-                    removeOldRow(t, cs, oldRowid, upd + ncol));
+            RowEvents insertEvents = events;
+            events = RowEvents.forUpsertUpdate(c, t, newVal);
+            events.before(cs.table, oldRowid, upd, skipRow);
+            GeneratedColumns.computeRow(c, t, upd);
+            updateRow(t, cs, upd, ConflictAction.ABORT, ret, oldRowid);
+            events = insertEvents;
             b.emit(Opcode.Goto, 0, skipRow);
         } finally {
             upsert = u;
@@ -390,6 +444,7 @@ final class DmlGen {
                 }
             }
         }
+        RowImage.typeCheck(b, t, rowRegs);
         // CHECK.
         if (!t.checks.isEmpty()) {
             Scope sc = new Scope(null);
@@ -410,8 +465,8 @@ final class DmlGen {
                 b.resolve(ok);
             }
         }
-        // Rowid uniqueness.
-        if (t.rowidAlias >= 0 || isInsert) {
+        // Rowid uniqueness (a WITHOUT ROWID table's PRIMARY KEY is checked with the unique indexes).
+        if (!t.withoutRowid && (t.rowidAlias >= 0 || isInsert)) {
             int ok = b.newLabel();
             if (oldRowid != 0) {
                 b.emit(Opcode.Eq, oldRowid, ok, rowid, null, 0);
@@ -432,43 +487,47 @@ final class DmlGen {
             b.resolve(ok);
         }
         // Unique indexes.
+        IndexKeys rowKeys = IndexKeys.forRegisters(c, t, rowRegs);
         for (int i = 0; i < t.indexes.size(); i++) {
             Index idx = t.indexes.get(i);
-            if (!idx.unique || !idx.usable()) {
+            if (!idx.unique) {
                 continue;
             }
             int n = idx.columns.length;
-            int key = b.regs(n + 1);
-            for (int k = 0; k < n; k++) {
-                b.emit(Opcode.SCopy, rowRegs + idx.columns[k], key + k);
-            }
-            b.emit(Opcode.SCopy, rowid, key + n);
+            int key = b.regs(idx.entryWidth());
             int ok = b.newLabel();
+            rowKeys.skipUnlessIndexed(idx, ok);
+            rowKeys.key(idx, key);
             b.emit(Opcode.NoConflict, cs.index[i], ok, key, n, 0);
             int other = b.reg();
-            b.emit(Opcode.IdxRowid, cs.index[i], other);
-            b.emit(Opcode.Eq, other, ok, rowid, null, 0);
-            if (oldRowid != 0) {
-                // UPDATE: the old row's own entry (still in the index) is no conflict.
-                b.emit(Opcode.Eq, other, ok, oldRowid, null, 0);
+            if (!t.withoutRowid) {
+                b.emit(Opcode.IdxRowid, cs.index[i], other);
+                b.emit(Opcode.Eq, other, ok, rowid, null, 0);
+                if (oldRowid != 0) {
+                    // UPDATE: the old row's own entry (still in the index) is no conflict.
+                    b.emit(Opcode.Eq, other, ok, oldRowid, null, 0);
+                }
             }
             ConflictAction a = doNothing ? ConflictAction.IGNORE : action(stmtAction, idx.onConflict);
             if (isInsert && upsertMatches(t, idx.columns)) {
+                if (t.withoutRowid) {
+                    seekConflictingRow(idx, cs, i, skipRow);
+                }
                 upsertUpdate(t, cs, rowRegs, other, skipRow, ret);
             } else if (a == ConflictAction.IGNORE) {
                 b.emit(Opcode.Goto, 0, skipRow);
             } else if (a == ConflictAction.REPLACE) {
-                b.emit(Opcode.NotExists, cs.table, ok, other);
+                if (t.withoutRowid) {
+                    seekConflictingRow(idx, cs, i, ok);
+                } else {
+                    b.emit(Opcode.NotExists, cs.table, ok, other);
+                }
                 deleteCurrentRow(t, cs, false);
             } else {
-                StringBuilder msg = new StringBuilder("UNIQUE constraint failed: ");
-                for (int k = 0; k < n; k++) {
-                    msg.append(k > 0 ? ", " : "").append(t.name).append('.')
-                            .append(t.columns.get(idx.columns[k]).name);
-                }
+                String msg = uniqueFailure(t, idx);
                 boolean pk = idx.auto && isPrimaryKeyIndex(t, idx);
                 b.emit(Opcode.Halt, (pk ? ResultCode.CONSTRAINT_PRIMARYKEY : ResultCode.CONSTRAINT_UNIQUE).code,
-                        haltP2(a), 0, msg.toString(), Vm.CONSTRAINT_UNIQUE);
+                        haltP2(a), 0, msg, Vm.CONSTRAINT_UNIQUE);
             }
             b.resolve(ok);
         }
@@ -477,36 +536,61 @@ final class DmlGen {
         }
         // Write.
         int rec = b.reg();
-        int recBase = b.regs(ncol);
-        b.emit(Opcode.Copy, rowRegs, recBase, ncol - 1);
-        if (t.rowidAlias >= 0) {
-            b.emit(Opcode.Null, 0, recBase + t.rowidAlias);
+        RowImage.record(b, t, rowRegs, rec);
+        if (t.withoutRowid) {
+            b.emit(Opcode.IdxInsert, cs.table, rec, 0, null, Vm.OPFLAG_NCHANGE);
+        } else {
+            b.emit(Opcode.Insert, cs.table, rec, rowid, t.name,
+                    Vm.OPFLAG_NCHANGE | (isInsert ? Vm.OPFLAG_LASTROWID : 0));
         }
-        b.emit(Opcode.MakeRecord, recBase, ncol, rec);
-        b.emit(Opcode.Insert, cs.table, rec, rowid, t.name, Vm.OPFLAG_NCHANGE | (isInsert ? Vm.OPFLAG_LASTROWID : 0));
         for (int i = 0; i < t.indexes.size(); i++) {
             Index idx = t.indexes.get(i);
-            if (!idx.usable()) {
+            if (WithoutRowid.isTableKey(idx)) {
                 continue;
             }
-            int n = idx.columns.length;
-            int key = b.regs(n + 1);
-            for (int k = 0; k < n; k++) {
-                b.emit(Opcode.SCopy, rowRegs + idx.columns[k], key + k);
-            }
-            b.emit(Opcode.SCopy, rowid, key + n);
+            int width = idx.entryWidth();
+            int key = b.regs(width);
+            int skip = b.newLabel();
+            rowKeys.skipUnlessIndexed(idx, skip);
+            rowKeys.key(idx, key);
             int krec = b.reg();
-            b.emit(Opcode.MakeRecord, key, n + 1, krec);
+            b.emit(Opcode.MakeRecord, key, width, krec);
             b.emit(Opcode.IdxInsert, cs.index[i], krec);
+            b.resolve(skip);
+        }
+        if (events != null && events.firesAfterWrite(isInsert)) {
+            events.after(rowRegs, skipRow);
         }
         if (ret != null) {
-            ret.emit(rowid);
+            if (t.withoutRowid) {
+                Index pk = t.primaryKeyIndex();
+                int key = b.regs(pk.columns.length);
+                rowKeys.key(pk, key);
+                ret.emitAt(key);
+            } else {
+                ret.emit(rowid);
+            }
         }
         b.resolve(skipRow);
+        if (isInsert) {
+            b.resolve(rowSkip);
+        }
     }
 
     private static boolean isPrimaryKeyIndex(Table t, Index idx) {
         return idx.primaryKey;
+    }
+
+    /** The message of a UNIQUE constraint failure on {@code idx}: its columns, or its name if it has expressions. */
+    static String uniqueFailure(Table t, Index idx) {
+        if (idx.exprs != null) {
+            return "UNIQUE constraint failed: index '" + idx.name + "'";
+        }
+        StringBuilder msg = new StringBuilder("UNIQUE constraint failed: ");
+        for (int k = 0; k < idx.columns.length; k++) {
+            msg.append(k > 0 ? ", " : "").append(t.name).append('.').append(t.columns.get(idx.columns[k]).name);
+        }
+        return msg.toString();
     }
 
     private static String checkName(Table t, Table.Check ck) {
@@ -545,27 +629,17 @@ final class DmlGen {
 
     /** Deletes the row {@code cs.table} is on, with its index entries. */
     private void deleteCurrentRow(Table t, Cursors cs, boolean count) {
-        int rowid = b.reg();
-        b.emit(Opcode.Rowid, cs.table, rowid);
-        for (int i = 0; i < t.indexes.size(); i++) {
-            Index idx = t.indexes.get(i);
-            if (!idx.usable()) {
-                continue;
-            }
-            int n = idx.columns.length;
-            int key = b.regs(n + 1);
-            for (int k = 0; k < n; k++) {
-                int col = idx.columns[k];
-                if (col == t.rowidAlias) {
-                    b.emit(Opcode.SCopy, rowid, key + k);
-                } else {
-                    b.emit(Opcode.Column, cs.table, col, key + k);
-                }
-            }
-            b.emit(Opcode.SCopy, rowid, key + n);
-            b.emit(Opcode.IdxDelete, cs.index[i], key, n + 1);
+        RowEvents.Replaced replaced = null;
+        if (!t.withoutRowid && events != null) {
+            int rowid = b.reg();
+            b.emit(Opcode.Rowid, cs.table, rowid);
+            replaced = events.beforeReplaceDelete(cs.table, rowid);
         }
+        deleteIndexEntries(t, cs, 0);
         b.emit(Opcode.Delete, cs.table, 0, 0, t.name, count ? Vm.OPFLAG_NCHANGE : 0);
+        if (replaced != null) {
+            events.afterReplaceDelete(replaced);
+        }
     }
 
     // ---- AUTOINCREMENT ---------------------------------------------------------------------------------------------
@@ -636,9 +710,12 @@ final class DmlGen {
 
     ResultInfo update(Stmt.Update up) {
         QualifiedTable qt = up.table();
+        if (ViewDmlGen.isView(c, qt.schema(), qt.name())) {
+            return new ViewDmlGen(c).update(up);
+        }
         Table t = target(qt.schema(), qt.name());
         int ncol = t.columns.size();
-        Scope scope = new Scope(null);
+        Scope scope = c.emptyScope();
         Source src = new Source(qt.alias() != null ? qt.alias() : t.name, t, false);
         src.cursor = b.cursor();
         src.allColumnsReferenced = true;
@@ -664,16 +741,25 @@ final class DmlGen {
                 }
                 throw PetrelException.error("no such column: " + n);
             }
+            if (t.columns.get(k).generated) {
+                throw GeneratedColumns.notWritable("UPDATE", t.columns.get(k));
+            }
             newVal[k] = sc.value();
         }
         if (t.rowidAlias >= 0 && newVal[t.rowidAlias] != null) {
             rowidExpr = newVal[t.rowidAlias];
         }
         final Expr newRowidExpr = rowidExpr;
-        // Pass 1: collect (old rowid, new rowid, new values).
+        boolean[] changed = new boolean[ncol];
+        for (int i = 0; i < ncol; i++) {
+            changed[i] = newVal[i] != null || i == t.rowidAlias && rowidExpr != null;
+        }
+        events = new RowEvents(c, t, Stmt.TriggerEvent.UPDATE, changed, up.orAction());
+        // Pass 1: collect (old row key, new rowid, new values); the key is the rowid or the PRIMARY KEY columns.
+        int kw = WithoutRowid.keyWidth(t);
         int eph = b.cursor();
-        b.emit(Opcode.OpenEphemeral, eph, ncol + 2);
-        int width = ncol + 2;
+        b.emit(Opcode.OpenEphemeral, eph, ncol + kw + 1);
+        int width = ncol + kw + 1;
         int base = b.regs(width);
         int rec = b.reg();
         int seq = b.reg();
@@ -681,17 +767,17 @@ final class DmlGen {
         List<Object[]> plan = c.select.plan(scope, terms);
         c.touchesDatabase = true;
         new LoopGen(g, terms, plan, () -> {
-            g.readColumn(src, -1, base);
+            WithoutRowid.readKey(g, src, base);
             if (newRowidExpr != null) {
-                g.exprTo(newRowidExpr, base + 1);
+                g.exprTo(newRowidExpr, base + kw);
             } else {
-                b.emit(Opcode.SCopy, base, base + 1);
+                b.emit(Opcode.SCopy, base, base + kw);
             }
             for (int i = 0; i < ncol; i++) {
                 if (newVal[i] != null) {
-                    g.exprTo(newVal[i], base + 2 + i);
+                    g.exprTo(newVal[i], base + kw + 1 + i);
                 } else {
-                    g.readColumn(src, i, base + 2 + i);
+                    g.readColumn(src, i, base + kw + 1 + i);
                 }
             }
             b.emit(Opcode.MakeRecord, base, width, rec);
@@ -706,15 +792,21 @@ final class DmlGen {
         b.emit(Opcode.Rewind, eph, brk);
         int top = b.addr();
         int next = b.newLabel();
-        int oldRowid = b.reg();
+        int oldRowid = b.regs(kw);
         int rowRegs = b.regs(ncol + 1);
-        b.emit(Opcode.Column, eph, 0, oldRowid);
-        b.emit(Opcode.NotExists, cs.table, next, oldRowid);
-        for (int i = 0; i < ncol; i++) {
-            b.emit(Opcode.Column, eph, 2 + i, rowRegs + i);
+        for (int k = 0; k < kw; k++) {
+            b.emit(Opcode.Column, eph, k, oldRowid + k);
         }
-        b.emit(Opcode.Column, eph, 1, rowRegs + ncol);
-        b.emit(Opcode.MustBeInt, rowRegs + ncol, 0);
+        WithoutRowid.seekKey(b, t, cs.table, next, oldRowid);
+        for (int i = 0; i < ncol; i++) {
+            b.emit(Opcode.Column, eph, kw + 1 + i, rowRegs + i);
+        }
+        if (t.withoutRowid) {
+            b.emit(Opcode.Null, 0, rowRegs + ncol);
+        } else {
+            b.emit(Opcode.Column, eph, kw, rowRegs + ncol);
+            b.emit(Opcode.MustBeInt, rowRegs + ncol, 0);
+        }
         if (t.rowidAlias >= 0) {
             b.emit(Opcode.SCopy, rowRegs + ncol, rowRegs + t.rowidAlias);
         }
@@ -723,68 +815,87 @@ final class DmlGen {
             aff.append(col.affinity.code());
         }
         b.emit(Opcode.Affinity, rowRegs, ncol, 0, aff.toString(), 0);
-        writeRow(t, cs, rowRegs, up.orAction(), false, ret, false, oldRowid,
-                removeOldRow(t, cs, oldRowid, rowRegs + ncol));
+        events.before(cs.table, oldRowid, rowRegs, next);
+        GeneratedColumns.computeRow(c, t, rowRegs);
+        updateRow(t, cs, rowRegs, up.orAction(), ret, oldRowid);
         b.resolve(next);
         b.emit(Opcode.Next, eph, top);
         b.resolve(brk);
         return ret == null ? null : ret.info;
     }
 
+    /** Deletes the index entries of the row the table cursor is on (whose rowid is also in {@code rowid}). */
     private void deleteIndexEntries(Table t, Cursors cs, int rowid) {
+        IndexKeys keys = IndexKeys.forCursor(c, t, cs.table);
         for (int i = 0; i < t.indexes.size(); i++) {
             Index idx = t.indexes.get(i);
-            if (!idx.usable()) {
+            if (WithoutRowid.isTableKey(idx)) {
                 continue;
             }
-            int n = idx.columns.length;
-            int key = b.regs(n + 1);
-            for (int k = 0; k < n; k++) {
-                int col = idx.columns[k];
-                if (col == t.rowidAlias) {
-                    b.emit(Opcode.SCopy, rowid, key + k);
-                } else {
-                    b.emit(Opcode.Column, cs.table, col, key + k);
-                    if (t.columns.get(col).affinity == dev.petrel.value.Affinity.REAL) {
-                        b.emit(Opcode.RealAffinity, key + k);
-                    }
-                }
-            }
-            b.emit(Opcode.SCopy, rowid, key + n);
-            b.emit(Opcode.IdxDelete, cs.index[i], key, n + 1);
+            int width = idx.entryWidth();
+            int key = b.regs(width);
+            int skip = b.newLabel();
+            keys.skipUnlessIndexed(idx, skip);
+            keys.key(idx, key);
+            b.emit(Opcode.IdxDelete, cs.index[i], key, width);
+            b.resolve(skip);
         }
+    }
+
+    /**
+     * Positions the WITHOUT ROWID table cursor on the row whose entry unique index {@code i} just found (the index
+     * cursor is on it), or jumps to {@code missing}.
+     */
+    private void seekConflictingRow(Index idx, Cursors cs, int i, int missing) {
+        if (WithoutRowid.isTableKey(idx)) {
+            return; // NoConflict left the table cursor on the row
+        }
+        Index pk = idx.table.primaryKeyIndex();
+        int key = b.regs(pk.columns.length);
+        for (int k = 0; k < pk.columns.length; k++) {
+            b.emit(Opcode.Column, cs.index[i], idx.positionInEntry(pk.columns[k]), key + k);
+        }
+        b.emit(Opcode.NotFound, cs.table, missing, key, pk.columns.length, 0);
     }
 
     // ---- DELETE -------------------------------------------------------------------------------------------------
 
     ResultInfo delete(Stmt.Delete del) {
         QualifiedTable qt = del.table();
+        if (ViewDmlGen.isView(c, qt.schema(), qt.name())) {
+            return new ViewDmlGen(c).delete(del);
+        }
         Table t = target(qt.schema(), qt.name());
         c.touchesDatabase = true;
         boolean hasReturning = del.returning() != null && !del.returning().isEmpty();
-        if (del.where() == null && !hasReturning) {
+        events = new RowEvents(c, t, Stmt.TriggerEvent.DELETE, null, null);
+        if (del.where() == null && !hasReturning && !events.active()) {
             b.emit(Opcode.Clear, t.rootPage, 0, 1);
             for (Index idx : t.indexes) {
+                if (WithoutRowid.isTableKey(idx)) {
+                    continue;
+                }
                 b.emit(Opcode.Clear, idx.rootPage, 0, 0);
             }
             return null;
         }
-        Scope scope = new Scope(null);
+        Scope scope = c.emptyScope();
         Source src = new Source(qt.alias() != null ? qt.alias() : t.name, t, false);
         src.cursor = b.cursor();
         src.allColumnsReferenced = true;
         scope.sources.add(src);
         ExprGen g = new ExprGen(c, scope);
+        int kw = WithoutRowid.keyWidth(t);
         int eph = b.cursor();
-        b.emit(Opcode.OpenEphemeral, eph, 1);
-        int rid = b.reg();
+        b.emit(Opcode.OpenEphemeral, eph, kw);
+        int rid = b.regs(kw);
         int rec = b.reg();
         int seq = b.reg();
         List<WhereTerm> terms = LoopGen.terms(g, del.where(), List.of(), List.of());
         List<Object[]> plan = c.select.plan(scope, terms);
         new LoopGen(g, terms, plan, () -> {
-            g.readColumn(src, -1, rid);
-            b.emit(Opcode.MakeRecord, rid, 1, rec);
+            WithoutRowid.readKey(g, src, rid);
+            b.emit(Opcode.MakeRecord, rid, kw, rec);
             b.emit(Opcode.NewRowid, eph, seq);
             b.emit(Opcode.Insert, eph, rec, seq);
         }).emit(null);
@@ -794,14 +905,18 @@ final class DmlGen {
         b.emit(Opcode.Rewind, eph, brk);
         int top = b.addr();
         int next = b.newLabel();
-        int rowid = b.reg();
-        b.emit(Opcode.Column, eph, 0, rowid);
-        b.emit(Opcode.NotExists, cs.table, next, rowid);
-        if (ret != null) {
-            ret.emit(rowid);
+        int rowid = b.regs(kw);
+        for (int k = 0; k < kw; k++) {
+            b.emit(Opcode.Column, eph, k, rowid + k);
         }
+        WithoutRowid.seekKey(b, t, cs.table, next, rowid);
+        if (ret != null) {
+            ret.emitAt(rowid);
+        }
+        events.before(cs.table, rowid, 0, next);
         deleteIndexEntries(t, cs, rowid);
         b.emit(Opcode.Delete, cs.table, 0, 0, t.name, Vm.OPFLAG_NCHANGE);
+        events.after(0, next);
         b.resolve(next);
         b.emit(Opcode.Next, eph, top);
         b.resolve(brk);
@@ -837,8 +952,13 @@ final class DmlGen {
         }
 
         void emit(int rowid) {
+            emitAt(rowid);
+        }
+
+        /** RETURNING for the row whose key (a rowid, or the PRIMARY KEY values) is in {@code key..}. */
+        void emitAt(int key) {
             ProgramBuilder b = c.b;
-            b.emit(Opcode.NotExists, cursor, b.addr() + 1, rowid);
+            WithoutRowid.seekKey(b, t, cursor, b.addr() + 1, key);
             Scope scope = new Scope(null);
             Source s = new Source(t.name, t, false);
             s.cursor = cursor;

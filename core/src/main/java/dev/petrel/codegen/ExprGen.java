@@ -192,8 +192,8 @@ public class ExprGen {
             c.select.scalar(sq.select(), scope, target);
         } else if (e instanceof Expr.RowValue) {
             throw PetrelException.error("row value misused");
-        } else if (e instanceof Expr.Raise) {
-            throw PetrelException.error("RAISE() may only be used within a trigger-program");
+        } else if (e instanceof Expr.Raise r) {
+            TriggerGen.raise(this, c, r, target);
         } else if (e instanceof Expr.InTable it) {
             if (it.args() != null) {
                 throw PetrelException.error("no such table: " + it.table());
@@ -308,17 +308,19 @@ public class ExprGen {
             return;
         }
         if (s.coveringIndex != null) {
-            int[] cols = s.coveringIndex.columns;
-            for (int i = 0; i < cols.length; i++) {
-                if (cols[i] == col) {
-                    b.emit(Opcode.Column, s.indexCursor, i, target);
-                    return;
-                }
+            int at = s.coveringIndex.positionInEntry(col);
+            if (at >= 0) {
+                b.emit(Opcode.Column, s.indexCursor, at, target);
+                return;
             }
         }
         dev.petrel.schema.Column column = s.table.columns.get(col);
+        if (column.isVirtual()) {
+            GeneratedColumns.read(this, s, col, target);
+            return;
+        }
         Object dflt = column.defaultValue == null ? null : c.constantValue(column.defaultValue);
-        b.emit(Opcode.Column, s.cursor, col, target, dflt, 0);
+        b.emit(Opcode.Column, s.cursor, s.table.recordIndex(col), target, dflt, 0);
         if (column.affinity == Affinity.REAL) {
             b.emit(Opcode.RealAffinity, target);
         }

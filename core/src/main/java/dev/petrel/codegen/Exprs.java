@@ -1,7 +1,7 @@
 package dev.petrel.codegen;
 
+import dev.petrel.plan.ExprChildren;
 import dev.petrel.sql.ast.Expr;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Structural helpers over expression trees: the direct sub-expressions of a node (subqueries excluded). */
@@ -10,52 +10,7 @@ final class Exprs {
     }
 
     static List<Expr> children(Expr e) {
-        List<Expr> out = new ArrayList<>();
-        if (e instanceof Expr.Unary u) {
-            out.add(u.operand());
-        } else if (e instanceof Expr.Binary b) {
-            out.add(b.left());
-            out.add(b.right());
-        } else if (e instanceof Expr.Like l) {
-            out.add(l.left());
-            out.add(l.pattern());
-            if (l.escape() != null) {
-                out.add(l.escape());
-            }
-        } else if (e instanceof Expr.Between b) {
-            out.add(b.operand());
-            out.add(b.low());
-            out.add(b.high());
-        } else if (e instanceof Expr.InList in) {
-            out.add(in.operand());
-            out.addAll(in.list());
-        } else if (e instanceof Expr.InSelect in) {
-            out.add(in.operand());
-        } else if (e instanceof Expr.InTable in) {
-            out.add(in.operand());
-        } else if (e instanceof Expr.NullTest n) {
-            out.add(n.operand());
-        } else if (e instanceof Expr.Case c) {
-            if (c.base() != null) {
-                out.add(c.base());
-            }
-            for (Expr.WhenThen wt : c.whens()) {
-                out.add(wt.when());
-                out.add(wt.then());
-            }
-            if (c.elseExpr() != null) {
-                out.add(c.elseExpr());
-            }
-        } else if (e instanceof Expr.Cast c) {
-            out.add(c.operand());
-        } else if (e instanceof Expr.Collate c) {
-            out.add(c.operand());
-        } else if (e instanceof Expr.FunctionCall f) {
-            out.addAll(f.args());
-        } else if (e instanceof Expr.RowValue rv) {
-            out.addAll(rv.values());
-        }
-        return out;
+        return ExprChildren.of(e);
     }
 
     /** Whether {@code e} contains a subquery. */

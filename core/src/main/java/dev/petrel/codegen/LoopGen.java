@@ -58,7 +58,9 @@ final class LoopGen {
             int i = (Integer) o[0];
             Source s = scope.sources.get(i);
             AccessPath p = (AccessPath) o[1];
-            if (s.table != null && !s.derived && !s.table.isView()) {
+            if (s.table != null && !s.derived && !s.table.isView() && s.table.withoutRowid) {
+                openWithoutRowid(s, p, writable != null && writable[i]);
+            } else if (s.table != null && !s.derived && !s.table.isView()) {
                 Index idx = p.index;
                 boolean idxOnly = idx != null && p.covering;
                 if (idx != null) {
@@ -89,6 +91,40 @@ final class LoopGen {
     }
 
     private int matchedCursor = -1;
+
+    /**
+     * Opens a WITHOUT ROWID source: its table cursor, in PRIMARY KEY order, also serves as the "index" cursor of
+     * a PRIMARY KEY path; a secondary index gets its own cursor (rows are then found by their PRIMARY KEY).
+     */
+    private void openWithoutRowid(Source s, AccessPath p, boolean writable) {
+        Index idx = p.index;
+        if (idx != null && WithoutRowid.isTableKey(idx)) {
+            s.indexCursor = s.cursor;
+            s.coveringIndex = idx;
+        } else if (idx != null) {
+            s.indexCursor = b.cursor();
+            b.emit(Opcode.OpenRead, s.indexCursor, idx.rootPage, 0, keyOrder(idx), 0);
+            if (p.covering && !writable) {
+                s.coveringIndex = idx;
+                return;
+            }
+        }
+        WithoutRowid.open(b, writable ? Opcode.OpenWrite : Opcode.OpenRead, s.cursor, s.table, s.table.rootPage, 0);
+    }
+
+    /** Positions the table cursor of {@code s} on the row of the {@code idx} entry its index cursor is on. */
+    private void seekTableRow(Source s, Index idx, int missing) {
+        if (!s.table.withoutRowid) {
+            b.emit(Opcode.DeferredSeek, s.indexCursor, 0, s.cursor);
+            return;
+        }
+        Index pk = s.table.primaryKeyIndex();
+        int key = b.regs(pk.columns.length);
+        for (int k = 0; k < pk.columns.length; k++) {
+            b.emit(Opcode.Column, s.indexCursor, idx.positionInEntry(pk.columns[k]), key + k);
+        }
+        b.emit(Opcode.NotFound, s.cursor, missing, key, pk.columns.length, 0);
+    }
 
     /** The second pass of RIGHT/FULL JOIN: rows of the right source no combination matched, others NULL. */
     private void unmatchedRightRows(Source s, int matched) {
@@ -245,7 +281,7 @@ final class LoopGen {
                 int top = b.addr();
                 b.emit(Opcode.IdxGT, s.indexCursor, nextValue, v, 1, 0);
                 if (s.coveringIndex == null) {
-                    b.emit(Opcode.DeferredSeek, s.indexCursor, 0, cur);
+                    seekTableRow(s, p.index, cont);
                 }
                 return () -> {
                     b.emit(Opcode.Next, s.indexCursor, top);
@@ -318,7 +354,7 @@ final class LoopGen {
                     b.emit(Opcode.IdxGT, s.indexCursor, brk, key, n, 0);
                 }
                 if (s.coveringIndex == null) {
-                    b.emit(Opcode.DeferredSeek, s.indexCursor, 0, cur);
+                    seekTableRow(s, p.index, cont);
                 }
                 return () -> b.emit(Opcode.Next, s.indexCursor, top);
             }
@@ -329,7 +365,7 @@ final class LoopGen {
                     // A full scan in index order (it provides the ORDER BY).
                     b.emit(first, s.indexCursor, brk);
                     int top = b.addr();
-                    b.emit(Opcode.DeferredSeek, s.indexCursor, 0, cur);
+                    seekTableRow(s, p.index, cont);
                     return () -> b.emit(step, s.indexCursor, top);
                 }
                 int c = s.coveringIndex != null ? s.indexCursor : cur;

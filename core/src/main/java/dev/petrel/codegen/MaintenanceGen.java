@@ -277,7 +277,7 @@ final class MaintenanceGen {
         for (Table table : userTables()) {
             for (Index idx : table.indexes) {
                 boolean pick = name == null || (coll != null && uses(idx, coll)) || table == t || idx == one;
-                if (pick && idx.usable()) {
+                if (pick && idx.rootPage > 0 && idx.rootPage != table.rootPage) {
                     targets.add(idx);
                 }
             }
@@ -288,7 +288,9 @@ final class MaintenanceGen {
         c.write = true;
         for (Index idx : targets) {
             b.emit(Opcode.Clear, idx.rootPage, 0, 0);
-            ddl.fillIndex(idx.table, idx, idx.rootPage, false);
+            int root = b.reg();
+            b.emit(Opcode.Integer, idx.rootPage, root);
+            IndexBuild.fill(c, idx, root);
         }
     }
 

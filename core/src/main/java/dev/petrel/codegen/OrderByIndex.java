@@ -80,9 +80,10 @@ final class OrderByIndex {
             case AccessPath.INDEX:
                 return matchesIndex(cols, p.index, p.eq.size());
             case AccessPath.SCAN:
-                if (p.index != null) {
+                if (p.index != null && (matchesIndex(cols, p.index, 0) || !s.table.withoutRowid)) {
                     return matchesIndex(cols, p.index, 0);
                 }
+                // A WITHOUT ROWID table scanned in PRIMARY KEY order may give the ORDER BY a narrower index does not.
                 if (matches(cols, new int[0], 0)) {
                     return true;
                 }
@@ -106,6 +107,9 @@ final class OrderByIndex {
     }
 
     private static boolean matchesIndex(List<Integer> cols, Index idx, int eqPrefix) {
+        if (idx.exprs != null) {
+            return false; // ORDER BY on an index expression is not matched: Petrel sorts
+        }
         for (int i = 0; i < idx.columns.length; i++) {
             if (idx.desc[i] || !idx.collations[i].name().equals(idx.table.columns.get(idx.columns[i]).collation
                     .name())) {

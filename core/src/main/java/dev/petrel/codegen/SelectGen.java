@@ -556,9 +556,6 @@ final class SelectGen {
         if (t.indexedBy() != null && c.schema.index(t.indexedBy()) == null) {
             throw PetrelException.error("no such index: " + t.indexedBy());
         }
-        if (table.withoutRowid) {
-            throw PetrelException.error("WITHOUT ROWID tables are not supported by Petrel: " + table.name);
-        }
         Source s = new Source(name, table, false);
         s.cursor = b.cursor();
         s.notIndexed = t.notIndexed();

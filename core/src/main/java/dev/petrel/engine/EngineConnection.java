@@ -37,8 +37,9 @@ public final class EngineConnection implements Connection, VmHost {
     private boolean interrupted;
     private boolean closed;
     private boolean autocommit = true;
-    /** Rows changed by the running statement. */
+    /** Rows changed by the running statement (its own, and with its triggers'). */
     long statementChanges;
+    private long statementTotalChanges;
     /** The pager savepoint protecting the running write statement inside a transaction, or -1. */
     private int statementSavepoint = -1;
     /** Pager savepoint ids of the SQL savepoints, parallel to {@link #savepoints}. */
@@ -49,6 +50,15 @@ public final class EngineConnection implements Connection, VmHost {
     /** Savepoint names, outermost first; the flag says whether SAVEPOINT began the transaction. */
     private final List<String> savepoints = new ArrayList<>();
     private boolean savepointStartedTxn;
+    /** PRAGMA foreign_keys, recursive_triggers, defer_foreign_keys. */
+    private boolean foreignKeys;
+    private boolean recursiveTriggers;
+    private boolean deferForeignKeys;
+    /** Deferred foreign key violations of the open transaction, and their count when the statement started. */
+    private long deferredViolations;
+    private long deferredViolationsAtStatementStart;
+    /** Deferred violation counts at each SQL savepoint, parallel to {@link #savepoints}. */
+    private final List<Long> savepointViolations = new ArrayList<>();
     /** Statements currently between their first step and their end (they keep autocommit transactions open). */
     int activeStatements;
 
@@ -96,7 +106,13 @@ public final class EngineConnection implements Connection, VmHost {
     }
 
     Program compile(Stmt stmt, String sql, int end, List<String> params) {
-        return Compiler.compile(stmt, database.schema(), functions, sql, end, params);
+        return Compiler.compile(stmt, database.schema(), functions, sql, end, params, compileFlags());
+    }
+
+    /** The settings code generation depends on (Compiler.FLAG_*). */
+    int compileFlags() {
+        return (foreignKeys ? Compiler.FLAG_FOREIGN_KEYS : 0) | (recursiveTriggers ? Compiler.FLAG_RECURSIVE_TRIGGERS
+                : 0) | (deferForeignKeys ? Compiler.FLAG_DEFER_FOREIGN_KEYS : 0);
     }
 
     @Override
@@ -200,6 +216,8 @@ public final class EngineConnection implements Connection, VmHost {
         statementSavepoint = -1;
         activeStatements++;
         statementChanges = 0;
+        statementTotalChanges = 0;
+        deferredViolationsAtStatementStart = deferredViolations;
         stepTimeMillis = System.currentTimeMillis();
     }
 
@@ -209,10 +227,17 @@ public final class EngineConnection implements Connection, VmHost {
         if (dml && (!failed || haltAction == HALT_FAIL)) {
             changes = statementChanges;
         }
+        if (!failed || haltAction == HALT_FAIL) {
+            totalChanges += statementTotalChanges;
+        }
+        statementTotalChanges = 0;
         Pager pager = database.pager();
         if (haltAction == HALT_ROLLBACK) {
             rollbackAll();
             return;
+        }
+        if (failed && haltAction != HALT_FAIL) {
+            deferredViolations = deferredViolationsAtStatementStart;
         }
         if (haltAction == HALT_FAIL) {
             failed = false;
@@ -227,6 +252,7 @@ public final class EngineConnection implements Connection, VmHost {
         }
         statementSavepoint = -1;
         if (autocommit && activeStatements == 0) {
+            boolean hadTransaction = pager.inReadTransaction() || pager.inWriteTransaction();
             if (pager.inWriteTransaction()) {
                 if (failed) {
                     pager.rollback();
@@ -236,6 +262,9 @@ public final class EngineConnection implements Connection, VmHost {
                 }
             }
             pager.endRead();
+            if (hadTransaction) {
+                transactionEnded();
+            }
         }
     }
 
@@ -251,6 +280,14 @@ public final class EngineConnection implements Connection, VmHost {
         database.invalidateSchema();
         autocommit = true;
         savepoints.clear();
+        transactionEnded();
+    }
+
+    /** Foreign key state that lives as long as a transaction. */
+    private void transactionEnded() {
+        deferredViolations = 0;
+        deferForeignKeys = false;
+        savepointViolations.clear();
     }
 
     // ---- VmHost ------------------------------------------------------------------------------------------------
@@ -355,6 +392,9 @@ public final class EngineConnection implements Connection, VmHost {
             throw PetrelException.error(rollback ? "cannot rollback - no transaction is active"
                     : "cannot commit - no transaction is active");
         }
+        if (!rollback && deferredViolations > 0) {
+            throw new PetrelException(dev.petrel.api.ResultCode.CONSTRAINT_FOREIGNKEY, "FOREIGN KEY constraint failed");
+        }
         if (rollback) {
             pager.rollback();
             database.invalidateSchema();
@@ -362,6 +402,7 @@ public final class EngineConnection implements Connection, VmHost {
             pager.commit();
         }
         pager.endRead();
+        transactionEnded();
         autocommit = true;
         savepointStartedTxn = false;
         statementSavepoint = -1;
@@ -386,6 +427,7 @@ public final class EngineConnection implements Connection, VmHost {
             }
             savepoints.add(name);
             savepointIds.add(pager.openSavepoint());
+            savepointViolations.add(deferredViolations);
             return;
         }
         int at = -1;
@@ -402,11 +444,17 @@ public final class EngineConnection implements Connection, VmHost {
             if (pager.inWriteTransaction() && savepointIds.get(at) < pager.savepointCount()) {
                 pager.releaseSavepoint(savepointIds.get(at));
             }
+            if (at == 0 && savepointStartedTxn && deferredViolations > 0) {
+                throw new PetrelException(dev.petrel.api.ResultCode.CONSTRAINT_FOREIGNKEY,
+                        "FOREIGN KEY constraint failed");
+            }
             while (savepoints.size() > at) {
                 savepoints.remove(savepoints.size() - 1);
                 savepointIds.remove(savepointIds.size() - 1);
+                savepointViolations.remove(savepointViolations.size() - 1);
             }
             if (savepoints.isEmpty() && savepointStartedTxn) {
+                transactionEnded();
                 pager.commit();
                 pager.endRead();
                 autocommit = true;
@@ -418,9 +466,11 @@ public final class EngineConnection implements Connection, VmHost {
             pager.rollbackToSavepoint(savepointIds.get(at));
         }
         database.invalidateSchema();
+        deferredViolations = savepointViolations.get(at);
         while (savepoints.size() > at + 1) {
             savepoints.remove(savepoints.size() - 1);
             savepointIds.remove(savepointIds.size() - 1);
+            savepointViolations.remove(savepointViolations.size() - 1);
         }
     }
 
@@ -432,7 +482,60 @@ public final class EngineConnection implements Connection, VmHost {
     @Override
     public void countChange() {
         statementChanges++;
-        totalChanges++;
+        statementTotalChanges++;
+    }
+
+    @Override
+    public void setChanges(long n) {
+        changes = n;
+    }
+
+    @Override
+    public void countTriggerChange() {
+        statementTotalChanges++;
+    }
+
+    @Override
+    public long connectionFlag(String name, int value) {
+        boolean on = value > 0;
+        switch (name) {
+            case "foreign_keys":
+                if (value >= 0 && autocommit) {
+                    // As SQLite: a no-op inside a transaction.
+                    foreignKeys = on;
+                }
+                return foreignKeys ? 1 : 0;
+            case "recursive_triggers":
+                if (value >= 0) {
+                    recursiveTriggers = on;
+                }
+                return recursiveTriggers ? 1 : 0;
+            default:
+                if (value >= 0) {
+                    deferForeignKeys = on;
+                }
+                return deferForeignKeys ? 1 : 0;
+        }
+    }
+
+    @Override
+    public boolean deferForeignKeys() {
+        return deferForeignKeys;
+    }
+
+    @Override
+    public long deferredForeignKeyViolations() {
+        return deferredViolations;
+    }
+
+    @Override
+    public void addDeferredForeignKeyViolations(long n) {
+        deferredViolations += n;
+    }
+
+    @Override
+    public boolean autocommitForeignKeys() {
+        return autocommit;
     }
 
     @Override

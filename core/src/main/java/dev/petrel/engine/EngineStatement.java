@@ -139,6 +139,10 @@ final class EngineStatement implements Statement {
             return stepExplain();
         }
         if (!running) {
+            if (stmt != null && program.compileFlags != connection.compileFlags()) {
+                // PRAGMA foreign_keys or recursive_triggers changed since the statement was compiled.
+                program = connection.compile(stmt, sqlForRecompile, stmtEnd, parameterNames);
+            }
             vm = new Vm(program, connection);
             vm.bind(params);
             connection.statementStarted();

@@ -48,8 +48,12 @@ public final class AccessPath {
                         + ")";
             case INDEX:
             case INDEX_IN: {
-                StringBuilder sb = new StringBuilder("SEARCH ").append(name).append(" USING ")
-                        .append(covering ? "COVERING INDEX " : "INDEX ").append(index.name).append(" (");
+                StringBuilder sb = new StringBuilder("SEARCH ").append(name).append(" USING ");
+                if (index.primaryKey && index.table.withoutRowid) {
+                    sb.append("PRIMARY KEY (");
+                } else {
+                    sb.append(covering ? "COVERING INDEX " : "INDEX ").append(index.name).append(" (");
+                }
                 int n = kind == INDEX_IN ? 1 : eq.size();
                 for (int i = 0; i < n; i++) {
                     sb.append(i > 0 ? " AND " : "").append(colName(i)).append("=?");
@@ -64,7 +68,7 @@ public final class AccessPath {
                 return sb.append(')').toString();
             }
             default:
-                if (index != null) {
+                if (index != null && !(index.primaryKey && index.table.withoutRowid)) {
                     return "SCAN " + name + " USING " + (covering ? "COVERING " : "") + "INDEX " + index.name;
                 }
                 return "SCAN " + name;

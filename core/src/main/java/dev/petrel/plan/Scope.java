@@ -63,6 +63,9 @@ public final class Scope {
         Resolved found = null;
         int matches = 0;
         for (Source src : sources) {
+            if (src.qualifiedOnly) {
+                continue;
+            }
             int i = src.columnIndex(col);
             if (i >= 0) {
                 if (src.mergedColumns.contains(col.toLowerCase(java.util.Locale.ROOT)) && found != null) {
@@ -82,7 +85,7 @@ public final class Scope {
         }
         if (isRowidName(col)) {
             for (Source src : sources) {
-                if (src.hasRowid()) {
+                if (src.hasRowid() && !src.qualifiedOnly) {
                     return new Resolved(src, -1, depth);
                 }
             }

@@ -50,6 +50,8 @@ public final class Source {
     /** Column names referenced anywhere in the statement (a superset), for covering-index decisions. */
     public boolean allColumnsReferenced;
     public final Set<Integer> referencedColumns = new HashSet<>();
+    /** Only a qualified reference (NEW.x, OLD.x in a trigger) names this source's columns. */
+    public boolean qualifiedOnly;
     /** NOT INDEXED: no index may be used. */
     public boolean notIndexed;
     /** INDEXED BY: the only index that may be used, or null. */

@@ -262,6 +262,7 @@ public final class WhereAnalyzer {
             return best;
         }
         List<Constraint> cons = new ArrayList<>();
+        List<WhereTerm> own = new ArrayList<>();
         for (WhereTerm t : terms) {
             if (leftJoinSource >= 0 ? t.onSource != leftJoinSource : t.onSource >= 0 && t.onSource != -1) {
                 continue;
@@ -269,6 +270,7 @@ public final class WhereAnalyzer {
             if ((t.mask & srcBit) == 0) {
                 continue;
             }
+            own.add(t);
             constraints(t, s, srcBit, available, scope, cons);
         }
         // Rowid.
@@ -302,10 +304,16 @@ public final class WhereAnalyzer {
                 best = range;
             }
         }
+        List<Expr> ownExprs = new ArrayList<>();
+        for (WhereTerm t : own) {
+            ownExprs.add(t.expr);
+        }
+        List<Constraint> all = cons;
         for (Index idx : s.table.indexes) {
-            if (!idx.usable() || !allowed(s, idx)) {
+            if (!allowed(s, idx) || !PartialIndex.usable(idx, s, ownExprs, scope)) {
                 continue;
             }
+            cons = idx.exprs == null ? all : withExpressionColumns(idx, all, own, s, available, scope);
             AccessPath p = new AccessPath();
             p.kind = AccessPath.INDEX;
             p.index = idx;
@@ -313,7 +321,7 @@ public final class WhereAnalyzer {
             for (; k < idx.columns.length; k++) {
                 Constraint eq = null;
                 for (Constraint c : cons) {
-                    if (c.column == idx.columns[k] && (c.op == Expr.BinaryOp.EQ)) {
+                    if (c.column == keyColumn(idx, k) && (c.op == Expr.BinaryOp.EQ)) {
                         eq = c;
                         break;
                     }
@@ -325,7 +333,7 @@ public final class WhereAnalyzer {
             }
             if (k < idx.columns.length && !idx.desc[k]) {
                 for (Constraint c : cons) {
-                    if (c.column == idx.columns[k] && c.op != null && c.op != Expr.BinaryOp.EQ
+                    if (c.column == keyColumn(idx, k) && c.op != null && c.op != Expr.BinaryOp.EQ
                             && c.op != Expr.BinaryOp.IS) {
                         addRange(p, c);
                     }
@@ -343,7 +351,7 @@ public final class WhereAnalyzer {
             } else {
                 // IN on the first column.
                 for (Constraint c : cons) {
-                    if (c.column == idx.columns[0] && c.op == null) {
+                    if (c.column == keyColumn(idx, 0) && c.op == null) {
                         p.kind = AccessPath.INDEX_IN;
                         p.in = c.value;
                         p.cost = 30;
@@ -371,6 +379,7 @@ public final class WhereAnalyzer {
             for (Index idx : s.table.indexes) {
                 int stored = s.table.columns.size() - (s.table.rowidAlias >= 0 ? 1 : 0);
                 if (idx.usable() && allowed(s, idx) && covers(idx, s) && idx.columns.length < stored
+                        && !(idx.primaryKey && s.table.withoutRowid)
                         && (best.index == null || idx.columns.length < best.index.columns.length)) {
                     best.index = idx;
                     best.covering = true;
@@ -378,6 +387,53 @@ public final class WhereAnalyzer {
             }
         }
         return best;
+    }
+
+    /** The constraint column number of key column {@code k}: the table column, or a marker for an expression. */
+    private static int keyColumn(Index idx, int k) {
+        return idx.expr(k) != null ? EXPR_COLUMN_BASE - k : idx.columns[k];
+    }
+
+    /** Constraint column numbers at or below this mark expression columns of the index being considered. */
+    private static final int EXPR_COLUMN_BASE = -100;
+
+    /**
+     * {@code cons} plus the constraints {@code expr op value} of the WHERE on expression columns of {@code idx}
+     * (the same expression as the index's, compared with =, <, <=, >, >=, and no COLLATE on either side).
+     */
+    private static List<Constraint> withExpressionColumns(Index idx, List<Constraint> cons, List<WhereTerm> own,
+                                                          Source s, long available, Scope scope) {
+        List<Constraint> out = new ArrayList<>(cons);
+        for (int k = 0; k < idx.columns.length; k++) {
+            Expr indexed = idx.expr(k);
+            if (indexed == null) {
+                continue;
+            }
+            for (WhereTerm t : own) {
+                if (!(t.expr instanceof Expr.Binary b) || b.left() instanceof Expr.Collate
+                        || b.right() instanceof Expr.Collate) {
+                    continue;
+                }
+                switch (b.op()) {
+                    case EQ:
+                    case LT:
+                    case LE:
+                    case GT:
+                    case GE:
+                        if (ExprMatch.same(b.left(), indexed, s, scope)
+                                && (mask(b.right(), scope) & ~available) == 0) {
+                            out.add(new Constraint(keyColumn(idx, k), b.op(), b.right(), t.expr));
+                        } else if (ExprMatch.same(b.right(), indexed, s, scope)
+                                && (mask(b.left(), scope) & ~available) == 0) {
+                            out.add(new Constraint(keyColumn(idx, k), flip(b.op()), b.left(), t.expr));
+                        }
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean allowed(Source s, Index idx) {
@@ -411,11 +467,15 @@ public final class WhereAnalyzer {
 
     /** Whether every column the statement may read from {@code s} is in {@code idx} (or is the rowid). */
     public static boolean covers(Index idx, Source s) {
+        if (idx.primaryKey && idx.table.withoutRowid) {
+            return true; // the WITHOUT ROWID table itself
+        }
         if (s.allColumnsReferenced) {
             return false;
         }
         for (int col : s.referencedColumns) {
-            if (col != s.rowidAlias() && !idx.covers(col)) {
+            // As in SQLite, the PRIMARY KEY suffix of a UNIQUE index on a WITHOUT ROWID table does not count.
+            if (col != s.rowidAlias() && (idx.unique ? !idx.covers(col) : idx.positionInEntry(col) < 0)) {
                 return false;
             }
         }

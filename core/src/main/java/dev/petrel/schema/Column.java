@@ -12,14 +12,22 @@ public final class Column {
     public final String name;
     /** The declared type as written, or null. */
     public final String declType;
-    public final Affinity affinity;
+    /** The affinity of stored values (a STRICT table's ANY column has none: BLOB). */
+    public Affinity affinity;
     public final Collation collation;
-    public final boolean notNull;
+    /** NOT NULL (declared, or implied for a PRIMARY KEY column of a WITHOUT ROWID table). */
+    public boolean notNull;
     /** The DEFAULT expression, or null. */
     public final Expr defaultValue;
     public final boolean primaryKey;
-    /** Generated columns are read as NULL by Petrel (not supported). */
+    /** Whether this is a generated column ({@code AS (expr)}); see {@link #generatedExpr} and {@link #stored}. */
     public final boolean generated;
+    /** A generated column's expression, or null. */
+    public Expr generatedExpr;
+    /** Whether a generated column is STORED (in the record); VIRTUAL ones are omitted from it. */
+    public boolean stored;
+    /** In a STRICT table, the column's type (INT, INTEGER, REAL, TEXT, BLOB or ANY); else null. */
+    public String strictType;
     /** The DEFAULT value as written (PRAGMA table_info's dflt_value), or null. */
     public String defaultText;
 
@@ -33,5 +41,10 @@ public final class Column {
         this.defaultValue = defaultValue;
         this.primaryKey = primaryKey;
         this.generated = generated;
+    }
+
+    /** Whether the column is generated VIRTUAL: computed when read, absent from the record. */
+    public boolean isVirtual() {
+        return generated && !stored;
     }
 }

@@ -35,6 +35,8 @@ public final class Schema {
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final Map<String, Index> indexes = new LinkedHashMap<>();
     private final Map<String, SchemaEntry> triggers = new LinkedHashMap<>();
+    /** Parsed triggers, in sqlite_schema order. */
+    private final List<Trigger> triggerList = new ArrayList<>();
     public final int cookie;
     /** The sqlite_schema rows this schema was built from, in rowid order. */
     private List<SchemaEntry> entries = List.of();
@@ -95,6 +97,7 @@ public final class Schema {
                 Stmt st = parse(e);
                 if (st instanceof Stmt.CreateTable ct) {
                     Table t = TableBuilder.table(ct, (int) e.rootpage(), e.sql());
+                    t.foreignKeys.addAll(ForeignKeyDef.of(ct));
                     s.tables.put(key(e.name()), t);
                     for (Index i : t.indexes) {
                         s.indexes.put(key(i.name), i);
@@ -129,6 +132,9 @@ public final class Schema {
                 }
             } else if ("trigger".equals(e.type())) {
                 s.triggers.put(key(e.name()), e);
+                if (e.sql() != null && parse(e) instanceof Stmt.CreateTrigger ct) {
+                    s.triggerList.add(new Trigger(ct, e.sql()));
+                }
             }
         }
         return s;
@@ -163,6 +169,43 @@ public final class Schema {
         List<TriggerText> out = new ArrayList<>();
         for (SchemaEntry e : triggers.values()) {
             out.add(new TriggerText(e.name(), e.tblName(), e.sql()));
+        }
+        return out;
+    }
+
+    /** The triggers on table or view {@code name}, newest first (the order SQLite fires them in). */
+    public List<Trigger> triggersOn(String name) {
+        List<Trigger> out = new ArrayList<>();
+        for (int i = triggerList.size() - 1; i >= 0; i--) {
+            if (triggerList.get(i).isOn(name)) {
+                out.add(triggerList.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** The trigger named {@code name}, or null. */
+    public Trigger trigger(String name) {
+        for (Trigger t : triggerList) {
+            if (t.name.equalsIgnoreCase(name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The foreign keys of every table whose parent is {@code parentName}, by child table then declaration. */
+    public List<ForeignKeyDef> referencing(String parentName) {
+        List<ForeignKeyDef> out = new ArrayList<>();
+        for (Map.Entry<String, Table> e : tables.entrySet()) {
+            if (e.getKey().equals("sqlite_master")) {
+                continue;
+            }
+            for (ForeignKeyDef fk : e.getValue().foreignKeys) {
+                if (fk.parentTable.equalsIgnoreCase(parentName)) {
+                    out.add(fk);
+                }
+            }
         }
         return out;
     }

@@ -10,6 +10,7 @@ import dev.petrel.sql.ast.IndexedColumn;
 import dev.petrel.sql.ast.SortOrder;
 import dev.petrel.sql.ast.Stmt;
 import dev.petrel.sql.ast.TableConstraint;
+import dev.petrel.sql.parser.CreateTableCheck;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,6 +67,7 @@ public final class TableBuilder {
             boolean notNull = false;
             boolean pk = false;
             boolean generated = false;
+            ColumnConstraint.Generated gen = null;
             Expr dflt = null;
             String dfltText = null;
             for (ColumnConstraint cc : cd.constraints()) {
@@ -91,12 +93,23 @@ public final class TableBuilder {
                     dfltText = d.sourceText();
                 } else if (cc instanceof ColumnConstraint.Collate c) {
                     coll = collation(c.collation());
-                } else if (cc instanceof ColumnConstraint.Generated) {
+                } else if (cc instanceof ColumnConstraint.Generated g) {
                     generated = true;
+                    gen = g;
                 }
             }
             Column column = new Column(cd.name(), type, coll, notNull, dflt, pk, generated);
             column.defaultText = dfltText;
+            if (gen != null) {
+                column.generatedExpr = gen.expr();
+                column.stored = gen.stored();
+            }
+            if (ct.strict()) {
+                column.strictType = CreateTableCheck.standardType(cd);
+                if ("ANY".equals(column.strictType)) {
+                    column.affinity = dev.petrel.value.Affinity.BLOB;
+                }
+            }
             cols.add(column);
         }
         for (TableConstraint tc : ct.constraints()) {
@@ -131,6 +144,7 @@ public final class TableBuilder {
         // A PRIMARY KEY column is implicitly NOT NULL only for WITHOUT ROWID tables; keep SQLite's quirk.
         Table t = new Table(ct.name(), rootPage, cols, rowidAlias, autoincrement, ct.withoutRowid(), pkConflict,
                 checks, null, null, sql);
+        t.strict = ct.strict();
         int n = 0;
         for (Object[] spec : autoSpecs) {
             int[] ix = (int[]) spec[0];
@@ -149,6 +163,13 @@ public final class TableBuilder {
                     (boolean[]) spec[1], true, (ConflictAction) spec[2], null, true, null);
             auto.primaryKey = Boolean.TRUE.equals(spec[3]);
             t.indexes.add(auto);
+            if (auto.primaryKey && t.withoutRowid) {
+                // The PRIMARY KEY of a WITHOUT ROWID table is the table's own b-tree; its columns are NOT NULL.
+                auto.rootPage = rootPage;
+                for (int c : ix) {
+                    cols.get(c).notNull = true;
+                }
+            }
         }
         return t;
     }
@@ -199,6 +220,8 @@ public final class TableBuilder {
         int[] cols = new int[n];
         Collation[] colls = new Collation[n];
         boolean[] desc = new boolean[n];
+        Expr[] exprs = new Expr[n];
+        boolean anyExpr = false;
         for (int i = 0; i < n; i++) {
             IndexedColumn ic = ci.columns().get(i);
             Expr e = ic.expr();
@@ -217,10 +240,16 @@ public final class TableBuilder {
                 col = table.columnIndex(s);
             }
             cols[i] = col;
+            if (col < 0) {
+                exprs[i] = e;
+                anyExpr = true;
+            }
             colls[i] = coll != null ? coll : col >= 0 ? table.columns.get(col).collation : Collation.BINARY;
             desc[i] = ic.order() == SortOrder.DESC;
         }
-        return new Index(ci.name(), table, rootPage, cols, colls, desc, ci.unique(), ConflictAction.NONE,
+        Index idx = new Index(ci.name(), table, rootPage, cols, colls, desc, ci.unique(), ConflictAction.NONE,
                 ci.where(), false, sql);
+        idx.exprs = anyExpr ? exprs : null;
+        return idx;
     }
 }

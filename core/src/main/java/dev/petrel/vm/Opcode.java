@@ -387,6 +387,13 @@ public enum Opcode {
      * Turns an INTEGER in r[P1] into a REAL (a REAL column read back from its integer encoding).
      */
     RealAffinity(false, ""),
+    /**
+     * TypeCheck P1 P2 * P4 *
+     * Synopsis: typecheck(r[P1@P2])
+     * Checks that r[P1..P1+P2-1], the affinity-converted columns of a row of the STRICT table described by P4 (a
+     * StrictColumns), have the storage classes their types allow; fails with SQLITE_CONSTRAINT_DATATYPE.
+     */
+    TypeCheck(false, "typecheck(r[P1@P2])"),
 
     // ---- transactions and schema --------------------------------------------------------------------------------
 
@@ -704,9 +711,10 @@ public enum Opcode {
      */
     Insert(false, "intkey=r[P3] data=r[P2]"),
     /**
-     * IdxInsert P1 P2 P3 P4 *
+     * IdxInsert P1 P2 P3 P4 P5
      * Synopsis: key=r[P2]
-     * Writes the record r[P2] as a key into index cursor P1.
+     * Writes the record r[P2] as a key into index cursor P1; with OPFLAG_NCHANGE in P5 (a row of a WITHOUT ROWID
+     * table) it counts as a change.
      */
     IdxInsert(false, "key=r[P2]"),
     /**
@@ -812,7 +820,55 @@ public enum Opcode {
      * Puts the next evaluated row of the window buffer in r[P1] into r[P3] as a record; when the partition is
      * exhausted, makes the buffer gather again and jumps to P2.
      */
-    WindowNext(true, "r[P3]=window r[P1] next row");
+    WindowNext(true, "r[P3]=window r[P1] next row"),
+
+    // ---- triggers and foreign keys ------------------------------------------------------------------------------
+
+    /**
+     * Program P1 P2 P3 P4 P5
+     * Synopsis: call trigger P4 with r[P1@P3]
+     * Runs the trigger sub-program P4 (a {@link TriggerProgram}) in a frame of its own (registers, cursors):
+     * r[P1..P1+P3-1] become its registers 1..P3 (the OLD and NEW rows). Jumps to P2 if the sub-program ends in
+     * RAISE(IGNORE). With P5 non-zero the call is skipped when P4 is already running in an enclosing frame
+     * (recursive_triggers off). last_insert_rowid() is restored when the sub-program ends.
+     */
+    Program(true, "call trigger P4 with r[P1@P3]"),
+    /**
+     * Raise P1 P2 * * *
+     * Synopsis: RAISE(P2, r[P1])
+     * RAISE() in a trigger program. P2 0 (IGNORE) ends the sub-program and makes its Program opcode jump; P2 1
+     * (ROLLBACK), 2 (ABORT) or 3 (FAIL) fails the statement with SQLITE_CONSTRAINT_TRIGGER and the message
+     * r[P1], resolved as that conflict action.
+     */
+    Raise(false, "RAISE(P2, r[P1])"),
+    /**
+     * FkCounter P1 P2 * * *
+     * Synopsis: fkctr[P1]+=P2
+     * Adds P2 to the statement's foreign key violation counter (P1 0) or to the connection's deferred counter
+     * (P1 1, also used for P1 0 under PRAGMA defer_foreign_keys). A statement ending with its counter above
+     * zero fails with "FOREIGN KEY constraint failed"; so does COMMIT with the deferred counter above zero.
+     */
+    FkCounter(false, "fkctr[P1]+=P2"),
+    /**
+     * FkIfZero P1 P2 * * *
+     * Synopsis: if fkctr[P1]==0 goto P2
+     * Jumps to P2 if the counter named by P1 (as FkCounter) is zero: nothing to resolve by a new parent row.
+     */
+    FkIfZero(true, "if fkctr[P1]==0 goto P2"),
+    /**
+     * ConnectionFlag * P2 P3 P4 *
+     * Synopsis: r[P2]=flag P4
+     * Reads the connection setting named P4 (foreign_keys, recursive_triggers, defer_foreign_keys) into r[P2],
+     * after setting it to P3 - 1 when P3 is non-zero (PRAGMA name = value).
+     */
+    ConnectionFlag(false, "r[P2]=flag P4"),
+    /**
+     * ResetCount * * * * *
+     * Synopsis:
+     * In a trigger sub-program, after each statement of the body: changes() becomes the number of rows that
+     * statement changed, and counting starts again (the firing statement's changes() returns when the frame ends).
+     */
+    ResetCount(false, "");
 
     /** Operand P5 bit for comparisons: jump when either operand is NULL. */
     public static final int JUMPIFNULL = 0x10;

@@ -22,6 +22,8 @@ public final class Program {
     public final int explain;
     /** For EXPLAIN QUERY PLAN: the rows (id, parent, notused, detail) the statement returns. */
     public Object[][] queryPlan;
+    /** The connection settings (Compiler.FLAG_*) the program was compiled under; a change recompiles it. */
+    public int compileFlags;
 
     public Program(Insn[] insns, int registerCount, int cursorCount, List<String> columnNames,
                    List<String> columnDeclTypes, List<String> parameterNames, boolean readOnly, int explain) {

@@ -41,7 +41,9 @@ public final class Vm {
     public static final int CONSTRAINT_CHECK = 3;
     public static final int CONSTRAINT_PRIMARYKEY = 5;
 
-    private final Program program;
+    /** The statement's program; {@link #program} is the running frame's (a trigger sub-program's, in a frame). */
+    private final Program statementProgram;
+    private Program program;
     private final VmHost host;
     private Object[] mem;
     private VdbeCursor[] cursors;
@@ -53,8 +55,51 @@ public final class Vm {
     private int rowStart;
     private int rowCount;
     private int haltAction;
+    /** The caller of the running trigger sub-program (null while the statement's own program runs). */
+    private Frame frame;
+    /** How many trigger frames are running. */
+    private int depth;
+    /** The trigger the running frame executes (null for the statement's own program). */
+    private TriggerProgram trigger;
+    /** Rows changed by the running trigger body statement (for ResetCount). */
+    private long frameChanges;
+    /** Immediate foreign key violations of the statement. */
+    private long foreignKeyViolations;
+
+    /**
+     * What a Program opcode saves of its caller: the caller's program, registers, cursors and Once flags, the
+     * address of the Program instruction, and last_insert_rowid() to restore when the sub-program ends.
+     */
+    private static final class Frame {
+        final Frame caller;
+        final Program program;
+        final Object[] mem;
+        final VdbeCursor[] cursors;
+        final boolean[] onceDone;
+        final int pc;
+        final TriggerProgram trigger;
+        final long lastInsertRowid;
+        /** changes() and the caller frame's own row count when the sub-program was entered. */
+        final long changes;
+        final long frameChanges;
+
+        Frame(Frame caller, Program program, Object[] mem, VdbeCursor[] cursors, boolean[] onceDone, int pc,
+              TriggerProgram trigger, long lastInsertRowid, long changes, long frameChanges) {
+            this.caller = caller;
+            this.program = program;
+            this.mem = mem;
+            this.cursors = cursors;
+            this.onceDone = onceDone;
+            this.pc = pc;
+            this.trigger = trigger;
+            this.lastInsertRowid = lastInsertRowid;
+            this.changes = changes;
+            this.frameChanges = frameChanges;
+        }
+    }
 
     public Vm(Program program, VmHost host) {
+        this.statementProgram = program;
         this.program = program;
         this.host = host;
         reset();
@@ -68,6 +113,11 @@ public final class Vm {
     /** Makes the program runnable again from the start. */
     public void reset() {
         closeCursors();
+        program = statementProgram;
+        frame = null;
+        depth = 0;
+        trigger = null;
+        foreignKeyViolations = 0;
         mem = new Object[program.registerCount + 1];
         cursors = new VdbeCursor[program.cursorCount];
         onceDone = new boolean[program.insns.length];
@@ -94,6 +144,13 @@ public final class Vm {
     }
 
     private void closeCursors() {
+        closeAll(cursors);
+        for (Frame f = frame; f != null; f = f.caller) {
+            closeAll(f.cursors);
+        }
+    }
+
+    private static void closeAll(VdbeCursor[] cursors) {
         if (cursors == null) {
             return;
         }
@@ -140,7 +197,7 @@ public final class Vm {
     }
 
     private boolean exec() {
-        final Insn[] code = program.insns;
+        Insn[] code = program.insns;
         for (;;) {
             Insn in = code[pc];
             int next = pc + 1;
@@ -179,6 +236,12 @@ public final class Vm {
                         haltAction = in.p2;
                         throw ControlOps.haltError(in.p1, (String) in.p4);
                     }
+                    if (frame != null) {
+                        next = returnFromFrame(false);
+                        code = program.insns;
+                        break;
+                    }
+                    checkForeignKeysAtEnd();
                     pc = code.length - 1;
                     return false;
                 case HaltIfNull:
@@ -379,6 +442,14 @@ public final class Vm {
                 case Cast:
                     mem[in.p1] = Values.cast(mem[in.p1], dev.petrel.value.Affinity.fromCode((char) in.p2));
                     break;
+                case TypeCheck: {
+                    PetrelException mismatch = ((StrictColumns) in.p4).mismatch(mem, in.p1);
+                    if (mismatch != null) {
+                        haltAction = 2;
+                        throw mismatch;
+                    }
+                    break;
+                }
                 case RealAffinity:
                     if (mem[in.p1] instanceof Long) {
                         mem[in.p1] = (double) (Long) mem[in.p1];
@@ -435,7 +506,7 @@ public final class Vm {
                 case Clear: {
                     long n = host.btree().clearTree(in.p1);
                     for (long i = 0; in.p3 != 0 && i < n; i++) {
-                        host.countChange();
+                        countChange();
                     }
                     break;
                 }
@@ -600,7 +671,7 @@ public final class Vm {
                     long rowid = intOf(mem[in.p3]);
                     cursors[in.p1].insert(rowid, (byte[]) mem[in.p2]);
                     if ((in.p5 & OPFLAG_NCHANGE) != 0) {
-                        host.countChange();
+                        countChange();
                     }
                     if ((in.p5 & OPFLAG_LASTROWID) != 0) {
                         host.setLastInsertRowid(rowid);
@@ -609,11 +680,14 @@ public final class Vm {
                 }
                 case IdxInsert:
                     cursors[in.p1].insertKey((byte[]) mem[in.p2]);
+                    if ((in.p5 & OPFLAG_NCHANGE) != 0) {
+                        host.countChange(); // a row of a WITHOUT ROWID table
+                    }
                     break;
                 case Delete:
                     cursors[in.p1].delete();
                     if ((in.p5 & OPFLAG_NCHANGE) != 0) {
-                        host.countChange();
+                        countChange();
                     }
                     break;
                 case IdxDelete: {
@@ -707,10 +781,119 @@ public final class Vm {
                     }
                     break;
                 }
+                case Program:
+                    if (callTrigger(in)) {
+                        code = program.insns;
+                        next = 0;
+                    }
+                    break;
+                case Raise:
+                    if (in.p2 == 0) {
+                        next = returnFromFrame(true);
+                        code = program.insns;
+                        break;
+                    }
+                    haltAction = in.p2;
+                    throw new PetrelException(ResultCode.CONSTRAINT_TRIGGER,
+                            mem[in.p1] == null ? "" : Values.toText(mem[in.p1]));
+                case FkCounter:
+                    if (in.p1 != 0 || host.deferForeignKeys()) {
+                        host.addDeferredForeignKeyViolations(in.p2);
+                    } else {
+                        foreignKeyViolations += in.p2;
+                    }
+                    break;
+                case ResetCount:
+                    host.setChanges(frameChanges);
+                    frameChanges = 0;
+                    break;
+                case ConnectionFlag:
+                    mem[in.p2] = host.connectionFlag((String) in.p4, in.p3 - 1);
+                    break;
+                case FkIfZero:
+                    if ((in.p1 != 0 || host.deferForeignKeys() ? host.deferredForeignKeyViolations()
+                            : foreignKeyViolations) == 0) {
+                        next = in.p2;
+                    }
+                    break;
                 default:
                     throw new PetrelException(ResultCode.INTERNAL, "opcode not implemented: " + in.op);
             }
             pc = next;
+        }
+    }
+
+    /** SQLite's limit on nested trigger frames (SQLITE_MAX_TRIGGER_DEPTH). */
+    static final int MAX_TRIGGER_DEPTH = 1000;
+
+    /** changes() counts the statement's own rows; total_changes() also those of its triggers. */
+    private void countChange() {
+        if (frame == null) {
+            host.countChange();
+        } else {
+            host.countTriggerChange();
+            frameChanges++;
+        }
+    }
+
+    /**
+     * Enters the trigger sub-program of a Program opcode at {@code pc} (true), unless P5 asks to skip a trigger
+     * already running in an enclosing frame (false).
+     */
+    private boolean callTrigger(Insn in) {
+        TriggerProgram tp = (TriggerProgram) in.p4;
+        if (in.p5 != 0 && tp.name != null) {
+            if (trigger != null && tp.name.equalsIgnoreCase(trigger.name)) {
+                return false;
+            }
+            for (Frame f = frame; f != null; f = f.caller) {
+                if (f.trigger != null && tp.name.equalsIgnoreCase(f.trigger.name)) {
+                    return false;
+                }
+            }
+        }
+        if (depth >= MAX_TRIGGER_DEPTH) {
+            throw PetrelException.error("too many levels of trigger recursion");
+        }
+        frame = new Frame(frame, program, mem, cursors, onceDone, pc, trigger, host.lastInsertRowid(), host.changes(),
+                frameChanges);
+        frameChanges = 0;
+        depth++;
+        Object[] args = mem;
+        program = tp.program;
+        mem = new Object[program.registerCount + 1];
+        System.arraycopy(args, in.p1, mem, 1, in.p3);
+        cursors = new VdbeCursor[program.cursorCount];
+        onceDone = new boolean[program.insns.length];
+        trigger = tp;
+        return true;
+    }
+
+    /**
+     * Leaves the running trigger sub-program (at its end, or by RAISE(IGNORE): {@code ignored}) and returns the
+     * caller's next address: after its Program opcode, or that opcode's P2 after RAISE(IGNORE).
+     */
+    private int returnFromFrame(boolean ignored) {
+        closeAll(cursors);
+        Frame f = frame;
+        frame = f.caller;
+        depth--;
+        program = f.program;
+        mem = f.mem;
+        cursors = f.cursors;
+        onceDone = f.onceDone;
+        trigger = f.trigger;
+        host.setLastInsertRowid(f.lastInsertRowid);
+        host.setChanges(f.changes);
+        frameChanges = f.frameChanges;
+        return ignored ? program.insns[f.pc].p2 : f.pc + 1;
+    }
+
+    /** A statement may not end with immediate foreign key violations, nor (autocommit) with deferred ones. */
+    private void checkForeignKeysAtEnd() {
+        if (foreignKeyViolations > 0 || host.deferredForeignKeyViolations() > 0 && host.autocommitForeignKeys()) {
+            haltAction = 2;
+            throw new PetrelException(ResultCode.CONSTRAINT_FOREIGNKEY, "FOREIGN KEY constraint failed");
         }
     }
 

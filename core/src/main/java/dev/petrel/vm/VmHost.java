@@ -70,6 +70,43 @@ public interface VmHost extends FunctionContext {
     /** Counts one changed row for changes() and total_changes(). */
     void countChange();
 
+    /**
+     * The connection setting {@code name} (foreign_keys, recursive_triggers, defer_foreign_keys) as 0 or 1, after
+     * setting it to {@code value} unless that is negative.
+     */
+    default long connectionFlag(String name, int value) {
+        return 0;
+    }
+
+    /** Sets what changes() returns (inside trigger programs, the rows of the last body statement). */
+    default void setChanges(long n) {
+    }
+
+    /** Counts one row changed by a trigger: total_changes() only. */
+    default void countTriggerChange() {
+    }
+
+    /** PRAGMA defer_foreign_keys: immediate foreign key constraints are checked at COMMIT. */
+    default boolean deferForeignKeys() {
+        return false;
+    }
+
+    /** The transaction's deferred foreign key violation counter. */
+    default long deferredForeignKeyViolations() {
+        return 0;
+    }
+
+    default void addDeferredForeignKeyViolations(long n) {
+    }
+
+    /**
+     * Whether the statement ending now also ends its transaction (autocommit), so deferred foreign key violations
+     * must fail it.
+     */
+    default boolean autocommitForeignKeys() {
+        return false;
+    }
+
     /** A VFS for temporary files (sorter runs). */
     Vfs tempVfs();
 

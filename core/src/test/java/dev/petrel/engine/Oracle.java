@@ -113,6 +113,46 @@ final class Oracle implements AutoCloseable {
         return diffs;
     }
 
+    /**
+     * Runs {@code script} statement by statement on both engines and returns every difference (empty if none):
+     * the statement, then Petrel's and SQLite's renderings.
+     */
+    static String scriptDifferences(String... script) {
+        List<String> diffs = new ArrayList<>();
+        try (Oracle o = new Oracle()) {
+            for (String sql : script) {
+                String p = o.petrel(sql);
+                String s = o.sqlite(sql);
+                if (sql.startsWith("EXPLAIN QUERY PLAN")) {
+                    // Plan ids are opcode addresses in SQLite: compare the detail column only.
+                    p = planDetails(p);
+                    s = planDetails(s);
+                }
+                if (!p.equals(s)) {
+                    diffs.add(sql + "\n  petrel: " + p.replace("\n", " | ") + "\n  sqlite: " + s.replace("\n", " | "));
+                }
+            }
+        }
+        return String.join("\n", diffs);
+    }
+
+    /** {@code first} followed by {@code rest}: a shared schema script and a test's statements. */
+    static String[] concat(String[] first, String... rest) {
+        String[] all = new String[first.length + rest.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
+
+    private static String planDetails(String rendered) {
+        StringBuilder out = new StringBuilder();
+        for (String line : rendered.split("\n")) {
+            int q = line.indexOf('\'');
+            out.append(q < 0 ? line : line.substring(q)).append('\n');
+        }
+        return out.toString();
+    }
+
     @Override
     public void close() {
         petrel.close();

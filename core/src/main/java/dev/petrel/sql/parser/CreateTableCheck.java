@@ -20,7 +20,7 @@ import java.util.Set;
  * key and AUTOINCREMENT rules, WITHOUT ROWID and STRICT requirements, generated-column rules. Messages are
  * SQLite's; checks run in the order SQLite makes them (columns in order, then the end-of-table checks).
  */
-final class CreateTableCheck {
+public final class CreateTableCheck {
     private CreateTableCheck() {
     }
 
@@ -140,7 +140,7 @@ final class CreateTableCheck {
      * matches the whole type text, dequoted only when it is a single quoted word. This, not the declared type,
      * decides STRICT validity and whether a PRIMARY KEY is an INTEGER PRIMARY KEY.
      */
-    static String standardType(ColumnDef c) {
+    public static String standardType(ColumnDef c) {
         if (c.type() == null) {
             return null;
         }
