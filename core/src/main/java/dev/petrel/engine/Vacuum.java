@@ -26,7 +26,7 @@ import java.util.Locale;
  * Plain VACUUM builds the copy in memory and then writes its pages over the database's first pages inside the
  * statement's write transaction and drops the rest of the file, so the rollback journal (or WAL) makes the
  * rebuild atomic; the schema cookie moves on so other connections reload the schema. sqlite_stat4 (written only
- * by SQLite builds with STAT4) and WITHOUT ROWID tables are not copied.
+ * by SQLite builds with STAT4) is not copied; a database with a WITHOUT ROWID table is refused (not yet copied).
  */
 final class Vacuum {
     private static final String IMAGE_PATH = "vacuum.db";
@@ -96,7 +96,11 @@ final class Vacuum {
             for (SchemaEntry e : entries) {
                 if ("table".equals(e.type()) && e.rootpage() > 0) {
                     Table t = dst.schema().table(e.name());
-                    if (t != null && !t.withoutRowid && t.rootPage > 0) {
+                    if (t != null && t.withoutRowid) {
+                        throw PetrelException.error("VACUUM of WITHOUT ROWID table " + t.name
+                                + " is not supported by Petrel");
+                    }
+                    if (t != null && t.rootPage > 0) {
                         copyRows(srcTree.openTable((int) e.rootpage(), false), dst.btree().openTable(t.rootPage,
                                 true));
                         if (!t.indexes.isEmpty()) {

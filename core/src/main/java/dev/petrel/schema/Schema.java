@@ -161,6 +161,18 @@ public final class Schema {
         return triggers.containsKey(key(name));
     }
 
+    /** A trigger's sqlite_schema row as ALTER TABLE edits it: name, tbl_name and CREATE text. */
+    public record TriggerText(String name, String tblName, String sql) {}
+
+    /** The triggers' sqlite_schema rows, in sqlite_schema order. */
+    public List<TriggerText> triggerTexts() {
+        List<TriggerText> out = new ArrayList<>();
+        for (SchemaEntry e : triggers.values()) {
+            out.add(new TriggerText(e.name(), e.tblName(), e.sql()));
+        }
+        return out;
+    }
+
     /** The triggers on table or view {@code name}, newest first (the order SQLite fires them in). */
     public List<Trigger> triggersOn(String name) {
         List<Trigger> out = new ArrayList<>();
@@ -194,18 +206,6 @@ public final class Schema {
                     out.add(fk);
                 }
             }
-        }
-        return out;
-    }
-
-    /** A trigger's sqlite_schema row as ALTER TABLE edits it: name, tbl_name and CREATE text. */
-    public record TriggerText(String name, String tblName, String sql) {}
-
-    /** The triggers' sqlite_schema rows, in sqlite_schema order. */
-    public List<TriggerText> triggerTexts() {
-        List<TriggerText> out = new ArrayList<>();
-        for (SchemaEntry e : triggers.values()) {
-            out.add(new TriggerText(e.name(), e.tblName(), e.sql()));
         }
         return out;
     }
