@@ -21,9 +21,8 @@ class DialectE2ETest extends BrowserTestBase {
                 + "   lag(v) over w as prev, rank() over (order by v desc) as r from s"
                 + "   window w as (partition by g order by v) order by g, v').raw().all();"
                 + " await db.close(); return rows; }");
-        assertEquals(List.of(List.of("a", 1, 1, 1, null, 5).toString(), List.of("a", 3, 2, 4, 1, 3).toString(),
-                List.of("a", 5, 3, 9, 3, 1).toString(), List.of("b", 2, 1, 2, null, 4).toString(),
-                List.of("b", 4, 2, 6, 2, 2).toString()), strings(rows));
+        assertEquals(List.of("[a, 1, 1, 1, null, 5]", "[a, 3, 2, 4, 1, 3]", "[a, 5, 3, 9, 3, 1]",
+                "[b, 2, 1, 2, null, 4]", "[b, 4, 2, 6, 2, 2]"), strings(rows));
     }
 
     @Test
@@ -45,7 +44,7 @@ class DialectE2ETest extends BrowserTestBase {
         assertEquals("20", one.get("arrow"));
         assertEquals("{\"b\":null}", one.get("ex"));
         assertEquals(0, ((Number) one.get("bad")).intValue());
-        assertEquals("CB13", one.get("jb"));
+        assertEquals("2B1331", one.get("jb"));
         assertEquals(List.of(List.of(0, 1, "integer").toString(), List.of(1, "two", "text").toString(),
                 List.of(2, "{\"three\":3}", "object").toString()), strings(r.get("each")));
         assertEquals("malformed JSON", r.get("err"));
@@ -90,7 +89,7 @@ class DialectE2ETest extends BrowserTestBase {
     private static List<String> strings(Object rows) {
         return ((List<?>) rows).stream().map(row -> ((List<?>) row).stream()
                 .map(v -> v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? (Object) n.intValue() : v)
-                .toList().toString()).toList();
+                .map(String::valueOf).toList().toString()).toList();
     }
 
     private static List<Integer> numbers(Object list) {
