@@ -186,7 +186,7 @@ public final class Compiler {
             new MaintenanceGen(this).vacuum(v);
             return null;
         }
-        throw PetrelException.error("statement not supported by Petrel (ALTER TABLE, ATTACH, DETACH, virtual tables)");
+        throw PetrelException.error("statement not supported by Petrel (ATTACH, DETACH, CREATE VIRTUAL TABLE)");
     }
 
     void noteParam(Expr.Param p) {

@@ -23,6 +23,12 @@ public final class CoreFunctions {
     /** The version string sqlite_version() returns. */
     public static final String SQLITE_VERSION = "3.53.4";
 
+    /**
+     * What sqlite_source_id() returns: SQLite answers with its check-in date and hash; Petrel, a clean-room engine,
+     * has no such check-in, so it names itself in the same "date time id" shape.
+     */
+    public static final String SOURCE_ID = "2026-11-24 00:00:00 petrel-0.1.0 (SQLite " + SQLITE_VERSION + " dialect)";
+
     /** Adds every core scalar function to {@code r}. */
     public static void registerAll(FunctionRegistry r) {
         final int det = DETERMINISTIC;
@@ -67,6 +73,7 @@ public final class CoreFunctions {
         r.registerScalar("sign", 1, det, (c, a) -> NumberFunctions.sign(a[0]));
         r.registerScalar("soundex", 1, det, (c, a) -> TextFunctions.soundex(a[0]));
         r.registerScalar("sqlite_version", 0, det, (c, a) -> SQLITE_VERSION);
+        r.registerScalar("sqlite_source_id", 0, det, (c, a) -> SOURCE_ID);
         r.registerScalar("substr", 2, det, (c, a) -> TextFunctions.substr(a[0], a[1], null, false));
         r.registerScalar("substr", 3, det, (c, a) -> TextFunctions.substr(a[0], a[1], a[2], true));
         r.registerScalar("substring", 2, det, (c, a) -> TextFunctions.substr(a[0], a[1], null, false));
