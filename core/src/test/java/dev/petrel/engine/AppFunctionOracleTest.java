@@ -9,8 +9,6 @@ import dev.petrel.func.AggregateFunction;
 import dev.petrel.func.FunctionContext;
 import dev.petrel.func.FunctionDef;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sqlite.Function;
 
@@ -21,15 +19,7 @@ import org.sqlite.Function;
  */
 class AppFunctionOracleTest {
     private static void check(Oracle o, String... script) {
-        List<String> diffs = new ArrayList<>();
-        for (String sql : script) {
-            String p = o.petrel(sql);
-            String s = o.sqlite(sql);
-            if (!p.equals(s)) {
-                diffs.add(sql + "\n  petrel: " + p.replace("\n", " | ") + "\n  sqlite: " + s.replace("\n", " | "));
-            }
-        }
-        assertEquals("", String.join("\n", diffs));
+        assertEquals("", String.join("\n", o.differences(script)));
     }
 
     /** x*2 for numbers, x||x for text, NULL for NULL; an error for blobs. */

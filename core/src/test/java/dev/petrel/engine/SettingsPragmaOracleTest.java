@@ -2,24 +2,12 @@ package dev.petrel.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The settings PRAGMAs (synchronous, cache_size, page_size, case_sensitive_like, ...) against sqlite-jdbc. */
 class SettingsPragmaOracleTest {
     private static void check(String... script) {
-        List<String> diffs = new ArrayList<>();
-        try (Oracle o = new Oracle()) {
-            for (String sql : script) {
-                String p = o.petrel(sql);
-                String s = o.sqlite(sql);
-                if (!p.equals(s)) {
-                    diffs.add(sql + "\n  petrel: " + p.replace("\n", " | ") + "\n  sqlite: " + s.replace("\n", " | "));
-                }
-            }
-        }
-        assertEquals("", String.join("\n", diffs));
+        assertEquals("", Oracle.scriptDifferences(script));
     }
 
     @Test

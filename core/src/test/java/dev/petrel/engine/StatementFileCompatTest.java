@@ -6,12 +6,10 @@ import dev.petrel.Petrel;
 import dev.petrel.api.Connection;
 import dev.petrel.api.Database;
 import dev.petrel.api.PetrelException;
-import dev.petrel.api.Statement;
 import dev.petrel.vfs.MemoryVfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -99,7 +97,8 @@ class StatementFileCompatTest {
                     petrelErrors.add(sql.trim() + " -> " + e.getMessage());
                 }
             }
-            assertEquals(List.of("ok"), column(c, "PRAGMA integrity_check"), label + ": Petrel's own check");
+            assertEquals(List.of("'ok'"), FileCompatTest.petrelRows(c, "PRAGMA integrity_check"),
+                    label + ": Petrel's own check");
         }
         Path petrelFile = Files.createTempFile("petrel-stmt", ".db");
         Path sqliteFile = Files.createTempFile("sqlite-stmt", ".db");
@@ -123,7 +122,7 @@ class StatementFileCompatTest {
             assertEquals(sqliteErrors, petrelFailed, label + ": the same statements fail (Petrel: " + petrelErrors + ")");
             try (java.sql.Connection fromPetrel = DriverManager.getConnection("jdbc:sqlite:" + petrelFile);
                  java.sql.Connection fromSqlite = DriverManager.getConnection("jdbc:sqlite:" + sqliteFile)) {
-                assertEquals(List.of("'ok'"), rows(fromPetrel, "PRAGMA integrity_check"), label);
+                assertEquals(List.of("'ok'"), FileCompatTest.sqliteRows(fromPetrel, "PRAGMA integrity_check"), label);
                 assertEquals(dump(fromSqlite), dump(fromPetrel), label + ": contents as SQLite's own");
             }
         } finally {
@@ -143,45 +142,16 @@ class StatementFileCompatTest {
         return out;
     }
 
-    private static List<String> column(Connection c, String sql) {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.prepare(sql)) {
-            while (s.step()) {
-                out.add(String.valueOf(s.columnValue(0)));
-            }
-        }
-        return out;
-    }
-
     /** The schema (without root page numbers), header cookies the user sets, and every table's rows. */
     private static List<String> dump(java.sql.Connection c) throws Exception {
         List<String> out = new ArrayList<>();
-        out.addAll(rows(c, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name"));
-        out.addAll(rows(c, "PRAGMA user_version"));
-        out.addAll(rows(c, "PRAGMA application_id"));
-        for (String table : rows(c, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")) {
+        out.addAll(FileCompatTest.sqliteRows(c, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name"));
+        out.addAll(FileCompatTest.sqliteRows(c, "PRAGMA user_version"));
+        out.addAll(FileCompatTest.sqliteRows(c, "PRAGMA application_id"));
+        for (String table : FileCompatTest.sqliteRows(c, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")) {
             String name = table.substring(1, table.length() - 1);
             out.add("-- " + name);
-            out.addAll(rows(c, "SELECT rowid, * FROM \"" + name + "\" ORDER BY rowid"));
-        }
-        return out;
-    }
-
-    private static List<String> rows(java.sql.Connection c, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    Object o = rs.getObject(i);
-                    if (o instanceof Integer x) {
-                        o = x.longValue();
-                    }
-                    sb.append(i > 1 ? "|" : "").append(Oracle.render(o));
-                }
-                out.add(sb.toString());
-            }
+            out.addAll(FileCompatTest.sqliteRows(c, "SELECT rowid, * FROM \"" + name + "\" ORDER BY rowid"));
         }
         return out;
     }
