@@ -50,6 +50,8 @@ public final class Compiler {
     public static final int FLAG_RECURSIVE_TRIGGERS = 2;
     /** PRAGMA defer_foreign_keys is on. */
     public static final int FLAG_DEFER_FOREIGN_KEYS = 4;
+    /** PRAGMA ignore_check_constraints is on. */
+    public static final int FLAG_IGNORE_CHECKS = 8;
 
     private Compiler(Schema schema, FunctionRegistry functions, String sql) {
         this.schema = schema;
@@ -172,7 +174,7 @@ public final class Compiler {
             return null;
         }
         if (stmt instanceof Stmt.Pragma pr) {
-            return new DdlGen(this).pragma(pr);
+            return new PragmaGen(this).pragma(pr);
         }
         if (stmt instanceof Stmt.Analyze an) {
             new MaintenanceGen(this).analyze(an);

@@ -112,7 +112,8 @@ public final class EngineConnection implements Connection, VmHost {
     /** The settings code generation depends on (Compiler.FLAG_*). */
     int compileFlags() {
         return (foreignKeys ? Compiler.FLAG_FOREIGN_KEYS : 0) | (recursiveTriggers ? Compiler.FLAG_RECURSIVE_TRIGGERS
-                : 0) | (deferForeignKeys ? Compiler.FLAG_DEFER_FOREIGN_KEYS : 0);
+                : 0) | (deferForeignKeys ? Compiler.FLAG_DEFER_FOREIGN_KEYS : 0)
+                | (settings.ignoreCheckConstraints() ? Compiler.FLAG_IGNORE_CHECKS : 0);
     }
 
     @Override
@@ -301,6 +302,9 @@ public final class EngineConnection implements Connection, VmHost {
     public void beginTransaction(boolean write) {
         Pager pager = database.pager();
         if (write) {
+            if (settings.queryOnly()) {
+                throw new PetrelException(dev.petrel.api.ResultCode.READONLY, null);
+            }
             if (!pager.inWriteTransaction()) {
                 pager.beginWrite();
                 database.btree().initialize();
@@ -512,7 +516,8 @@ public final class EngineConnection implements Connection, VmHost {
                 return recursiveTriggers ? 1 : 0;
             default:
                 if (value >= 0) {
-                    deferForeignKeys = on;
+                    // As SQLite: the setting ends with the transaction, so in autocommit mode it ends at once.
+                    deferForeignKeys = on && !autocommit;
                 }
                 return deferForeignKeys ? 1 : 0;
         }
