@@ -50,9 +50,9 @@ public final class CompileOptions {
         return 0L;
     }
 
-    /** sqlite_compileoption_get(N): option N (0-based, N read as an integer), or NULL past the end. */
+    /** sqlite_compileoption_get(N): option N (0-based, N read as a 32-bit integer), or NULL past the end. */
     public static Object get(Object n) {
-        long i = n == null ? 0 : Values.toLong(n);
+        int i = n == null ? 0 : (int) Values.toLong(n);
         return i >= 0 && i < OPTIONS.size() ? OPTIONS.get((int) i) : null;
     }
 }

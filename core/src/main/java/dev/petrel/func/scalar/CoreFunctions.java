@@ -87,6 +87,8 @@ public final class CoreFunctions {
         r.registerScalar("unhex", 1, det, (c, a) -> TextFunctions.unhex(a[0], null, false));
         r.registerScalar("unhex", 2, det, (c, a) -> TextFunctions.unhex(a[0], a[1], true));
         r.registerScalar("unicode", 1, det, (c, a) -> TextFunctions.unicode(a[0]));
+        r.registerScalar("unistr", 1, det, (c, a) -> UnicodeEscapes.unistr(a[0]));
+        r.registerScalar("unistr_quote", 1, det, (c, a) -> UnicodeEscapes.unistrQuote(a[0]));
         r.registerScalar("zeroblob", 1, det, (c, a) -> NumberFunctions.zeroblob(a[0]));
         // Planner hints: the value is the first argument.
         r.registerScalar("likely", 1, det, (c, a) -> a[0]);
