@@ -597,7 +597,8 @@ public class ExprGen {
             throw PetrelException.error("DISTINCT aggregates must have exactly one argument");
         }
         if (def.name().equals("likelihood") && !isProbabilityLiteral(f.args().get(1))) {
-            throw PetrelException.error("second argument to likelihood() must be a constant between 0.0 and 1.0");
+            throw PetrelException.error("second argument to likelihood() must be a constant between 0.0 and 1.0")
+                    .withErrorOffset(f.pos());
         }
         emitCall(def, f.args(), target, keep);
     }

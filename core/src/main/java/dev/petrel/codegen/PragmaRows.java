@@ -134,7 +134,7 @@ final class PragmaRows {
         if (t.isView()) {
             long cid = 0;
             for (String[] col : views.columns(t)) {
-                String type = col[1] == null ? "" : col[1];
+                String type = typeName(col[1]);
                 rows.add(extended ? new Object[] {cid++, col[0], type, 0L, null, 0L, 0L}
                         : new Object[] {cid++, col[0], type, 0L, null, 0L});
             }
@@ -155,7 +155,7 @@ final class PragmaRows {
         for (int i = 0, cid = 0; i < t.columns.size(); i++) {
             Column col = t.columns.get(i);
             Object pk = (long) (pkPos[i] != 0 ? pkPos[i] : col.primaryKey ? 1 : 0);
-            String type = col.declType == null ? "" : col.declType;
+            String type = typeName(col.declType);
             if (extended) {
                 // hidden: 2 for a VIRTUAL generated column, 3 for a STORED one.
                 long hidden = !col.generated ? 0L : col.stored ? 3L : 2L;
@@ -165,6 +165,40 @@ final class PragmaRows {
             }
         }
         return rows;
+    }
+
+    /**
+     * A column's declared type as SQLite reports it: empty when there is none, and in upper case when it is one of
+     * the type names a STRICT table allows (INT, INTEGER, REAL, TEXT, BLOB, ANY; quoted or not), which SQLite
+     * normalizes whatever the table; any other type as written (without the quotes of a single quoted name).
+     */
+    static String typeName(String declType) {
+        if (declType == null) {
+            return "";
+        }
+        String t = declType;
+        char open = t.isEmpty() ? ' ' : t.charAt(0);
+        char close = open == '[' ? ']' : open;
+        if (t.length() >= 2 && (open == '"' || open == '\'' || open == '`' || open == '[')
+                && t.charAt(t.length() - 1) == close) {
+            // A type written as one quoted name is reported without its quotes.
+            t = t.substring(1, t.length() - 1);
+            if (open != '[') {
+                t = t.replace(String.valueOf(close) + close, String.valueOf(close));
+            }
+        }
+        String upper = t.toUpperCase(Locale.ROOT);
+        switch (upper) {
+            case "INT":
+            case "INTEGER":
+            case "REAL":
+            case "TEXT":
+            case "BLOB":
+            case "ANY":
+                return upper;
+            default:
+                return t;
+        }
     }
 
     private static List<Object[]> indexList(Schema schema, String tableName) {

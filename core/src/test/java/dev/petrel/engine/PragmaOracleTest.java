@@ -82,6 +82,23 @@ class PragmaOracleTest {
                         + " 'MAX_PAGE_SIZE=65536', 'ENABLE_MATH_FUNCTIONS', 'TEMP_STORE=1', 'MAX_TRIGGER_DEPTH=1000')"));
     }
 
+    /**
+     * Declared types as table_info reports them: STRICT type names in upper case, single quoted names unquoted; a
+     * view column without a declared type gets its expression's affinity name.
+     */
+    @Test
+    void declaredTypes() {
+        check("CREATE TABLE x(a integer, b text, c varchar(10), d int, e Blob, f real, g numeric, h any, i foo,"
+                + " j Integer Primary Key, k \"text\", l double precision, m unsigned big int, n 'real', o [blob],"
+                + " p \"foo\", q \"a\"\"b\", s)", "PRAGMA table_info(x)", "CREATE VIEW vx AS SELECT * FROM x",
+                "PRAGMA table_info(vx)", "SELECT name, type FROM pragma_table_xinfo('x')",
+                "CREATE TABLE t(s, n numeric, i integer)",
+                "CREATE VIEW w AS SELECT s, s AS s2, n, i, s + 1, 5, 'x', CAST(s AS INT), CAST(s AS foo), max(s), +s,"
+                        + " -i, CAST(s AS TEXT), CAST(i AS REAL), upper(s), s || 'a' FROM t",
+                "PRAGMA table_info(w)", "CREATE VIEW w2 AS SELECT * FROM (SELECT s, i FROM t)", "PRAGMA table_info(w2)",
+                "CREATE VIEW w3 AS SELECT s FROM t UNION SELECT i FROM t", "PRAGMA table_info(w3)");
+    }
+
     @Test
     void headerValues() {
         check("PRAGMA user_version", "PRAGMA user_version = 7", "PRAGMA user_version",
