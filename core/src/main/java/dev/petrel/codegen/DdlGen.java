@@ -178,19 +178,9 @@ final class DdlGen {
         finish();
     }
 
+    /** A CREATE TABLE ... AS column's type: the affinity's type name, none for BLOB (as SQLite). */
     private static String typeName(Affinity a) {
-        switch (a) {
-            case TEXT:
-                return "TEXT";
-            case NUMERIC:
-                return "NUM";
-            case INTEGER:
-                return "INT";
-            case REAL:
-                return "REAL";
-            default:
-                return "";
-        }
+        return a == Affinity.BLOB ? "" : a.typeName();
     }
 
     private static String quoteIfNeeded(String name) {

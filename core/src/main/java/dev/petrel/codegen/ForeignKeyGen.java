@@ -320,9 +320,18 @@ final class ForeignKeyGen {
             char aff = r.parent.columns.get(r.parentCols[i]).affinity.code();
             b.emit(Opcode.Ne, key[i], next, tmp, null, Opcode.JUMPIFNULL | (aff - 'A' + 1));
         }
+        visitChild(Opcode.Rowid, cur, top, next, done, exclude, body);
+    }
+
+    /**
+     * The end of a loop over child rows on cursor {@code cur}: {@code body} unless the row's rowid ({@code rowidOp}
+     * reads it) is {@code exclude}'s, then the next row from {@code top}; {@code done} closes the cursor.
+     */
+    private void visitChild(Opcode rowidOp, int cur, int top, int next, int done, int exclude, Runnable body) {
         if (exclude != 0) {
-            b.emit(Opcode.Rowid, cur, tmp);
-            b.emit(Opcode.Eq, exclude, next, tmp, null, 0);
+            int rowid = b.reg();
+            b.emit(rowidOp, cur, rowid);
+            b.emit(Opcode.Eq, exclude, next, rowid, null, 0);
         }
         body.run();
         b.resolve(next);
@@ -384,17 +393,7 @@ final class ForeignKeyGen {
         b.emit(Opcode.SeekGE, cur, done, probe, n, 0);
         int top = b.addr();
         b.emit(Opcode.IdxGT, cur, done, probe, n, 0);
-        int next = b.newLabel();
-        if (exclude != 0) {
-            int tmp = b.reg();
-            b.emit(Opcode.IdxRowid, cur, tmp);
-            b.emit(Opcode.Eq, exclude, next, tmp, null, 0);
-        }
-        body.run();
-        b.resolve(next);
-        b.emit(Opcode.Next, cur, top);
-        b.resolve(done);
-        b.emit(Opcode.Close, cur);
+        visitChild(Opcode.IdxRowid, cur, top, b.newLabel(), done, exclude, body);
     }
 
     /**

@@ -184,31 +184,11 @@ final class PragmaGen {
                 String name = view.viewColumns != null && i < view.viewColumns.size() ? view.viewColumns.get(i)
                         : info.names.get(i);
                 String type = info.declTypes.get(i);
-                cols.add(new String[] {name, type != null ? type : affinityTypeName(info.affinities.get(i))});
+                // A column without a declared type is named by its expression's affinity (none: no type).
+                cols.add(new String[] {name, type != null ? type : info.affinities.get(i).typeName()});
             }
             return cols;
         };
-    }
-
-    /**
-     * The type SQLite gives a view column that has no declared type: the name of the expression's affinity (BLOB,
-     * TEXT, NUM, INT, REAL; a column without a type has BLOB), or none for an expression without affinity.
-     */
-    private static String affinityTypeName(Affinity a) {
-        switch (a) {
-            case BLOB:
-                return "BLOB";
-            case TEXT:
-                return "TEXT";
-            case NUMERIC:
-                return "NUM";
-            case INTEGER:
-                return "INT";
-            case REAL:
-                return "REAL";
-            default:
-                return null;
-        }
     }
 
     private void emitRow(int base, int n) {

@@ -46,6 +46,27 @@ public enum Affinity {
         return code;
     }
 
+    /**
+     * The type name SQLite derives from this affinity for a column that has no declared type (a view's columns, and
+     * those of CREATE TABLE ... AS, which leaves BLOB out): BLOB, TEXT, NUM, INT, REAL; "" for NONE.
+     */
+    public String typeName() {
+        switch (this) {
+            case BLOB:
+                return "BLOB";
+            case TEXT:
+                return "TEXT";
+            case NUMERIC:
+                return "NUM";
+            case INTEGER:
+                return "INT";
+            case REAL:
+                return "REAL";
+            default:
+                return "";
+        }
+    }
+
     /** True for NUMERIC, INTEGER and REAL. */
     public boolean isNumeric() {
         return this == NUMERIC || this == INTEGER || this == REAL;

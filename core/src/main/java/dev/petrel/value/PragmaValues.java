@@ -98,15 +98,6 @@ public final class PragmaValues {
     }
 
     private static int hexDigit(char ch) {
-        if (ch >= '0' && ch <= '9') {
-            return ch - '0';
-        }
-        if (ch >= 'a' && ch <= 'f') {
-            return ch - 'a' + 10;
-        }
-        if (ch >= 'A' && ch <= 'F') {
-            return ch - 'A' + 10;
-        }
-        return -1;
+        return ch < 128 ? Character.digit(ch, 16) : -1;
     }
 }

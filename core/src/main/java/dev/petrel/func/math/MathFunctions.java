@@ -107,14 +107,15 @@ public final class MathFunctions {
     }
 
     /**
-     * Base-2 logarithm: the binary exponent exactly, plus the logarithm of the mantissa in [1, 2), which rounds
-     * like the C library's log2 more often than log(x) / log(2) does.
+     * Base-2 logarithm: away from 1, the binary exponent exactly plus the logarithm of the mantissa in [1, 2), which
+     * rounds like the C library's log2 more often than log(x) / log(2) does.
      */
     private static double log2(double x) {
         if (x <= 0 || Double.isNaN(x)) {
             return Double.NaN;
         }
-        if (Double.isInfinite(x) || x < Double.MIN_NORMAL) {
+        if (Double.isInfinite(x) || x < Double.MIN_NORMAL || (x > 0.5 && x < 2.0)) {
+            // Near 1 the split would cancel (-1 + 0.98...): the quotient is closer there.
             return Math.log(x) / Math.log(2.0);
         }
         int e = Math.getExponent(x);
