@@ -49,7 +49,7 @@ final class TriggerGen {
         this.b = c.b;
         this.table = table;
         this.conflict = conflict == null || conflict == ConflictAction.NONE ? c.triggerConflict : conflict;
-        List<Trigger> on = c.triggersDisabled ? List.of() : c.schema.triggersOn(table.name);
+        List<Trigger> on = c.triggersDisabled ? List.of() : c.schema.triggersOn(table);
         this.names = on.isEmpty() ? List.of() : columnNames(c, table);
         for (Trigger tr : on) {
             if (tr.event == event && (event != Stmt.TriggerEvent.UPDATE || tr.firesOnUpdateOf(names, changed))) {
