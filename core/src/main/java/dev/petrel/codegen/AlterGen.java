@@ -203,6 +203,32 @@ final class AlterGen {
             renameSequenceRow(seq, old, newName);
         }
         ddl.finish();
+        if (t.db != Schema.TEMP_DB) {
+            renameInTempTriggers(t, old, replacement, newName);
+        }
+    }
+
+    /**
+     * The TEMP triggers on a renamed table of another database follow it. As SQLite (an UPDATE of
+     * sqlite_temp_schema), this reads the temp schema, which creates the temp database if need be.
+     */
+    private void renameInTempTriggers(Table t, String old, String replacement, String newName) {
+        List<Schema.RowEdit> changes = new ArrayList<>();
+        for (dev.petrel.schema.Trigger tr : c.schema.triggersOn(t)) {
+            if (tr.db == Schema.TEMP_DB) {
+                changes.add(new Schema.RowEdit("trigger", tr.name, null, newName,
+                        renameTableIn(tr.sql, old, replacement)));
+            }
+        }
+        int own = ddl.db;
+        ddl.db = Schema.TEMP_DB;
+        if (changes.isEmpty()) {
+            ddl.openSchema();
+        } else {
+            rewriteSchemaRows(changes);
+            ddl.finish();
+        }
+        ddl.db = own;
     }
 
     /** {@code sql} with every table reference to {@code old} replaced, or null if it has none. */

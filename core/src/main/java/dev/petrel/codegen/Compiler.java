@@ -326,7 +326,12 @@ public final class Compiler {
 
     /** A compiler for a trigger sub-program of this statement (same schema, settings and sub-program cache). */
     Compiler sub(String sqlText) {
-        Compiler s = new Compiler(schema, functions, sqlText);
+        return sub(sqlText, -1);
+    }
+
+    /** As {@link #sub(String)} for a body belonging to database {@code db} (its unqualified names are bound there). */
+    Compiler sub(String sqlText, int db) {
+        Compiler s = new Compiler(db < 0 ? schema : schema.fixedTo(db), functions, sqlText);
         s.flags = flags;
         s.triggerPrograms = triggerPrograms;
         s.stmtEnd = sqlText.length();

@@ -295,6 +295,10 @@ final class DdlGen {
             t = c.schema.table(tr.tableSchema(), tr.table());
         } else if (tr.schema() != null) {
             db = checkSchemaName(tr.schema());
+            if (tr.tableSchema() != null && c.schema.dbIndex(tr.tableSchema()) != db) {
+                throw PetrelException.error("trigger " + tr.name() + " cannot reference objects in database "
+                        + tr.tableSchema());
+            }
             t = c.schema.table(db, tr.table());
         } else {
             t = c.schema.table(tr.tableSchema(), tr.table());
@@ -377,11 +381,11 @@ final class DdlGen {
                         b.emit(Opcode.Destroy, r, 0, db);
                     }
                 }
-                deleteSchemaRows(t.name, true);
+                deleteSchemaRows(Schema.COLUMN_TBL_NAME, t.name, "trigger", false);
                 if (t.autoincrement && c.schema.schema(db).table("sqlite_sequence") != null) {
                     deleteSequenceRow(t.name);
                 }
-                dropTempTriggersOn(t);
+                dropTriggersOn(t);
                 break;
             }
             case INDEX: {
@@ -398,7 +402,7 @@ final class DdlGen {
                             + "dropped");
                 }
                 b.emit(Opcode.Destroy, i.rootPage, 0, db);
-                deleteSchemaRows(i.name, false);
+                deleteSchemaRows(Schema.COLUMN_NAME, i.name, null, false);
                 break;
             }
             default: {
@@ -409,17 +413,30 @@ final class DdlGen {
                     }
                     throw PetrelException.error("no such trigger: " + shown);
                 }
-                deleteSchemaRows(name, false);
+                deleteSchemaRows(Schema.COLUMN_NAME, name, "trigger", true);
             }
         }
         finish();
     }
 
-    /** Deletes sqlite_schema rows whose name (or, with {@code byTable}, tbl_name) equals {@code name}. */
-    private void deleteSchemaRows(String name, boolean byTable) {
+    /**
+     * Deletes the schema rows of database {@link #db} whose column {@code col} (name or tbl_name) equals
+     * {@code name}; with {@code type} non-null, only the rows of that type ({@code ofType}) or of any other type.
+     */
+    private void deleteSchemaRows(int col, String name, String type, boolean ofType) {
         int cur = openSchema();
-        RowLoops.forEachMatching(b, cur, byTable ? Schema.COLUMN_TBL_NAME : Schema.COLUMN_NAME, name,
-                dev.petrel.record.Collation.NOCASE, () -> b.emit(Opcode.Delete, cur, 0));
+        RowLoops.forEachMatching(b, cur, col, name, dev.petrel.record.Collation.NOCASE, () -> {
+            int skip = b.newLabel();
+            if (type != null) {
+                int want = b.reg();
+                int have = b.reg();
+                b.emit(Opcode.String8, 0, want, 0, type, 0);
+                b.emit(Opcode.Column, cur, 0, have);
+                b.emit(ofType ? Opcode.Ne : Opcode.Eq, want, skip, have, null, 0);
+            }
+            b.emit(Opcode.Delete, cur, 0);
+            b.resolve(skip);
+        });
     }
 
     /** The database holding trigger {@code schema.name} (schema null: the first in search order), or -1. */
@@ -432,26 +449,22 @@ final class DdlGen {
         return tr == null ? -1 : tr.db;
     }
 
-    /** DROP TABLE of a table outside temp also drops the TEMP triggers on it, as SQLite does. */
-    private void dropTempTriggersOn(Table t) {
-        if (t.db == Schema.TEMP_DB) {
-            return;
-        }
-        List<dev.petrel.schema.Trigger> temp = new ArrayList<>();
-        for (dev.petrel.schema.Trigger tr : c.schema.triggersOn(t)) {
-            if (tr.db == Schema.TEMP_DB) {
-                temp.add(tr);
-            }
-        }
-        if (temp.isEmpty()) {
-            return;
-        }
+    /**
+     * DROP TABLE drops the triggers on the table: those of its database, and the TEMP triggers on it when it lives
+     * elsewhere (in the temp schema, whose cookie moves on too), as SQLite does.
+     */
+    private void dropTriggersOn(Table t) {
         int own = db;
-        db = Schema.TEMP_DB;
-        for (dev.petrel.schema.Trigger tr : temp) {
-            deleteSchemaRows(tr.name, false);
+        boolean temp = false;
+        for (dev.petrel.schema.Trigger tr : c.schema.triggersOn(t)) {
+            db = tr.db;
+            temp |= tr.db != own;
+            deleteSchemaRows(Schema.COLUMN_NAME, tr.name, "trigger", true);
         }
-        finish();
+        if (temp) {
+            db = Schema.TEMP_DB;
+            finish();
+        }
         db = own;
     }
 

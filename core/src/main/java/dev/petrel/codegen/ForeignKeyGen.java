@@ -128,7 +128,7 @@ final class ForeignKeyGen {
             if (tolerateMissing) {
                 return new Resolved(fk, child, null, childCols, new int[n], null);
             }
-            throw PetrelException.error("no such table: main." + fk.parentTable);
+            throw PetrelException.error("no such table: " + c.schema.database(fk.db).name() + "." + fk.parentTable);
         }
         int[] parentCols = new int[n];
         if (fk.parentColumns.isEmpty()) {
@@ -338,7 +338,7 @@ final class ForeignKeyGen {
         }
         tp = new TriggerProgram(null);
         c.triggerPrograms.put(key, tp);
-        Compiler sub = c.sub(r.child.sql);
+        Compiler sub = c.sub(r.child.sql, r.child.db);
         sub.inTrigger = true;
         List<String> names = TriggerGen.columnNames(c, table);
         int end = TriggerGen.open(sub, table, names.size(), names, true, event == Stmt.TriggerEvent.UPDATE);

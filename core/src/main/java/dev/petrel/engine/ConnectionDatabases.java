@@ -122,7 +122,8 @@ final class ConnectionDatabases {
                 break;
             }
         }
-        if (at < 0) {
+        if (at < 0 || !list.get(at).isOpen()) {
+            // A temp database not created yet is not there to detach, as in SQLite.
             throw PetrelException.error("no such database: " + name);
         }
         if (at < 2) {

@@ -19,9 +19,29 @@ public final class Catalog {
     public record Database(String name, String file, Schema schema, boolean open) {}
 
     private final List<Database> databases;
+    /** The only database unqualified names are looked up in, or -1 for SQLite's search order. */
+    private final int fixedDb;
 
     public Catalog(List<Database> databases) {
+        this(databases, -1);
+    }
+
+    private Catalog(List<Database> databases, int fixedDb) {
         this.databases = databases;
+        this.fixedDb = fixedDb;
+    }
+
+    /**
+     * This catalog as the body of a trigger (or a foreign key action) of database {@code db} sees it: SQLite binds
+     * the unqualified names of such a body to the trigger's own database, except for TEMP triggers, which search.
+     */
+    public Catalog fixedTo(int db) {
+        return db == Schema.TEMP_DB ? this : new Catalog(databases, db);
+    }
+
+    /** The database unqualified names are bound to ({@link #fixedTo}), or -1. */
+    public int fixedDb() {
+        return fixedDb;
     }
 
     /** A catalog of one main database (plus a temp database not created yet). */
@@ -68,6 +88,9 @@ public final class Catalog {
 
     /** The order unqualified names are searched in: temp, main, then the attached databases. */
     private int[] searchOrder() {
+        if (fixedDb >= 0) {
+            return new int[] {fixedDb};
+        }
         int[] order = new int[databases.size()];
         order[0] = Schema.TEMP_DB;
         order[1] = 0;
@@ -150,21 +173,21 @@ public final class Catalog {
     }
 
     /**
-     * The triggers that fire on {@code table}, in firing order: the TEMP triggers on it when it lives elsewhere (a
-     * TEMP trigger names its table's database, or finds it by search; SQLite puts them ahead of the table's own),
-     * then those of the table's own database, newest first.
+     * The triggers that fire on {@code table}, in firing order: the TEMP triggers whose table is this one (a TEMP
+     * trigger names its table's database, or finds it by search; SQLite puts them ahead of the table's own), then
+     * those of the table's own database (which can only be on its own tables), newest first.
      */
     public List<Trigger> triggersOn(Table table) {
         List<Trigger> out = new ArrayList<>();
-        if (table.db != Schema.TEMP_DB) {
-            for (Trigger t : schema(Schema.TEMP_DB).triggersOn(table.name)) {
-                Table target = t.tableSchema != null ? table(t.tableSchema, t.table) : table(t.table);
-                if (target == table) {
-                    out.add(t);
-                }
+        for (Trigger t : schema(Schema.TEMP_DB).triggersOn(table.name)) {
+            Table target = t.tableSchema != null ? table(t.tableSchema, t.table) : table(t.table);
+            if (target == table) {
+                out.add(t);
             }
         }
-        out.addAll(schema(table.db).triggersOn(table.name));
+        if (table.db != Schema.TEMP_DB) {
+            out.addAll(schema(table.db).triggersOn(table.name));
+        }
         return out;
     }
 
@@ -183,6 +206,6 @@ public final class Catalog {
         List<Database> dbs = new ArrayList<>(databases);
         Database d = dbs.get(db);
         dbs.set(db, new Database(d.name(), d.file(), schema, d.open()));
-        return new Catalog(dbs);
+        return new Catalog(dbs, fixedDb);
     }
 }

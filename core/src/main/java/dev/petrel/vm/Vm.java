@@ -551,6 +551,11 @@ public final class Vm {
                 case OpenWrite: {
                     int root = (in.p5 & OPFLAG_P2ISREG) != 0 ? (int) intOf(mem[in.p2]) : in.p2;
                     boolean write = in.op == Opcode.OpenWrite;
+                    if (!write && root == 1 && host.pageCount(in.p3) == 0) {
+                        // An empty file is an empty database: its schema table has no rows (no page 1 yet).
+                        setCursor(in.p1, new EphemeralTable());
+                        break;
+                    }
                     setCursor(in.p1, in.p4 instanceof KeyOrder
                             ? new BtreeCursor(host.btree(in.p3).openIndex(root, ((KeyOrder) in.p4).toKeyInfo(),
                                     write), (KeyOrder) in.p4, false)
