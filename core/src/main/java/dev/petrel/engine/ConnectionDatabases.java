@@ -261,27 +261,28 @@ final class ConnectionDatabases {
 
     /** RELEASE of SQL savepoint number {@code at} (and every newer one) on every database. */
     void releaseSavepoint(int at) {
-        for (Attachment a : open()) {
-            Pager pager = a.pager();
-            if (pager.inWriteTransaction() && at < a.savepointIds.size()
-                    && a.savepointIds.get(at) < pager.savepointCount()) {
-                pager.releaseSavepoint(a.savepointIds.get(at));
-            }
-            truncate(a.savepointIds, at);
-        }
+        endSavepoint(at, false);
     }
 
     /** ROLLBACK TO SQL savepoint number {@code at} on every database; it stays open, newer ones are gone. */
     void rollbackToSavepoint(int at) {
+        endSavepoint(at, true);
+        invalidateSchemas();
+    }
+
+    private void endSavepoint(int at, boolean rollback) {
         for (Attachment a : open()) {
             Pager pager = a.pager();
             if (pager.inWriteTransaction() && at < a.savepointIds.size()
                     && a.savepointIds.get(at) < pager.savepointCount()) {
-                pager.rollbackToSavepoint(a.savepointIds.get(at));
+                if (rollback) {
+                    pager.rollbackToSavepoint(a.savepointIds.get(at));
+                } else {
+                    pager.releaseSavepoint(a.savepointIds.get(at));
+                }
             }
-            truncate(a.savepointIds, at + 1);
+            truncate(a.savepointIds, rollback ? at + 1 : at);
         }
-        invalidateSchemas();
     }
 
     private static void truncate(List<Integer> ids, int size) {

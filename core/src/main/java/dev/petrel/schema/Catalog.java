@@ -3,6 +3,7 @@ package dev.petrel.schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /**
  * The schemas of every database of a connection, numbered as SQLite numbers them: 0 {@code main}, 1 {@code temp},
@@ -100,25 +101,35 @@ public final class Catalog {
         return order;
     }
 
-    /** The table or view named {@code name} in the first database holding one, or null. */
-    public Table table(String name) {
+    /** The first non-null answer of {@code lookup} over the databases in search order, or null. */
+    private <T> T search(IntFunction<T> lookup) {
         for (int db : searchOrder()) {
-            // Unqualified, sqlite_schema is main's: temp's is only reached as temp.sqlite_schema.
-            Table t = schema(db).table(name);
-            if (t != null) {
-                return t;
+            T found = lookup.apply(db);
+            if (found != null) {
+                return found;
             }
         }
         return null;
     }
 
-    /** The table or view {@code schemaName.name} ({@code schemaName} null: search every database), or null. */
-    public Table table(String schemaName, String name) {
+    /** {@code lookup} in database {@code schemaName} (null: in search order); null for an unknown database. */
+    private <T> T find(String schemaName, IntFunction<T> lookup) {
         if (schemaName == null) {
-            return table(name);
+            return search(lookup);
         }
         int db = dbIndex(schemaName);
-        return db < 0 ? null : table(db, name);
+        return db < 0 ? null : lookup.apply(db);
+    }
+
+    /** The table or view named {@code name} in the first database holding one, or null. */
+    public Table table(String name) {
+        // Unqualified, sqlite_schema is main's: temp's is only reached as temp.sqlite_schema.
+        return search(db -> schema(db).table(name));
+    }
+
+    /** The table or view {@code schemaName.name} ({@code schemaName} null: search every database), or null. */
+    public Table table(String schemaName, String name) {
+        return schemaName == null ? table(name) : find(schemaName, db -> table(db, name));
     }
 
     /** The table or view named {@code name} in database {@code db}, or null. */
@@ -134,42 +145,21 @@ public final class Catalog {
     }
 
     public Index index(String name) {
-        for (int db : searchOrder()) {
-            Index i = schema(db).index(name);
-            if (i != null) {
-                return i;
-            }
-        }
-        return null;
+        return index(null, name);
     }
 
     /** The index {@code schemaName.name} ({@code schemaName} null: search every database), or null. */
     public Index index(String schemaName, String name) {
-        if (schemaName == null) {
-            return index(name);
-        }
-        int db = dbIndex(schemaName);
-        return db < 0 ? null : schema(db).index(name);
+        return find(schemaName, db -> schema(db).index(name));
     }
 
     /** The trigger named {@code name} in the first database holding one, or null. */
     public Trigger trigger(String name) {
-        for (int db : searchOrder()) {
-            Trigger t = schema(db).trigger(name);
-            if (t != null) {
-                return t;
-            }
-        }
-        return null;
+        return search(db -> schema(db).trigger(name));
     }
 
     public boolean hasTrigger(String name) {
-        for (int db : searchOrder()) {
-            if (schema(db).hasTrigger(name)) {
-                return true;
-            }
-        }
-        return false;
+        return search(db -> schema(db).hasTrigger(name) ? Boolean.TRUE : null) != null;
     }
 
     /**
