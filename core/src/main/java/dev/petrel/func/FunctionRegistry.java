@@ -54,6 +54,7 @@ public final class FunctionRegistry {
         AggregateFunctions.registerAll(r);
         JsonFunctions.registerAll(r);
         dev.petrel.func.series.GenerateSeries.register(r);
+        dev.petrel.func.regexp.RegexpFunction.register(r);
         return r;
     }
 
