@@ -115,6 +115,7 @@ final class DdlGen {
         }
         String sql = TableBuilder.storedSql("CREATE TABLE", ct.sourceText(), c.stmtEnd, ct.nameOffset());
         Table t = TableBuilder.table(ct, 0, sql);
+        CollationBinder.requireDefined(t, c.functions);
         GeneratedColumns.validate(c, t);
         int tableRoot = b.reg();
         // A WITHOUT ROWID table is an index b-tree (flag 2) keyed by its PRIMARY KEY, which has no b-tree of its own.
@@ -225,6 +226,7 @@ final class DdlGen {
                 c.sql.substring(indexEnd - ci.sourceText().length() - (indexEnd - c.stmtEnd), indexEnd), indexEnd,
                 ci.nameOffset());
         Index idx = TableBuilder.index(ci, t, 0, sql);
+        CollationBinder.requireDefined(idx, c.functions);
         IndexBuild.validate(c, idx);
         int root = b.reg();
         b.emit(Opcode.CreateBtree, 0, root, 2);

@@ -23,18 +23,13 @@ public final class TableBuilder {
     private TableBuilder() {
     }
 
-    /** The collation named {@code name}, or an error "no such collation sequence: X". */
+    /**
+     * The collation named {@code name}: a built-in, or a {@link Collation.Unresolved} name that the code generator
+     * binds to the connection's application-defined collation (connections define their own; the schema is shared).
+     */
     public static Collation collation(String name) {
-        if (name.equalsIgnoreCase("BINARY")) {
-            return Collation.BINARY;
-        }
-        if (name.equalsIgnoreCase("NOCASE")) {
-            return Collation.NOCASE;
-        }
-        if (name.equalsIgnoreCase("RTRIM")) {
-            return Collation.RTRIM;
-        }
-        throw PetrelException.error("no such collation sequence: " + name);
+        Collation builtin = Collation.builtin(name);
+        return builtin != null ? builtin : new Collation.Unresolved(name);
     }
 
     /**
