@@ -60,6 +60,11 @@ final class CollationBinder {
         }
     }
 
+    /** ALTER TABLE ADD COLUMN: the collation {@code name} must exist on this connection. */
+    static void requireDefined(String name, FunctionRegistry registry) {
+        new CollationBinder(registry).collation(dev.petrel.schema.TableBuilder.collation(name));
+    }
+
     private Collation collation(Collation c) {
         if (!(c instanceof Collation.Unresolved u)) {
             return c;

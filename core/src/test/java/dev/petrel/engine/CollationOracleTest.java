@@ -103,6 +103,24 @@ class CollationOracleTest {
     }
 
     @Test
+    void collateInTableConstraintsAndAlterTable() throws SQLException {
+        try (Oracle o = new Oracle()) {
+            define(o, "fold", FOLD);
+            check(o, "CREATE TABLE t(x, UNIQUE(x COLLATE NOCASE))", "INSERT INTO t VALUES ('a')",
+                    "INSERT INTO t VALUES ('A')", "PRAGMA index_xinfo(sqlite_autoindex_t_1)",
+                    "CREATE TABLE u(x PRIMARY KEY COLLATE NOCASE, y)", "INSERT INTO u VALUES ('a', 1), ('A', 2)",
+                    "CREATE TABLE k(a, b, PRIMARY KEY(a COLLATE fold, b)) WITHOUT ROWID",
+                    "INSERT INTO k VALUES ('ä', 1), ('b', 1)", "INSERT INTO k VALUES ('Ä', 1)",
+                    "SELECT a, b FROM k ORDER BY a COLLATE fold",
+                    "CREATE TABLE v(x TEXT, y)", "ALTER TABLE v ADD COLUMN z TEXT COLLATE nothere",
+                    "ALTER TABLE v ADD COLUMN w TEXT COLLATE fold", "INSERT INTO v VALUES (1, 2, 'Ö')",
+                    "SELECT count(*) FROM v WHERE w = 'ö'",
+                    "CREATE VIEW vv AS SELECT x FROM t ORDER BY x COLLATE nothere", "SELECT * FROM vv",
+                    "CREATE TABLE bad2(x, y, UNIQUE(x COLLATE nothere))");
+        }
+    }
+
+    @Test
     void removingAndReplacingACollation() throws SQLException {
         try (Oracle o = new Oracle()) {
             define(o, "ord", REVERSE);
