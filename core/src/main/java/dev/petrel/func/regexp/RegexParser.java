@@ -1,6 +1,7 @@
 package dev.petrel.func.regexp;
 
 import dev.petrel.api.PetrelException;
+import dev.petrel.value.Patterns;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,7 @@ final class RegexParser {
     private int pos;
 
     private RegexParser(String pattern) {
-        this.cps = RegexProgram.codePoints(pattern);
+        this.cps = Patterns.codePoints(pattern);
     }
 
     /** The tree of {@code pattern}, or the extension's error. */

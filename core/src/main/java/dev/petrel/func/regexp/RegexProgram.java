@@ -1,6 +1,7 @@
 package dev.petrel.func.regexp;
 
 import dev.petrel.api.PetrelException;
+import dev.petrel.value.Patterns;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,7 +64,7 @@ public final class RegexProgram {
 
     /** Whether the pattern matches anywhere in {@code text} (an unanchored search, as REGEXP is). */
     public boolean find(String text) {
-        int[] t = codePoints(text);
+        int[] t = Patterns.codePoints(text);
         int n = t.length;
         int[] cur = new int[size];
         int[] next = new int[size];
@@ -240,17 +241,5 @@ public final class RegexProgram {
         for (int s : splits) {
             y[s] = size;
         }
-    }
-
-    /** The code points of {@code s} (unpaired surrogates stand for themselves). */
-    static int[] codePoints(String s) {
-        int[] out = new int[s.length()];
-        int n = 0;
-        for (int i = 0; i < s.length(); ) {
-            int c = s.codePointAt(i);
-            out[n++] = c;
-            i += Character.charCount(c);
-        }
-        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 }
