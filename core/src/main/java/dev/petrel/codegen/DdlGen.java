@@ -142,6 +142,7 @@ final class DdlGen {
         String sql = TableBuilder.storedSql("CREATE TABLE", ct.sourceText(), c.stmtEnd, ct.nameOffset());
         Table t = TableBuilder.table(ct, 0, sql);
         t.db = db;
+        CollationBinder.requireDefined(t, c.functions);
         GeneratedColumns.validate(c, t);
         int tableRoot = b.reg();
         // A WITHOUT ROWID table is an index b-tree (flag 2) keyed by its PRIMARY KEY, which has no b-tree of its own.
@@ -261,6 +262,7 @@ final class DdlGen {
                 c.sql.substring(indexEnd - ci.sourceText().length() - (indexEnd - c.stmtEnd), indexEnd), indexEnd,
                 ci.nameOffset());
         Index idx = TableBuilder.index(ci, t, 0, sql);
+        CollationBinder.requireDefined(idx, c.functions);
         IndexBuild.validate(c, idx);
         int root = b.reg();
         b.emit(Opcode.CreateBtree, db, root, 2);

@@ -6,6 +6,7 @@ import dev.petrel.api.Statement;
 import dev.petrel.btree.BTree;
 import dev.petrel.codegen.Compiler;
 import dev.petrel.func.AggregateFactory;
+import dev.petrel.func.FunctionDef;
 import dev.petrel.func.FunctionRegistry;
 import dev.petrel.func.ScalarFunction;
 import dev.petrel.pager.Pager;
@@ -148,7 +149,27 @@ public final class EngineConnection implements Connection, VmHost {
     @Override
     public void createAggregate(String name, int nArg, int flags, AggregateFactory factory) {
         checkFunctionArgs(name, nArg, factory);
-        functions.registerUser(name, nArg, flags, null, factory);
+        functions.registerUser(name, nArg, flags | FunctionDef.NO_WINDOW, null, factory);
+    }
+
+    @Override
+    public void createWindowFunction(String name, int nArg, int flags, AggregateFactory factory) {
+        checkFunctionArgs(name, nArg, factory);
+        functions.registerUser(name, nArg, flags & ~FunctionDef.NO_WINDOW, null, factory);
+    }
+
+    @Override
+    public void createCollation(String name, java.util.Comparator<String> order) {
+        checkOpen();
+        if (name == null || name.isEmpty() || name.length() > 255) {
+            throw PetrelException.misuse("bad parameter or other API misuse");
+        }
+        if (dev.petrel.record.Collation.builtin(name) != null) {
+            // SQLite lets an application override a built-in only for other text encodings; for UTF-8 text,
+            // BINARY/NOCASE/RTRIM stay as they are.
+            return;
+        }
+        functions.registerCollation(name, order == null ? null : dev.petrel.record.Collation.of(name, order));
     }
 
     /** SQLite's checks in sqlite3_create_function: a name of 1..255 bytes, -1 <= nArg <= 127, an implementation. */

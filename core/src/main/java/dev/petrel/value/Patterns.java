@@ -283,7 +283,7 @@ public final class Patterns {
     }
 
     /** The code points of {@code s} (an unpaired surrogate counts as one character). */
-    static int[] codePoints(String s) {
+    public static int[] codePoints(String s) {
         int[] out = new int[s.length()];
         int n = 0;
         for (int i = 0; i < s.length(); ) {
