@@ -442,4 +442,13 @@ public final class BTree {
         checkHeader();
         return new IntegrityCheck(this, maxErrors).run();
     }
+
+    /**
+     * PRAGMA integrity_check(table): only the trees rooted at {@code roots} (a table and its indexes), without
+     * the whole-file page accounting (freelist, "never used" pages).
+     */
+    public List<String> integrityCheck(int maxErrors, int[] roots) {
+        checkHeader();
+        return new IntegrityCheck(this, maxErrors).onlyTrees(roots).run();
+    }
 }
