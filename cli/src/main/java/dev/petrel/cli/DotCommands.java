@@ -168,6 +168,15 @@ final class DotCommands {
                 }
                 case "mode":
                     return mode(a);
+                case "eqp":
+                    if (a.size() != 2) {
+                        return usage("Usage: .eqp off|on|trace|trigger|full");
+                    }
+                    s.eqp = switch (a.get(1)) {
+                        case "full", "trigger", "trace" -> a.get(1);
+                        default -> bool(a.get(1)) ? "on" : "off";
+                    };
+                    return true;
                 case "nullvalue":
                     if (a.size() != 2) {
                         return usage("Usage: .nullvalue STRING");
@@ -296,7 +305,7 @@ final class DotCommands {
         Shell.Settings s = shell.settings;
         StringBuilder sb = new StringBuilder();
         row(sb, "echo", s.echo ? "on" : "off");
-        row(sb, "eqp", "off");
+        row(sb, "eqp", s.eqp);
         row(sb, "explain", "auto");
         row(sb, "headers", s.header ? "on" : "off");
         row(sb, "mode", modeDescription());

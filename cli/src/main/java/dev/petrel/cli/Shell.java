@@ -40,6 +40,8 @@ final class Shell {
         boolean echo;
         boolean changes;
         boolean timer;
+        /** The {@code .eqp} setting as {@code .show} prints it (off, on, trigger, full). */
+        String eqp = "off";
     }
 
     /** Thrown by {@code .exit}/{@code .quit} to unwind every input level. */
@@ -229,7 +231,13 @@ final class Shell {
                 return false;
             }
             try {
-                if (stmt.step()) {
+                if (!settings.eqp.equals("off") && !QueryPlanTree.isExplain(text)) {
+                    printPlanOf(text);
+                }
+                boolean hasRow = stmt.step();
+                if (QueryPlanTree.isQueryPlan(text)) {
+                    out.print(QueryPlanTree.render(stmt, hasRow));
+                } else if (hasRow) {
                     new ResultPrinter(settings, out).print(stmt);
                 }
             } catch (PetrelException e) {
@@ -248,6 +256,15 @@ final class Shell {
             out.print(String.format(java.util.Locale.ROOT, "Run Time: real %.3f user %f sys %f\n", secs, secs, 0.0));
         }
         return true;
+    }
+
+    /** {@code .eqp on}: the plan of {@code text} before it runs (nothing when it has none or cannot be planned). */
+    private void printPlanOf(String text) {
+        try (Statement eqp = connection().prepare("EXPLAIN QUERY PLAN " + text)) {
+            out.print(QueryPlanTree.render(eqp, eqp.step()));
+        } catch (PetrelException e) {
+            // sqlite3 shows no plan for a statement EXPLAIN QUERY PLAN cannot prepare, and runs it anyway
+        }
     }
 
     private void report(PetrelException e, String phase, String context, int startLine, boolean fromInput) {
