@@ -161,6 +161,7 @@ final class DotCommands {
                         s.echo = v;
                     } else if (cmd.equals("headers")) {
                         s.header = v;
+                        s.headerSet = true;
                     } else {
                         s.timer = v;
                     }
@@ -168,6 +169,8 @@ final class DotCommands {
                 }
                 case "mode":
                     return mode(a);
+                case "parameter":
+                    return shell.parameters.run(shell, a);
                 case "eqp":
                     if (a.size() != 2) {
                         return usage("Usage: .eqp off|on|trace|trigger|full");
@@ -220,8 +223,14 @@ final class DotCommands {
                     throw new Shell.ExitRequest(0);
                 case "exit":
                     throw new Shell.ExitRequest(a.size() > 1 ? parseIntPrefix(a.get(1)) : 0);
-                case "width":
+                case "width": {
+                    int[] w = new int[a.size() - 1];
+                    for (int i = 1; i < a.size(); i++) {
+                        w[i - 1] = parseIntPrefix(a.get(i));
+                    }
+                    s.widths = w;
                     return true;
+                }
                 default:
                     shell.err.print("Error: unknown command or invalid arguments:  \"" + cmd
                             + "\". Enter \".help\" for help\n");
@@ -284,7 +293,7 @@ final class DotCommands {
                 break;
             case COLUMN:
                 s.rowSeparator = "\n";
-                s.header = true;
+                s.header |= !s.headerSet;
                 break;
             case INSERT:
                 s.insertTable = a.size() > 2 ? a.get(2) : "table";
@@ -314,7 +323,11 @@ final class DotCommands {
         row(sb, "colseparator", cQuoted(s.colSeparator));
         row(sb, "rowseparator", cQuoted(s.rowSeparator));
         row(sb, "stats", "off");
-        row(sb, "width", "");
+        StringBuilder widths = new StringBuilder();
+        for (int w : s.widths) {
+            widths.append(w).append(' ');
+        }
+        row(sb, "width", widths.toString());
         row(sb, "filename", shell.fileName());
         shell.out.print(sb.toString());
         return true;

@@ -32,6 +32,10 @@ final class Shell {
     static final class Settings {
         Mode mode = Mode.LIST;
         boolean header;
+        /** Whether .headers (or -header/-noheader) chose the header: then .mode column keeps it. */
+        boolean headerSet;
+        /** {@code .width}: per-column widths of the columnar modes (0 automatic, negative right-aligned). */
+        int[] widths = new int[0];
         String colSeparator = "|";
         String rowSeparator = "\n";
         String nullValue = "";
@@ -69,6 +73,8 @@ final class Shell {
     boolean readOnly;
     /** The primary result code of the last SQL error (sqlite3 exits with it after a failing SQL argument). */
     int lastErrorCode = 1;
+    /** The values {@code .parameter set} gave, bound to every statement. */
+    final Parameters parameters = new Parameters();
 
     Shell(OutputStream stdout, OutputStream stderr) {
         this.stdout = stdout;
@@ -231,6 +237,7 @@ final class Shell {
                 return false;
             }
             try {
+                parameters.bind(stmt);
                 if (!settings.eqp.equals("off") && !QueryPlanTree.isExplain(text)) {
                     printPlanOf(text);
                 }
