@@ -92,16 +92,23 @@ final class Catalog {
         return sql;
     }
 
-    /** {@code .schema ?PATTERN?}. */
-    static boolean schema(Shell shell, String pattern) {
+    /** {@code .schema ?--indent? ?PATTERN?}. */
+    static boolean schema(Shell shell, String pattern, boolean indent) {
         StringBuilder sb = new StringBuilder();
+        if (pattern != null && (like(pattern, "sqlite_master") || like(pattern, "sqlite_schema"))) {
+            // sqlite3 describes the schema table itself under the name as given
+            sb.append("CREATE TABLE ").append(pattern).append(" (\n  type text,\n  name text,\n  tbl_name text,\n"
+                    + "  rootpage integer,\n  sql text\n);\n");
+        }
         for (Object[] r : DotCommands.query(shell,
                 "SELECT sql, type, name, tbl_name FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid")) {
             String name = (String) r[2];
             if (pattern != null && !like(pattern, (String) r[3]) && !like(pattern, name)) {
                 continue;
             }
-            sb.append(createText((String) r[0]));
+            String text = createText((String) r[0]);
+            boolean viewOrTrigger = "view".equals(r[1]) || "trigger".equals(r[1]);
+            sb.append(indent && !viewOrTrigger ? SchemaIndent.pretty(text) : text);
             if ("view".equals(r[1])) {
                 String cols = viewColumns(shell, name);
                 if (cols != null) {

@@ -204,8 +204,10 @@ final class DotCommands {
                 case "indexes":
                 case "indices":
                     return Catalog.listNames(shell, cmd.equals("tables"), a.size() > 1 ? a.get(1) : null);
-                case "schema":
-                    return Catalog.schema(shell, a.size() > 1 ? a.get(1) : null);
+                case "schema": {
+                    boolean indent = a.remove("--indent");
+                    return Catalog.schema(shell, a.size() > 1 ? a.get(1) : null, indent);
+                }
                 case "dump":
                     return new Dumper(shell).dump(a.subList(1, a.size()));
                 case "import":
@@ -214,6 +216,18 @@ final class DotCommands {
                     return read(a);
                 case "output":
                     return output(a);
+                case "once":
+                    if (a.size() != 2) {
+                        return usage("Usage: .once [-e|-x|FILE]");
+                    }
+                    if (output(a)) {
+                        shell.onceActive = true;
+                        return true;
+                    }
+                    return false;
+                case "backup":
+                case "save":
+                    return backup(cmd, a);
                 case "open":
                     return open(a);
                 case "help":
@@ -364,6 +378,58 @@ final class DotCommands {
             shell.err.print("Error: cannot write to \"" + a.get(1) + "\"\n");
             return false;
         }
+    }
+
+    /**
+     * {@code .backup ?DB? FILE} and {@code .save FILE}: a copy of the database in FILE, replacing it (written by
+     * VACUUM INTO, so the copy is compact; its contents are the same).
+     */
+    private boolean backup(String cmd, List<String> a) {
+        String file = null;
+        String db = "main";
+        for (String w : a.subList(1, a.size())) {
+            if (w.startsWith("-")) {
+                continue; // --append / --async: nothing to do for a copy written in one piece
+            } else if (file == null) {
+                file = w;
+            } else if (db.equals("main")) {
+                db = file;
+                file = w;
+            } else {
+                return usage("Usage: .backup ?DB? ?OPTIONS? FILENAME");
+            }
+        }
+        if (file == null) {
+            return usage("missing FILENAME argument on ." + cmd);
+        }
+        new File(file).delete();
+        if (!dev.petrel.jdbc.PetrelFiles.isMemory(shell.fileName())) {
+            try (Statement st = shell.connection().prepare("VACUUM " + SqlQuoting.quotedIdentifier(db)
+                    + " INTO ?1")) {
+                st.bind(1, new File(file).getAbsolutePath());
+                st.step();
+            }
+            return true;
+        }
+        // An in-memory database's VACUUM INTO would write into memory too: rebuild it in the file from its dump.
+        java.io.ByteArrayOutputStream script = new java.io.ByteArrayOutputStream();
+        new Dumper(shell, new TextOut(script, "backup")).dump(List.of());
+        String sql = script.toString(java.nio.charset.StandardCharsets.UTF_8);
+        try (dev.petrel.api.Database copy = dev.petrel.jdbc.PetrelFiles.open(file, false);
+             dev.petrel.api.Connection c = copy.connect()) {
+            int pos = 0;
+            while (pos < sql.length()) {
+                int end = dev.petrel.jdbc.SqlSplitter.endOfStatement(sql, pos);
+                end = end < 0 ? sql.length() : end;
+                if (!dev.petrel.jdbc.SqlSplitter.isBlank(sql, pos, end)) {
+                    try (Statement st = c.prepare(sql.substring(pos, end))) {
+                        st.step();
+                    }
+                }
+                pos = end;
+            }
+        }
+        return true;
     }
 
     private boolean open(List<String> a) {

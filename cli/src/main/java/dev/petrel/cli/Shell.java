@@ -75,6 +75,8 @@ final class Shell {
     int lastErrorCode = 1;
     /** The values {@code .parameter set} gave, bound to every statement. */
     final Parameters parameters = new Parameters();
+    /** Set by {@code .once}: output returns to stdout after the next command. */
+    boolean onceActive;
 
     Shell(OutputStream stdout, OutputStream stderr) {
         this.stdout = stdout;
@@ -149,11 +151,15 @@ final class Shell {
                     if (settings.echo) {
                         out.print(line).print("\n");
                     }
+                    boolean once = onceActive;
                     if (line.startsWith(".") && !dotCommand(line)) {
                         errors++;
                         if (settings.bail) {
                             break;
                         }
+                    }
+                    if (once) {
+                        endOnce();
                     }
                     continue;
                 }
@@ -166,7 +172,9 @@ final class Shell {
                 if (settings.echo) {
                     out.print(sql.toString()).print("\n");
                 }
-                if (!runSql(sql.toString(), prompts ? INTERACTIVE : startLine, true)) {
+                boolean ok = runSql(sql.toString(), prompts ? INTERACTIVE : startLine, true);
+                endOnce();
+                if (!ok) {
                     errors++;
                     if (settings.bail) {
                         sql.setLength(0);
@@ -263,6 +271,14 @@ final class Shell {
             out.print(String.format(java.util.Locale.ROOT, "Run Time: real %.3f user %f sys %f\n", secs, secs, 0.0));
         }
         return true;
+    }
+
+    /** After the command following {@code .once}: back to standard output. */
+    private void endOnce() {
+        if (onceActive) {
+            onceActive = false;
+            out.redirect(stdout, "stdout", false);
+        }
     }
 
     /** {@code .eqp on}: the plan of {@code text} before it runs (nothing when it has none or cannot be planned). */

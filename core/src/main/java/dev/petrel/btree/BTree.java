@@ -120,7 +120,8 @@ public final class BTree {
 
     private BtCursor open(int root, boolean table, KeyInfo keyInfo, boolean writable) {
         checkHeader();
-        if (root < 1 || root > pager.pageCount()) {
+        // Root 1 of a file not yet written (no pages) is an empty sqlite_schema, as in SQLite.
+        if (root < 1 || root > pager.pageCount() && !(root == 1 && pager.pageCount() == 0)) {
             throw PetrelException.corrupt(root, "root page number out of range");
         }
         BtCursor c = new BtCursor(this, root, table, keyInfo, writable);
