@@ -510,17 +510,9 @@ final class DdlGen {
         String arg = pr.value();
         switch (name) {
             case "integrity_check":
-            case "quick_check": {
-                c.touchesDatabase = true;
-                int r = b.reg();
-                int max = 100;
-                if (arg != null && arg.matches("-?[0-9]+")) {
-                    max = Integer.parseInt(arg);
-                }
-                b.emit(Opcode.IntegrityCk, db, r, max);
-                b.emit(Opcode.ResultRow, r, 1);
+            case "quick_check":
+                IntegrityGen.generate(c, name.equals("quick_check"), arg, pr.schema() == null ? -1 : db);
                 return info(name);
-            }
             case "table_info":
             case "table_xinfo":
                 return tableInfo(arg, name.equals("table_xinfo"));

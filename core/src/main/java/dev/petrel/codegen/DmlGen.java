@@ -641,7 +641,11 @@ final class DmlGen {
             b.emit(Opcode.Rowid, cs.table, rowid);
             replaced = events.beforeReplaceDelete(cs.table, rowid);
         }
+        // Another row than the one being updated: its entries go from every index, changed by the UPDATE or not.
+        boolean[] unchanged = cs.unchanged;
+        cs.unchanged = null;
         deleteIndexEntries(t, cs, 0);
+        cs.unchanged = unchanged;
         b.emit(Opcode.Delete, cs.table, 0, 0, t.name, count ? Vm.OPFLAG_NCHANGE : 0);
         if (replaced != null) {
             events.afterReplaceDelete(replaced);

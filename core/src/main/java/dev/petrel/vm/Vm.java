@@ -523,9 +523,17 @@ public final class Vm {
                     break;
                 }
                 case IntegrityCk: {
+                    long left = (Long) mem[in.p3];
+                    int max = (int) Math.max(1, Math.min(Integer.MAX_VALUE, left));
                     java.util.List<String> errs = host.pageCount(in.p1) == 0 ? java.util.List.of("ok")
-                            : host.btree(in.p1).integrityCheck(Math.max(1, in.p3));
-                    mem[in.p2] = String.join("\n", errs);
+                            : in.p4 == null ? host.btree(in.p1).integrityCheck(max)
+                            : host.btree(in.p1).integrityCheck(max, (int[]) in.p4);
+                    if (errs.equals(java.util.List.of("ok"))) {
+                        mem[in.p2] = null;
+                    } else {
+                        mem[in.p2] = String.join("\n", errs);
+                        mem[in.p3] = left - errs.size();
+                    }
                     break;
                 }
                 case CreateBtree:
