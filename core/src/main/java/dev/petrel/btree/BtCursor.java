@@ -774,12 +774,11 @@ public final class BtCursor {
         checkWritable();
         requireTable(false);
         bt.saveCursors(root, this);
-        IndexKey k = IndexKey.exact(keyInfo, new Record(key, bt.textEncoding()).values());
         int c;
-        if (appendHint && last() && compareCell(k, nodes[depth - 1], idx[depth - 1]) < 0) {
+        if (appendHint && last() && lastCellPrecedes(key)) {
             c = -1;
         } else {
-            c = seek(k);
+            c = seek(IndexKey.exact(keyInfo, new Record(key, bt.textEncoding()).values()));
         }
         byte[] cell = bt.buildCell(PageHeader.LEAF_INDEX, 0, key);
         if (c == 0 && !nodes[depth - 1].leaf) {
@@ -801,6 +800,23 @@ public final class BtCursor {
             runBalancer(c == 0, at, cell);
         }
         savePosition(0, key);
+    }
+
+    /**
+     * Whether the entry the cursor is on (the last one) sorts before the encoded {@code key}, compared in place
+     * without decoding either; false when it does not or when its payload spills to overflow pages.
+     */
+    private boolean lastCellPrecedes(byte[] key) {
+        BtNode node = nodes[depth - 1];
+        CellInfo ci = node.parseCell(idx[depth - 1], seekCell);
+        if (ci.localSize < ci.payloadSize) {
+            return false;
+        }
+        if (keyBuf.length < ci.payloadSize) {
+            keyBuf = new byte[Math.max(ci.payloadSize, 2 * keyBuf.length)];
+        }
+        node.page.getBytes(ci.payloadOffset, keyBuf, 0, ci.payloadSize);
+        return keyInfo.compareRecords(keyBuf, ci.payloadSize, key, key.length, bt.textEncoding()) < 0;
     }
 
     private int writePosition(int c) {
