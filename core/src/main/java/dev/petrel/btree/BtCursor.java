@@ -775,7 +775,8 @@ public final class BtCursor {
         requireTable(false);
         bt.saveCursors(root, this);
         int c;
-        if (appendHint && last() && lastCellPrecedes(key)) {
+        boolean atLast = appendHint && (!requireSeek && valid && depth > 0 && atLastEntry() || last());
+        if (atLast && lastCellPrecedes(key)) {
             c = -1;
         } else {
             c = seek(IndexKey.exact(keyInfo, new Record(key, bt.textEncoding()).values()));
@@ -797,7 +798,17 @@ public final class BtCursor {
             if (c == 0) {
                 bt.freeCellOverflow(nodes[depth - 1], idx[depth - 1]);
             }
-            runBalancer(c == 0, at, cell);
+            if (runBalancer(c == 0, at, cell) && appendHint) {
+                // Stay on the new entry with the path pinned, where restoring the saved key would land: the
+                // next key of a sorted load then finds the cursor at the last entry without a descent.
+                idx[depth - 1] = at;
+                valid = true;
+                infoValid = false;
+                chainLen = 0;
+                skipNext = 0;
+                direction = 0;
+                return;
+            }
         }
         savePosition(0, key);
     }
@@ -826,13 +837,14 @@ public final class BtCursor {
         return c < 0 ? idx[depth - 1] + 1 : idx[depth - 1];
     }
 
-    private void runBalancer(boolean replace, int at, byte[] cell) {
+    /** Inserts or replaces {@code cell} at {@code at}; true when it went into the pinned leaf (path kept). */
+    private boolean runBalancer(boolean replace, int at, byte[] cell) {
         BtNode leaf = nodes[depth - 1];
         if (!replace && leaf.leaf) {
             // The common insert fits in the leaf the seek left pinned: no balancing, no second descent.
             bt.pager().markWritable(pages[depth - 1]);
             if (leaf.insertCell(at, cell)) {
-                return;
+                return true;
             }
         }
         int[] p = pgnos.clone();
@@ -845,6 +857,7 @@ public final class BtCursor {
         } else {
             b.insert(d - 1, at, cell);
         }
+        return false;
     }
 
     /** Deletes the current entry; a following next()/prev() continues from where it was. */
