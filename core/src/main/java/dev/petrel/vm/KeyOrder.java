@@ -2,6 +2,7 @@ package dev.petrel.vm;
 
 import dev.petrel.record.Collation;
 import dev.petrel.record.KeyInfo;
+import dev.petrel.record.RecordComparator;
 import dev.petrel.record.ValueOrder;
 
 /**
@@ -62,6 +63,11 @@ public final class KeyOrder {
             }
         }
         return 0;
+    }
+
+    /** Compares the first {@code fields} fields of two encoded records in this order, without decoding them. */
+    public RecordComparator recordComparator(int fields) {
+        return new RecordComparator(collations, desc, nullsLast, fields, false);
     }
 
     /** The b-tree layer's key description (collations and directions). */

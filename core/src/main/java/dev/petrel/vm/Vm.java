@@ -638,7 +638,7 @@ public final class Vm {
                 case IdxGT:
                 case IdxLE:
                 case IdxLT: {
-                    int c = cursors[in.p1].compareKey(regs(in.p3, (Integer) in.p4));
+                    int c = cursors[in.p1].compareKey(mem, in.p3, (Integer) in.p4);
                     boolean jump = in.op == Opcode.IdxGE ? c >= 0 : in.op == Opcode.IdxGT ? c > 0
                             : in.op == Opcode.IdxLE ? c <= 0 : c < 0;
                     if (jump) {
