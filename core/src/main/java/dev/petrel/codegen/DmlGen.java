@@ -438,7 +438,7 @@ final class DmlGen {
         for (int col = 0; col < ncol; col++) {
             Column column = t.columns.get(col);
             if (column.notNull && col != t.rowidAlias) {
-                ConflictAction a = action(stmtAction, ConflictAction.NONE);
+                ConflictAction a = action(stmtAction, column.notNullConflict);
                 if (a == ConflictAction.IGNORE) {
                     b.emit(Opcode.IsNull, rowRegs + col, skipRow);
                 } else {

@@ -466,12 +466,7 @@ final class SelectGen {
                 default:
                     break;
             }
-            for (int k = 0; k < ri; k++) {
-                if (scope.sources.get(k).rightJoin) {
-                    throw PetrelException.error("Petrel supports RIGHT and FULL JOIN only as the last join");
-                }
-            }
-            int onSrc = right.joinType == Source.JOIN_LEFT || right.rightJoin ? ri : -1;
+            int onSrc = ri; // the joined source; LoopGen.terms tells outer joins' ON terms from inner ones
             List<String> using = new ArrayList<>(j.using());
             if (j.natural()) {
                 for (String col : right.columnNames) {
@@ -494,9 +489,24 @@ final class SelectGen {
                     throw PetrelException.error("cannot join using column " + col
                             + " - column not present in both tables");
                 }
-                right.mergedColumns.add(col.toLowerCase(java.util.Locale.ROOT));
-                onTerms.add(new Expr.Binary(0, Expr.BinaryOp.EQ, new Expr.ColumnRef(0, null, left.name, col, false),
-                        new Expr.ColumnRef(0, null, right.name, col, false)));
+                String key = col.toLowerCase(java.util.Locale.ROOT);
+                right.mergedColumns.add(key);
+                // The left operand's column: after an earlier RIGHT/FULL JOIN merged it, whichever side had a row.
+                Expr leftValue = scope.rightJoinUsing.containsKey(key) ? scope.rightJoinUsing.get(key)
+                        : new Expr.ColumnRef(0, null, left.name, col, false);
+                Expr rightValue = new Expr.ColumnRef(0, null, right.name, col, false);
+                onTerms.add(new Expr.Binary(0, Expr.BinaryOp.EQ, leftValue, rightValue));
+                if (right.rightJoin) {
+                    List<Expr> merged = new ArrayList<>();
+                    if (leftValue instanceof Expr.FunctionCall fc) {
+                        merged.addAll(fc.args());
+                    } else {
+                        merged.add(leftValue);
+                    }
+                    merged.add(rightValue);
+                    scope.rightJoinUsing.put(key, new Expr.FunctionCall(0, "coalesce", false, false, merged,
+                            List.of(), null, null));
+                }
                 onSources.add(onSrc);
             }
             if (j.on() != null) {
@@ -799,7 +809,7 @@ final class SelectGen {
     List<Object[]> plan(Scope scope, List<WhereTerm> terms) {
         boolean outer = false;
         for (Source s : scope.sources) {
-            outer |= s.joinType != Source.JOIN_INNER;
+            outer |= s.joinType != Source.JOIN_INNER || s.rightJoin;
         }
         return WhereAnalyzer.plan(scope, terms, outer);
     }
