@@ -792,7 +792,7 @@ final class DmlGen {
             b.emit(Opcode.MakeRecord, base, width, rec);
             b.emit(Opcode.NewRowid, eph, seq);
             b.emit(Opcode.Insert, eph, rec, seq);
-        }).emit(null);
+        }).fromClauseStart(1).emit(null);
         // Pass 2: apply.
         Cursors cs = openWrite(t, b.cursor());
         cs.unchanged = unchangedIndexes(t, newVal, newRowidExpr != null);

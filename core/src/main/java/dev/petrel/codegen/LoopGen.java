@@ -91,23 +91,48 @@ final class LoopGen {
             b.plan((s.derived && s.table == null ? "SCAN " + s.name : p.describe(s.name))
                     + (s.joinType == Source.JOIN_LEFT ? " LEFT-JOIN" : ""));
         }
-        List<Integer> rightJoined = new ArrayList<>();
         for (Object[] o : order) {
             int i = (Integer) o[0];
-            Source s = scope.sources.get(i);
-            if (s.rightJoin) {
+            if (scope.sources.get(i).rightJoin) {
                 rightJoined.add(i);
                 matchedCursor[i] = b.cursor();
-                b.emit(Opcode.OpenEphemeral, matchedCursor[i], matchKeyWidth(s), 0, KeyOrder.BINARY, 0);
                 rightMode[i] = b.reg();
-                b.emit(Opcode.Integer, 0, rightMode[i]);
                 rightNext[i] = b.newLabel();
                 rightBody[i] = b.newLabel();
             }
         }
-        level(0);
-        // Each right-joined source's unmatched rows, in FROM order: a later RIGHT JOIN's left operand includes the
-        // rows an earlier one added, so its matches are only complete once the earlier passes have run.
+        if (fromStart == 0) {
+            joinedLevels(0);
+        } else {
+            level(0);
+        }
+    }
+
+    /** The right-joined sources in FROM order. */
+    private final List<Integer> rightJoined = new ArrayList<>();
+    /** The first source of the FROM clause proper (UPDATE ... FROM: the target table comes before it). */
+    private int fromStart;
+
+    /**
+     * Declares sources before {@code first} a target that each row combination of the FROM clause is paired with
+     * (UPDATE ... FROM): the FROM clause's RIGHT JOINs match and add rows for each target row in turn.
+     */
+    LoopGen fromClauseStart(int first) {
+        this.fromStart = first;
+        return this;
+    }
+
+    /**
+     * Level {@code k}, the first of the FROM clause, with the extra passes of its RIGHT JOINs: the matched sets
+     * start empty, and after the loops each right-joined source's unmatched rows run, in FROM order (a later
+     * RIGHT JOIN's left operand includes the rows an earlier one added, so its matches are complete only then).
+     */
+    private void joinedLevels(int k) {
+        for (int i : rightJoined) {
+            b.emit(Opcode.OpenEphemeral, matchedCursor[i], matchKeyWidth(scope.sources.get(i)), 0, KeyOrder.BINARY, 0);
+            b.emit(Opcode.Integer, 0, rightMode[i]);
+        }
+        level(k);
         for (int i : rightJoined) {
             unmatchedRightRows(i);
         }
@@ -174,7 +199,7 @@ final class LoopGen {
         }
         int key = matchKey(s);
         b.emit(Opcode.Found, matchedCursor[ri], rightNext[ri], key, matchKeyWidth(s), 0);
-        for (int i = 0; i < ri; i++) {
+        for (int i = fromStart; i < ri; i++) {
             nullRow(scope.sources.get(i));
         }
         b.emit(Opcode.Goto, 0, rightBody[ri]);
@@ -288,7 +313,11 @@ final class LoopGen {
                 g.ifFalse(wt.expr, cont, true);
             }
         }
-        level(k + 1);
+        if (k + 1 == fromStart) {
+            joinedLevels(k + 1);
+        } else {
+            level(k + 1);
+        }
         // Terms whose level was reached above are marked done; inner levels may not re-test them.
         b.resolve(cont);
         if (s.rightJoin) {

@@ -438,6 +438,24 @@ final class SelectGen {
 
     // ---- FROM -------------------------------------------------------------------------------------------------
 
+    /**
+     * Whether the parenthesized join that added sources {@code before..} as the right operand of {@code j} cannot be
+     * flattened into the FROM list: under an outer join it would have to be null-extended (or matched) as a whole,
+     * and a RIGHT or FULL JOIN inside it must not see the sources to its left.
+     */
+    private static boolean groupNeedsNesting(TableSource.Join j, Scope scope, int before) {
+        if (j.type() == TableSource.JoinType.LEFT || j.type() == TableSource.JoinType.RIGHT
+                || j.type() == TableSource.JoinType.FULL) {
+            return true;
+        }
+        for (int i = before + 1; i < scope.sources.size(); i++) {
+            if (scope.sources.get(i).rightJoin) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Adds the sources of {@code ts} to {@code scope}, materializing derived tables; collects ON terms. */
     void from(TableSource ts, Scope scope, List<Expr> onTerms, List<Integer> onSources) {
         if (ts == null) {
@@ -447,8 +465,9 @@ final class SelectGen {
             from(j.left(), scope, onTerms, onSources);
             int before = scope.sources.size();
             from(j.right(), scope, onTerms, onSources);
-            if (scope.sources.size() != before + 1 && (j.on() != null || !j.using().isEmpty() || j.natural())) {
-                // A parenthesized join on the right: conditions apply to the last source.
+            if (scope.sources.size() != before + 1 && groupNeedsNesting(j, scope, before)) {
+                throw PetrelException.error("Petrel does not support a parenthesized join as the right operand of"
+                        + " an outer join, or holding a RIGHT or FULL JOIN");
             }
             Source right = scope.sources.get(scope.sources.size() - 1);
             int ri = scope.sources.size() - 1;
