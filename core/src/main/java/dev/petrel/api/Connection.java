@@ -71,8 +71,21 @@ public interface Connection extends AutoCloseable {
      */
     void createCollation(String name, java.util.Comparator<String> order);
 
-    /** Makes running statements stop at their next step with {@code SQLITE_INTERRUPT}. */
+    /**
+     * Makes running statements stop with {@code SQLITE_INTERRUPT} ("interrupted"): a running statement notices
+     * within a few thousand VM instructions, or else the next statement stepped stops at once. May be called from
+     * another thread (JDBC's {@code Statement.cancel}). A statement that writes rolls its transaction back.
+     */
     void interrupt();
+
+    /**
+     * Installs a progress handler ({@code sqlite3_progress_handler}): while a statement runs, {@code handler} is
+     * called about every {@code instructions} VM instructions; returning true stops the statement as
+     * {@link #interrupt()} does. {@code instructions <= 0} or a null handler removes it.
+     */
+    default void setProgressHandler(int instructions, java.util.function.BooleanSupplier handler) {
+        throw new PetrelException(ResultCode.MISUSE, "progress handlers are not supported by this connection");
+    }
 
     /** Finalizes open statements, rolls back an open transaction and closes the connection. */
     @Override

@@ -35,7 +35,12 @@ public final class EngineConnection implements Connection, VmHost {
     private long lastInsertRowid;
     private long changes;
     private long totalChanges;
-    private boolean interrupted;
+    /** Set by {@link #interrupt()}, possibly from another thread (JDBC's Statement.cancel). */
+    private volatile boolean interrupted;
+    private java.util.function.BooleanSupplier progressHandler;
+    private int progressInstructions;
+    /** Instructions run since the progress handler was last called (counted in steps of the check period). */
+    private long progressCount;
     private boolean closed;
     private boolean autocommit = true;
     /** Rows changed by the running statement (its own, and with its triggers'). */
@@ -204,6 +209,39 @@ public final class EngineConnection implements Connection, VmHost {
     @Override
     public void interrupt() {
         interrupted = true;
+    }
+
+    @Override
+    public void setProgressHandler(int instructions, java.util.function.BooleanSupplier handler) {
+        progressHandler = instructions > 0 ? handler : null;
+        progressInstructions = instructions;
+        progressCount = 0;
+    }
+
+    /** Instructions between two looks at the interrupt flag while a statement runs. */
+    static final int INTERRUPT_CHECK_PERIOD = 1000;
+
+    @Override
+    public int progressPeriod() {
+        return progressHandler == null ? INTERRUPT_CHECK_PERIOD
+                : Math.min(progressInstructions, INTERRUPT_CHECK_PERIOD);
+    }
+
+    @Override
+    public boolean progressCheck() {
+        if (interrupted) {
+            interrupted = false;
+            return true;
+        }
+        java.util.function.BooleanSupplier handler = progressHandler;
+        if (handler != null) {
+            progressCount += Math.min(progressInstructions, INTERRUPT_CHECK_PERIOD);
+            if (progressCount >= progressInstructions) {
+                progressCount = 0;
+                return handler.getAsBoolean();
+            }
+        }
+        return false;
     }
 
     boolean takeInterrupt() {

@@ -60,6 +60,7 @@ public final class TableBuilder {
             String type = cd.type() == null ? null : cd.type().sourceText();
             Collation coll = Collation.BINARY;
             boolean notNull = false;
+            ConflictAction notNullConflict = ConflictAction.NONE;
             boolean pk = false;
             boolean generated = false;
             ColumnConstraint.Generated gen = null;
@@ -77,8 +78,11 @@ public final class TableBuilder {
                     autoincrement |= p.autoincrement();
                     autoSpecs.add(new Object[] {new int[] {i}, new boolean[] {p.order() == SortOrder.DESC},
                             p.onConflict(), Boolean.TRUE});
-                } else if (cc instanceof ColumnConstraint.NotNull) {
+                } else if (cc instanceof ColumnConstraint.NotNull nn) {
                     notNull = true;
+                    if (nn.onConflict() != null) {
+                        notNullConflict = nn.onConflict();
+                    }
                 } else if (cc instanceof ColumnConstraint.Unique u) {
                     autoSpecs.add(new Object[] {new int[] {i}, new boolean[] {false}, u.onConflict(), Boolean.FALSE});
                 } else if (cc instanceof ColumnConstraint.Check c) {
@@ -95,6 +99,7 @@ public final class TableBuilder {
             }
             Column column = new Column(cd.name(), type, coll, notNull, dflt, pk, generated);
             column.defaultText = dfltText;
+            column.notNullConflict = notNullConflict;
             if (gen != null) {
                 column.generatedExpr = gen.expr();
                 column.stored = gen.stored();

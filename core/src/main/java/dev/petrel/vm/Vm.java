@@ -106,7 +106,22 @@ public final class Vm {
         this.statementProgram = program;
         this.program = program;
         this.host = host;
+        this.tickPeriod = host.progressPeriod();
+        this.ticks = tickPeriod;
         reset();
+    }
+
+    /** Instructions between calls of {@link VmHost#progressCheck} (0: never), and how many remain until the next. */
+    private final int tickPeriod;
+    private int ticks;
+
+    /** Asks the host whether to go on; an interrupt stops the statement (a writing one rolls its transaction back). */
+    private void progressTick() {
+        ticks = tickPeriod;
+        if (host.progressCheck()) {
+            haltAction = statementProgram.readOnly ? 0 : 1;
+            throw new PetrelException(ResultCode.INTERRUPT, "interrupted");
+        }
     }
 
     /** Sets the bound parameter values (index 0 is parameter 1). */
@@ -218,6 +233,9 @@ public final class Vm {
     private boolean exec() {
         Insn[] code = program.insns;
         for (;;) {
+            if (--ticks == 0) {
+                progressTick();
+            }
             Insn in = code[pc];
             int next = pc + 1;
             switch (in.op) {

@@ -93,6 +93,13 @@ final class SerializedConnection implements Connection {
     }
 
     @Override
+    public void setProgressHandler(int instructions, java.util.function.BooleanSupplier handler) {
+        synchronized (lock) {
+            base.setProgressHandler(instructions, handler);
+        }
+    }
+
+    @Override
     public void close() {
         synchronized (lock) {
             base.close();
