@@ -159,7 +159,7 @@ public final class Compiler {
             int db = in.op.databaseOperand(in);
             if (db >= 0 && db < used.length) {
                 used[db] = true;
-                written[db] |= in.op.writesDatabase();
+                written[db] |= in.op.writesDatabase(in);
             }
         }
     }

@@ -37,6 +37,9 @@ final class PragmaFunctionGen {
         }
         String arg = args.isEmpty() ? null : constantText(args.get(0), lower);
         String schema = args.size() == 2 ? constantText(args.get(1), lower) : null;
+        if (schema != null && c.schema.dbIndex(schema) < 0) {
+            throw PetrelException.error("unknown database '" + schema + "'");
+        }
         ProgramBuilder b = c.b;
         int cur = b.cursor();
         b.emit(Opcode.OpenEphemeral, cur, 0);

@@ -601,6 +601,7 @@ final class SelectGen {
             throw PetrelException.error("no such index: " + t.indexedBy());
         }
         Source s = new Source(name, table, false);
+        s.schemaName = t.alias() == null ? c.schema.database(table.db).name() : null;
         s.cursor = b.cursor();
         s.notIndexed = t.notIndexed();
         s.indexedBy = t.indexedBy();

@@ -456,7 +456,12 @@ public final class EngineConnection implements Connection, VmHost {
 
     @Override
     public void vacuum(Object into) {
-        Vacuum.run(this, into);
+        vacuum(0, into);
+    }
+
+    @Override
+    public void vacuum(int db, Object into) {
+        Vacuum.run(this, databases.get(db).database, into);
     }
 
     @Override

@@ -925,15 +925,17 @@ public enum Opcode {
             case Pagecount:
             case IntegrityCk:
             case CreateBtree:
+            case Vacuum:
                 return in.p1;
             default:
                 return -1;
         }
     }
 
-    /** Whether the database named by {@link #databaseOperand} is written (it needs a write transaction). */
-    public boolean writesDatabase() {
-        return this == OpenWrite || this == Destroy || this == Clear || this == SetCookie || this == CreateBtree;
+    /** Whether instruction {@code in} writes the database {@link #databaseOperand} names (a write transaction). */
+    public boolean writesDatabase(Insn in) {
+        return this == OpenWrite || this == Destroy || this == Clear || this == SetCookie || this == CreateBtree
+                || (this == Vacuum && in.p2 == 0);
     }
 
     /** Whether P2 is a jump address. */

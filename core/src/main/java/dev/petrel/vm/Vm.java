@@ -533,7 +533,7 @@ public final class Vm {
                     mem[in.p2] = host.journalMode(in.p1, (String) in.p4);
                     break;
                 case Vacuum:
-                    host.vacuum(in.p2 == 0 ? null : mem[in.p2]);
+                    host.vacuum(in.p1, in.p2 == 0 ? null : mem[in.p2]);
                     break;
                 case PragmaSetting: {
                     String[] setting = (String[]) in.p4;

@@ -108,6 +108,11 @@ public interface VmHost extends FunctionContext {
         throw dev.petrel.api.PetrelException.error("VACUUM is not supported here");
     }
 
+    /** {@link #vacuum(Object)} of database {@code db} (0 main, 1 temp, 2.. attached). */
+    default void vacuum(int db, Object into) {
+        vacuum(into);
+    }
+
     /**
      * Reads ({@code value} null) or changes a connection or pager setting named by a settings PRAGMA
      * (synchronous, cache_size, page_size, case_sensitive_like, busy_timeout, ...); returns the value the pragma

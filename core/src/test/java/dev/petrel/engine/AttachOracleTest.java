@@ -225,6 +225,36 @@ class AttachOracleTest {
     }
 
     @Test
+    void qualifiedColumnsAndMaintenanceOfAttachedDatabases() throws Exception {
+        check("CREATE TABLE t(a)",
+                "INSERT INTO t VALUES(1)",
+                "ATTACH '{dir}aux.db' AS aux",
+                "CREATE TABLE aux.t(a, b)",
+                "INSERT INTO aux.t VALUES(2, 'x'), (3, 'y'), (4, 'x')",
+                "SELECT main.t.a, aux.t.a FROM main.t, aux.t ORDER BY 2",
+                "SELECT t.a FROM main.t, aux.t",
+                "SELECT aux.t.b FROM main.t, aux.t AS x",
+                "SELECT nosuch.t.a FROM t",
+                "SELECT aux.t.a FROM t",
+                "SELECT * FROM pragma_table_info('t', 'aux')",
+                "SELECT * FROM pragma_table_info('t', 'nosuch')",
+                "CREATE INDEX aux.tb ON t(b)",
+                "ANALYZE aux",
+                "SELECT * FROM aux.sqlite_stat1 ORDER BY idx",
+                "SELECT name FROM sqlite_schema ORDER BY name",
+                "ANALYZE aux.t",
+                "REINDEX aux.t",
+                "REINDEX aux.tb",
+                "REINDEX nosuch.t",
+                "DELETE FROM aux.t WHERE a = 3",
+                "VACUUM aux",
+                "VACUUM nosuch",
+                "PRAGMA aux.integrity_check",
+                "SELECT * FROM aux.t ORDER BY a",
+                "PRAGMA aux.freelist_count");
+    }
+
+    @Test
     void transactionsSpanDatabases() throws Exception {
         check("ATTACH '{dir}a.db' AS a",
                 "CREATE TABLE a.t(x)",
