@@ -65,11 +65,11 @@ final class LoopGen {
                 boolean idxOnly = idx != null && p.covering;
                 if (idx != null) {
                     s.indexCursor = b.cursor();
-                    b.emit(Opcode.OpenRead, s.indexCursor, idx.rootPage, 0, keyOrder(idx), 0);
+                    b.emit(Opcode.OpenRead, s.indexCursor, idx.rootPage, idx.table.db, keyOrder(idx), 0);
                 }
                 if (!idxOnly || (writable != null && writable[i])) {
                     b.emit(writable != null && writable[i] ? Opcode.OpenWrite : Opcode.OpenRead, s.cursor,
-                            s.table.rootPage, 0, s.table.columns.size(), 0);
+                            s.table.rootPage, s.table.db, s.table.columns.size(), 0);
                 }
                 if (idxOnly && (writable == null || !writable[i])) {
                     s.coveringIndex = idx;
@@ -103,7 +103,7 @@ final class LoopGen {
             s.coveringIndex = idx;
         } else if (idx != null) {
             s.indexCursor = b.cursor();
-            b.emit(Opcode.OpenRead, s.indexCursor, idx.rootPage, 0, keyOrder(idx), 0);
+            b.emit(Opcode.OpenRead, s.indexCursor, idx.rootPage, idx.table.db, keyOrder(idx), 0);
             if (p.covering && !writable) {
                 s.coveringIndex = idx;
                 return;

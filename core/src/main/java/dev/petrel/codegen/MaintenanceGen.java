@@ -84,7 +84,7 @@ final class MaintenanceGen {
             }
         }
         c.write = true;
-        Table stat = c.schema.table(STAT1);
+        Table stat = c.schema.main().table(STAT1);
         int statCur = b.cursor();
         if (stat == null) {
             int root = b.reg();
@@ -93,7 +93,7 @@ final class MaintenanceGen {
             ddl.schemaRow(schema, "table", STAT1, STAT1, root, STAT1_SQL);
             b.emit(Opcode.OpenWrite, statCur, root, 0, 3, Vm.OPFLAG_P2ISREG);
         } else {
-            b.emit(Opcode.OpenWrite, statCur, stat.rootPage, 0, 3, 0);
+            b.emit(Opcode.OpenWrite, statCur, stat.rootPage, stat.db, 3, 0);
             for (Table t : tables) {
                 deleteStatRows(statCur, onlyIndex == null ? 0 : 1, onlyIndex == null ? t.name : onlyIndex.name);
             }
@@ -118,7 +118,7 @@ final class MaintenanceGen {
     private void analyzeTable(Table t, int statCur) {
         if (t.indexes.isEmpty()) {
             int tc = b.cursor();
-            b.emit(Opcode.OpenRead, tc, t.rootPage, 0, 0, 0);
+            b.emit(Opcode.OpenRead, tc, t.rootPage, t.db, 0, 0);
             int n = b.reg();
             b.emit(Opcode.Count, tc, n);
             int skip = b.newLabel();
@@ -139,7 +139,7 @@ final class MaintenanceGen {
     private void analyzeIndex(Table t, Index idx, int statCur) {
         int n = idx.columns.length;
         int ic = b.cursor();
-        b.emit(Opcode.OpenRead, ic, idx.rootPage, 0, LoopGen.keyOrder(idx), 0);
+        b.emit(Opcode.OpenRead, ic, idx.rootPage, idx.table.db, LoopGen.keyOrder(idx), 0);
         int cnt = b.reg();
         int distinct = b.regs(n);
         int prev = b.regs(n);
@@ -287,7 +287,7 @@ final class MaintenanceGen {
         }
         c.write = true;
         for (Index idx : targets) {
-            b.emit(Opcode.Clear, idx.rootPage, 0, 0);
+            b.emit(Opcode.Clear, idx.rootPage, idx.table.db, 0);
             IndexBuild.fill(c, idx, idx.rootPage, false);
         }
     }

@@ -22,7 +22,8 @@ final class PragmaFunctionGen {
     }
 
     /** Pragmas with rows that can be read as a table. */
-    private static final List<String> SUPPORTED = List.of("table_info", "table_xinfo", "index_list", "index_info");
+    private static final List<String> SUPPORTED = List.of("table_info", "table_xinfo", "index_list", "index_info",
+            "database_list");
     private static final String PREFIX = "pragma_";
 
     /** The source for {@code pragma_NAME(args)}, or null when {@code name} is no pragma function Petrel has. */
@@ -35,12 +36,7 @@ final class PragmaFunctionGen {
             throw PetrelException.error("too many arguments on " + lower + "() - max 2");
         }
         String arg = args.isEmpty() ? null : constantText(args.get(0), lower);
-        if (args.size() == 2) {
-            String schema = constantText(args.get(1), lower);
-            if (schema != null && !schema.equalsIgnoreCase("main")) {
-                throw PetrelException.error("unknown database " + schema);
-            }
-        }
+        String schema = args.size() == 2 ? constantText(args.get(1), lower) : null;
         ProgramBuilder b = c.b;
         int cur = b.cursor();
         b.emit(Opcode.OpenEphemeral, cur, 0);
@@ -52,7 +48,7 @@ final class PragmaFunctionGen {
             b.emit(Opcode.NewRowid, cur, rowid);
             b.emit(Opcode.Insert, cur, rec, rowid);
         };
-        ResultInfo info = ddl.pragma(new Stmt.Pragma(0, null, lower.substring(PREFIX.length()), arg));
+        ResultInfo info = ddl.pragma(new Stmt.Pragma(0, schema, lower.substring(PREFIX.length()), arg));
         Source s = new Source(alias != null ? alias : lower, null, true);
         s.cursor = cur;
         for (int i = 0; i < info.size(); i++) {

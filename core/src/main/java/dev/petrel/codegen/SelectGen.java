@@ -542,10 +542,7 @@ final class SelectGen {
                 return;
             }
         }
-        if (t.schema() != null && !t.schema().equalsIgnoreCase("main")) {
-            throw PetrelException.error("no such table: " + t.schema() + "." + t.name());
-        }
-        Table table = c.schema.table(t.name());
+        Table table = c.schema.table(t.schema(), t.name());
         Source eponymous = table == null && t.schema() == null
                 ? TableFunctionGen.source(c, t.name(), t.alias(), List.of()) : null;
         if (table == null && eponymous == null && t.schema() == null) {
@@ -571,7 +568,7 @@ final class SelectGen {
             }
             return;
         }
-        if (t.indexedBy() != null && c.schema.index(t.indexedBy()) == null) {
+        if (t.indexedBy() != null && c.schema.schema(table.db).index(t.indexedBy()) == null) {
             throw PetrelException.error("no such index: " + t.indexedBy());
         }
         Source s = new Source(name, table, false);
