@@ -383,8 +383,8 @@ final class DotCommands {
     }
 
     /**
-     * {@code .backup ?DB? FILE} and {@code .save FILE}: a copy of the database in FILE, replacing it (written by
-     * VACUUM INTO, so the copy is compact; its contents are the same).
+     * {@code .backup ?DB? FILE} and {@code .save FILE}: a page-for-page copy of the main database in FILE,
+     * replacing it.
      */
     private boolean backup(String cmd, List<String> a) {
         String file = null;
@@ -404,32 +404,30 @@ final class DotCommands {
         if (file == null) {
             return usage("missing FILENAME argument on ." + cmd);
         }
-        new File(file).delete();
-        if (!dev.petrel.jdbc.PetrelFiles.isMemory(shell.fileName())) {
-            try (Statement st = shell.connection().prepare("VACUUM " + SqlQuoting.quotedIdentifier(db)
-                    + " INTO ?1")) {
-                st.bind(1, new File(file).getAbsolutePath());
-                st.step();
-            }
-            return true;
+        if (!db.equals("main")) {
+            shell.err.print("Error: unknown database " + db + "\n");
+            return false;
         }
-        // An in-memory database's VACUUM INTO would write into memory too: rebuild it in the file from its dump.
-        java.io.ByteArrayOutputStream script = new java.io.ByteArrayOutputStream();
-        new Dumper(shell, new TextOut(script, "backup")).dump(List.of());
-        String sql = script.toString(java.nio.charset.StandardCharsets.UTF_8);
-        try (dev.petrel.api.Database copy = dev.petrel.jdbc.PetrelFiles.open(file, false);
-             dev.petrel.api.Connection c = copy.connect()) {
-            int pos = 0;
-            while (pos < sql.length()) {
-                int end = dev.petrel.jdbc.SqlSplitter.endOfStatement(sql, pos);
-                end = end < 0 ? sql.length() : end;
-                if (!dev.petrel.jdbc.SqlSplitter.isBlank(sql, pos, end)) {
-                    try (Statement st = c.prepare(sql.substring(pos, end))) {
-                        st.step();
-                    }
-                }
-                pos = end;
+        // The pages as they are (as sqlite3's backup copies them): the in-memory image, or the file once a WAL
+        // has been checkpointed into it.
+        byte[] image;
+        if (shell.memoryVfs != null) {
+            shell.connection();
+            image = shell.memoryVfs.snapshot(dev.petrel.Petrel.MEMORY_PATH);
+        } else {
+            query(shell, "PRAGMA wal_checkpoint(TRUNCATE)");
+            try {
+                image = java.nio.file.Files.readAllBytes(new File(shell.fileName()).toPath());
+            } catch (IOException e) {
+                shell.err.print("Error: cannot read \"" + shell.fileName() + "\"\n");
+                return false;
             }
+        }
+        try (FileOutputStream f = new FileOutputStream(file)) {
+            f.write(image == null ? new byte[0] : image);
+        } catch (IOException e) {
+            shell.err.print("Error: cannot write to \"" + file + "\"\n");
+            return false;
         }
         return true;
     }

@@ -68,6 +68,8 @@ final class Shell {
     private final OutputStream stdout;
     private final DotCommands dot;
     private Database database;
+    /** The VFS holding the database when it is in memory, else null. */
+    dev.petrel.vfs.MemoryVfs memoryVfs;
     private Connection conn;
     private String fileName;
     boolean readOnly;
@@ -88,7 +90,14 @@ final class Shell {
     /** Opens {@code path} (":memory:" or "" for memory), closing the current database. */
     void open(String path) {
         closeDatabase();
-        database = PetrelFiles.open(path, readOnly);
+        if (PetrelFiles.isMemory(path)) {
+            // The shell's own memory VFS: .backup of an in-memory database copies a VACUUM INTO image out of it.
+            memoryVfs = new dev.petrel.vfs.MemoryVfs();
+            database = dev.petrel.Petrel.open(memoryVfs, dev.petrel.Petrel.MEMORY_PATH);
+        } else {
+            memoryVfs = null;
+            database = PetrelFiles.open(path, readOnly);
+        }
         conn = database.connect();
         fileName = path;
     }
@@ -240,7 +249,7 @@ final class Shell {
             try {
                 stmt = connection().prepare(text);
             } catch (PetrelException e) {
-                String context = ErrorContext.of(sql.substring(pos), e.getMessage());
+                String context = ErrorContext.of(sql.substring(pos), e.getMessage(), e.errorOffset());
                 report(e, "in prepare, ", context, startLine, fromInput);
                 return false;
             }

@@ -65,6 +65,18 @@ final class LoopGen {
     private final int[] rightNext;
     private final int[] rightBody;
 
+    /**
+     * The EXPLAIN QUERY PLAN line of one loop, as SQLite words it: a table-valued function is a virtual table whose
+     * index number has a bit per argument given, and the inner table of a LEFT JOIN is marked.
+     */
+    private static String planDetail(Source s, AccessPath p) {
+        String detail = s.derived && s.table == null ? "SCAN " + s.name : p.describe(s.name);
+        if (s.tableFunction != null) {
+            detail += " VIRTUAL TABLE INDEX " + ((1 << Math.min(30, s.tableArgs.size())) - 1) + ":";
+        }
+        return s.joinType == Source.JOIN_LEFT ? detail + " LEFT-JOIN" : detail;
+    }
+
     /** Opens the cursors of the table sources (read or write), records the plan lines, then emits the loops. */
     void emit(boolean[] writable) {
         for (Object[] o : order) {
@@ -88,8 +100,10 @@ final class LoopGen {
                     s.coveringIndex = idx;
                 }
             }
-            b.plan((s.derived && s.table == null ? "SCAN " + s.name : p.describe(s.name))
-                    + (s.joinType == Source.JOIN_LEFT ? " LEFT-JOIN" : ""));
+            b.plan(planDetail(s, p));
+        }
+        if (order.isEmpty() && scope.sources.isEmpty()) {
+            b.plan("SCAN CONSTANT ROW");
         }
         for (Object[] o : order) {
             int i = (Integer) o[0];

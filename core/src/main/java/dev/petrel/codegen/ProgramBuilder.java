@@ -79,8 +79,22 @@ public final class ProgramBuilder {
     /** Adds an EXPLAIN QUERY PLAN line under the current parent; returns its id. */
     public int plan(String detail) {
         int id = ++eqpId;
-        eqp.add(new Object[] {(long) id, (long) eqpParent, 0L, detail});
+        if (eqpMuted == 0) {
+            eqp.add(new Object[] {(long) id, (long) eqpParent, 0L, detail});
+        }
         return id;
+    }
+
+    /** While positive, {@link #plan} adds no lines (code generated a second time for a plan already listed). */
+    int eqpMuted;
+
+    /** Replaces the text of plan line {@code id} (known only once its subtree is compiled, e.g. CORRELATED). */
+    void replan(int id, String detail) {
+        for (Object[] row : eqp) {
+            if ((Long) row[0] == id) {
+                row[3] = detail;
+            }
+        }
     }
 
     private int target(int v) {
