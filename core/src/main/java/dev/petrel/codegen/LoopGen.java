@@ -540,6 +540,9 @@ final class LoopGen {
 
     /** Plans the loops for the scope's sources under {@code where} (plus join ON terms). */
     static List<WhereTerm> terms(ExprGen g, Expr where, List<Expr> onTerms, List<Integer> onSources) {
+        if (g.scope.ambiguousUsing != null && WhereAnalyzer.lastRightJoin(g.scope) >= 0) {
+            throw PetrelException.error("ambiguous reference to " + g.scope.ambiguousUsing + " in USING()");
+        }
         List<WhereTerm> out = new ArrayList<>();
         WhereAnalyzer.split(where, g.scope, -1, out);
         for (int i = 0; i < onTerms.size(); i++) {

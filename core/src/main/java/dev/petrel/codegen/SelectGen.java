@@ -513,6 +513,22 @@ final class SelectGen {
         return false;
     }
 
+    /**
+     * Whether USING column {@code key} is ambiguous on the left of a join: two left sources have it unmerged. With a
+     * RIGHT or FULL JOIN anywhere in the FROM clause the leftmost may be NULL where another is not, so SQLite then
+     * refuses it ({@link LoopGen#terms}).
+     */
+    private static boolean ambiguousUsing(Scope scope, int before, String key) {
+        int found = 0;
+        for (int k = 0; k < before; k++) {
+            Source s = scope.sources.get(k);
+            if (s.columnIndex(key) >= 0 && !s.mergedColumns.contains(key)) {
+                found++;
+            }
+        }
+        return found > 1;
+    }
+
     /** Adds the sources of {@code ts} to {@code scope}, materializing derived tables; collects ON terms. */
     void from(TableSource ts, Scope scope, List<Expr> onTerms, List<Integer> onSources) {
         if (ts == null) {
@@ -566,6 +582,9 @@ final class SelectGen {
                             + " - column not present in both tables");
                 }
                 String key = col.toLowerCase(java.util.Locale.ROOT);
+                if (scope.ambiguousUsing == null && ambiguousUsing(scope, before, key)) {
+                    scope.ambiguousUsing = col;
+                }
                 right.mergedColumns.add(key);
                 // The left operand's column: after an earlier RIGHT/FULL JOIN merged it, whichever side had a row.
                 Expr leftValue = scope.rightJoinUsing.containsKey(key) ? scope.rightJoinUsing.get(key)

@@ -29,6 +29,12 @@ public final class Scope {
      */
     public final java.util.Map<String, Expr> rightJoinUsing = new java.util.HashMap<>();
 
+    /**
+     * A USING column found unmerged in two sources on the left of its join (the first such name), or null:
+     * an error once the FROM clause turns out to hold a RIGHT or FULL JOIN, as in SQLite.
+     */
+    public String ambiguousUsing;
+
     public Scope(Scope parent) {
         this.parent = parent;
     }

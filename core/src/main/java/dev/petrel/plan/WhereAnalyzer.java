@@ -50,6 +50,12 @@ public final class WhereAnalyzer {
         return m[0];
     }
 
+    private static boolean hasSubquery(Expr e, Scope scope) {
+        boolean[] sub = new boolean[1];
+        walk(e, scope, new long[1], sub);
+        return sub[0];
+    }
+
     private static void walk(Expr e, Scope scope, long[] m, boolean[] sub) {
         if (e == null) {
             return;
@@ -612,7 +618,12 @@ public final class WhereAnalyzer {
         long[] m = new long[terms.size()];
         for (int t = 0; t < m.length; t++) {
             WhereTerm wt = terms.get(t);
-            m[t] = wt.mask | (wt.onSource >= 0 ? 0 : 1L << (wt.joinSource >= 0 ? wt.joinSource : last));
+            long mask = wt.mask;
+            if (wt.onSource < 0 && wt.joinSource >= 0 && hasSubquery(wt.expr, scope)) {
+                // A subquery makes the mask every source; an ON clause reads only its join and the ones before.
+                mask &= (2L << wt.joinSource) - 1;
+            }
+            m[t] = mask | (wt.onSource >= 0 ? 0 : 1L << (wt.joinSource >= 0 ? wt.joinSource : last));
         }
         return m;
     }
