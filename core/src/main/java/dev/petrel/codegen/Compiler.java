@@ -51,6 +51,8 @@ public final class Compiler {
     public static final int FLAG_RECURSIVE_TRIGGERS = 2;
     /** PRAGMA defer_foreign_keys is on. */
     public static final int FLAG_DEFER_FOREIGN_KEYS = 4;
+    /** PRAGMA ignore_check_constraints is on. */
+    public static final int FLAG_IGNORE_CHECKS = 8;
 
     private Compiler(Catalog schema, FunctionRegistry functions, String sql) {
         this.schema = schema;
@@ -217,7 +219,7 @@ public final class Compiler {
             return null;
         }
         if (stmt instanceof Stmt.Pragma pr) {
-            return new DdlGen(this).pragma(pr);
+            return new PragmaGen(this).pragma(pr);
         }
         if (stmt instanceof Stmt.Analyze an) {
             new MaintenanceGen(this).analyze(an);

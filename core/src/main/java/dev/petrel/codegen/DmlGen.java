@@ -452,7 +452,7 @@ final class DmlGen {
         }
         RowImage.typeCheck(b, t, rowRegs);
         // CHECK.
-        if (!t.checks.isEmpty()) {
+        if (!t.checks.isEmpty() && (c.flags & Compiler.FLAG_IGNORE_CHECKS) == 0) {
             Scope sc = new Scope(null);
             Source s = new Source(t.name, t, false);
             s.overrideCursor = -1;

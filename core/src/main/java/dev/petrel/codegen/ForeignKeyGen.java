@@ -299,6 +299,11 @@ final class ForeignKeyGen {
         for (int reg : key) {
             b.emit(Opcode.IsNull, reg, done);
         }
+        Index childIndex = childIndex(r);
+        if (childIndex != null) {
+            seekChildren(r, childIndex, key, exclude, body, done);
+            return;
+        }
         int cur = b.cursor();
         b.emit(Opcode.OpenRead, cur, r.child.rootPage, r.child.db, r.child.columns.size(), 0);
         b.emit(Opcode.Rewind, cur, done);
@@ -317,6 +322,72 @@ final class ForeignKeyGen {
         }
         if (exclude != 0) {
             b.emit(Opcode.Rowid, cur, tmp);
+            b.emit(Opcode.Eq, exclude, next, tmp, null, 0);
+        }
+        body.run();
+        b.resolve(next);
+        b.emit(Opcode.Next, cur, top);
+        b.resolve(done);
+        b.emit(Opcode.Close, cur);
+    }
+
+    /**
+     * An index of the child table that finds the rows of a key as the full scan compares them, or null: not
+     * partial, on a rowid table, its first columns the child key columns (in any order), each with BINARY
+     * collation and the affinity of its parent column (so the index order and the scan's equality agree).
+     */
+    private static Index childIndex(Resolved r) {
+        if (r.child.withoutRowid) {
+            return null;
+        }
+        int n = r.childCols.length;
+        for (Index idx : r.child.indexes) {
+            if (idx.where != null || idx.columns.length < n) {
+                continue;
+            }
+            boolean usable = true;
+            for (int k = 0; k < n && usable; k++) {
+                int i = keyPosition(r.childCols, idx.columns[k]);
+                usable = i >= 0 && idx.columns[k] >= 0 && "BINARY".equalsIgnoreCase(idx.collations[k].name())
+                        && r.child.columns.get(idx.columns[k]).affinity
+                        == r.parent.columns.get(r.parentCols[i]).affinity;
+            }
+            if (usable) {
+                return idx;
+            }
+        }
+        return null;
+    }
+
+    private static int keyPosition(int[] cols, int col) {
+        for (int i = 0; i < cols.length; i++) {
+            if (cols[i] == col) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@link #scanChildren} through {@code idx}: a seek to the key, then the entries equal to it. */
+    private void seekChildren(Resolved r, Index idx, int[] key, int exclude, Runnable body, int done) {
+        int n = key.length;
+        int cur = b.cursor();
+        b.emit(Opcode.OpenRead, cur, idx.rootPage, 0, LoopGen.keyOrder(idx), 0);
+        int probe = b.regs(n);
+        StringBuilder aff = new StringBuilder();
+        for (int k = 0; k < n; k++) {
+            int i = keyPosition(r.childCols, idx.columns[k]);
+            b.emit(Opcode.SCopy, key[i], probe + k);
+            aff.append(r.parent.columns.get(r.parentCols[i]).affinity.code());
+        }
+        b.emit(Opcode.Affinity, probe, n, 0, aff.toString(), 0);
+        b.emit(Opcode.SeekGE, cur, done, probe, n, 0);
+        int top = b.addr();
+        b.emit(Opcode.IdxGT, cur, done, probe, n, 0);
+        int next = b.newLabel();
+        if (exclude != 0) {
+            int tmp = b.reg();
+            b.emit(Opcode.IdxRowid, cur, tmp);
             b.emit(Opcode.Eq, exclude, next, tmp, null, 0);
         }
         body.run();

@@ -41,7 +41,15 @@ final class IntegrityGen {
     /** Where the program stops once {@link #left} reaches zero. */
     private int stop;
 
-    private IntegrityGen(Compiler c, boolean quick) {
+    /** Where a result row goes: ResultRow, or the ephemeral table of {@code pragma_integrity_check()}. */
+    interface RowSink {
+        void emit(int base, int n);
+    }
+
+    private final RowSink rows;
+
+    private IntegrityGen(Compiler c, boolean quick, RowSink rows) {
+        this.rows = rows;
         this.c = c;
         this.b = c.b;
         this.quick = quick;
@@ -51,8 +59,8 @@ final class IntegrityGen {
      * Emits the check for PRAGMA {@code integrity_check} or {@code quick_check} with argument {@code arg} (null,
      * a number of messages or a table name); the single result column is the pragma's name.
      */
-    static void generate(Compiler c, boolean quick, String arg, int db) {
-        new IntegrityGen(c, quick).emit(arg, db);
+    static void generate(Compiler c, boolean quick, String arg, int db, RowSink rows) {
+        new IntegrityGen(c, quick, rows).emit(arg, db);
     }
 
     /**
@@ -108,7 +116,7 @@ final class IntegrityGen {
             b.emit(Opcode.IsNull, out, treesOk);
             b.emit(Opcode.String8, 0, header, 0, "*** in database " + c.schema.database(d).name() + " ***\n", 0);
             b.emit(Opcode.Concat, out, header, out);
-            b.emit(Opcode.ResultRow, out, 1);
+            rows.emit(out, 1);
             b.emit(Opcode.IfPos, left, treesOk, 0);
             b.emit(Opcode.Goto, 0, stop);
             b.resolve(treesOk);
@@ -125,7 +133,7 @@ final class IntegrityGen {
         b.emit(Opcode.Integer, max, maxReg);
         b.emit(Opcode.Ne, maxReg, notOk, left, null, 0);
         b.emit(Opcode.String8, 0, out, 0, "ok", 0);
-        b.emit(Opcode.ResultRow, out, 1);
+        rows.emit(out, 1);
         b.resolve(notOk);
     }
 
@@ -160,7 +168,7 @@ final class IntegrityGen {
     }
 
     private void messageIn(int r) {
-        b.emit(Opcode.ResultRow, r, 1);
+        rows.emit(r, 1);
         b.emit(Opcode.DecrJumpZero, left, stop);
     }
 

@@ -258,7 +258,7 @@ final class LoopGen {
     }
 
     static KeyOrder keyOrder(Index idx) {
-        return new KeyOrder(idx.collations.clone(), idx.desc.clone(), idx.desc.clone());
+        return WithoutRowid.keyOrder(idx);
     }
 
     private void level(int k) {

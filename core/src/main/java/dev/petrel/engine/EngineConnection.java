@@ -120,7 +120,8 @@ public final class EngineConnection implements Connection, VmHost {
      */
     int compileFlags() {
         return (foreignKeys ? Compiler.FLAG_FOREIGN_KEYS : 0) | (recursiveTriggers ? Compiler.FLAG_RECURSIVE_TRIGGERS
-                : 0) | (deferForeignKeys ? Compiler.FLAG_DEFER_FOREIGN_KEYS : 0) | (databases.generation() << 8);
+                : 0) | (deferForeignKeys ? Compiler.FLAG_DEFER_FOREIGN_KEYS : 0)
+                | (settings.ignoreCheckConstraints() ? Compiler.FLAG_IGNORE_CHECKS : 0) | (databases.generation() << 8);
     }
 
     /** Forgets the loaded schema of every database (a statement found its schema out of date). */
@@ -352,6 +353,10 @@ public final class EngineConnection implements Connection, VmHost {
 
     @Override
     public void beginTransaction(int db, boolean write) {
+        if (write && settings.queryOnly()) {
+            // PRAGMA query_only: no database of the connection may be written, temp included (as SQLite).
+            throw new PetrelException(dev.petrel.api.ResultCode.READONLY, null);
+        }
         // Inside a transaction a write statement gets a savepoint on each database it writes: an aborted statement
         // undoes only itself.
         databases.begin(db, write, !autocommit, savepoints.size());
@@ -584,7 +589,8 @@ public final class EngineConnection implements Connection, VmHost {
                 return recursiveTriggers ? 1 : 0;
             default:
                 if (value >= 0) {
-                    deferForeignKeys = on;
+                    // As SQLite: the setting ends with the transaction, so in autocommit mode it ends at once.
+                    deferForeignKeys = on && !autocommit;
                 }
                 return deferForeignKeys ? 1 : 0;
         }

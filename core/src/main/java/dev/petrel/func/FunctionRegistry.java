@@ -168,6 +168,39 @@ public final class FunctionRegistry {
         return f != null || parent == null ? f : parent.findTable(name);
     }
 
+    /**
+     * Every overload a call could reach, for PRAGMA function_list: this registry's own first, then those of the
+     * parents that an own overload (same name and argument count) does not hide.
+     */
+    public List<FunctionDef> overloads() {
+        List<FunctionDef> out = new ArrayList<>();
+        for (List<FunctionDef> list : byName.values()) {
+            out.addAll(list);
+        }
+        if (parent != null) {
+            for (FunctionDef inherited : parent.overloads()) {
+                List<FunctionDef> own = byName.get(inherited.name());
+                boolean hidden = false;
+                for (int i = 0; own != null && i < own.size(); i++) {
+                    hidden |= own.get(i).nArg() == inherited.nArg();
+                }
+                if (!hidden) {
+                    out.add(inherited);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code def} is a built-in: registered in the registry at the bottom of the layers (no parent). */
+    public boolean isBuiltin(FunctionDef def) {
+        if (parent != null) {
+            return parent.isBuiltin(def);
+        }
+        List<FunctionDef> list = byName.get(def.name());
+        return list != null && list.contains(def);
+    }
+
     /** Whether any overload of {@code name} exists. */
     public boolean exists(String name) {
         return byName.containsKey(lower(name)) || (parent != null && parent.exists(name));

@@ -36,19 +36,20 @@ public final class Patterns {
      */
     public static Long likeValue(Object pattern, Object text, Object escape, boolean hasEscape,
                                  boolean caseSensitive) {
-        if (pattern == null || text == null || (hasEscape && escape == null)) {
-            return null;
-        }
-        String p = Values.toText(pattern);
-        checkLength(p);
         int esc = -1;
-        if (hasEscape) {
+        if (hasEscape && escape != null) {
+            // As SQLite, a bad escape is an error even when the other operands are NULL.
             String e = Values.toText(escape);
             if (e.isEmpty() || e.codePointCount(0, e.length()) != 1) {
                 throw PetrelException.error("ESCAPE expression must be a single character");
             }
             esc = e.codePointAt(0);
         }
+        if (pattern == null || text == null || (hasEscape && escape == null)) {
+            return null;
+        }
+        String p = Values.toText(pattern);
+        checkLength(p);
         return Values.bool(like(p, Values.toText(text), esc, caseSensitive));
     }
 

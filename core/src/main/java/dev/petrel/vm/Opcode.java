@@ -460,7 +460,8 @@ public enum Opcode {
      * PragmaSetting * P2 * P4 *
      * Synopsis:
      * Applies the settings PRAGMA P4 (a two-element array: the name in lower case and the value text, or null to
-     * read it) to the connection, and stores the value it reports, or NULL, in r[P2].
+     * read it) to the connection, and stores the value it reports, or NULL, in r[P2] (a pragma that reports a row
+     * of several values, wal_checkpoint, fills r[P2] onwards).
      */
     PragmaSetting(false, ""),
     /**
