@@ -404,7 +404,7 @@ public final class Patterns {
     }
 
     /** The text up to its first NUL: SQLite matches patterns on C strings. */
-    private static String cString(String s) {
+    public static String cString(String s) {
         int nul = s.indexOf('\0');
         return nul < 0 ? s : s.substring(0, nul);
     }

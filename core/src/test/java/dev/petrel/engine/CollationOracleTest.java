@@ -153,6 +153,44 @@ class CollationOracleTest {
     }
 
     @Test
+    void fileWrittenBySqliteWithAnApplicationCollation() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("petrel-collation", ".db");
+        try {
+            try (java.sql.Connection s = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                 java.sql.Statement st = s.createStatement()) {
+                org.sqlite.Collation.create(s, "rev", new org.sqlite.Collation() {
+                    @Override
+                    protected int xCompare(String a, String b) {
+                        return REVERSE.compare(a, b);
+                    }
+                });
+                st.executeUpdate("CREATE TABLE t(x TEXT COLLATE rev)");
+                st.executeUpdate("CREATE INDEX tx ON t(x)");
+                st.executeUpdate("INSERT INTO t VALUES ('b'), ('a'), ('c')");
+            }
+            dev.petrel.vfs.MemoryVfs vfs = new dev.petrel.vfs.MemoryVfs();
+            vfs.put("in.db", java.nio.file.Files.readAllBytes(file));
+            try (dev.petrel.api.Database db = dev.petrel.Petrel.open(vfs, "in.db");
+                 dev.petrel.api.Connection c = db.connect()) {
+                // The schema loads without the collation; only comparing under it needs it.
+                assertEquals(java.util.List.of("'b'", "'a'", "'c'"), FileCompatTest.petrelRows(c,
+                        "SELECT x FROM t ORDER BY rowid"));
+                PetrelException e = assertThrows(PetrelException.class, () -> c.prepare("SELECT x FROM t ORDER BY x"));
+                assertEquals("no such collation sequence: rev", e.getMessage());
+                c.createCollation("rev", REVERSE);
+                assertEquals(java.util.List.of("'c'", "'b'", "'a'"), FileCompatTest.petrelRows(c,
+                        "SELECT x FROM t ORDER BY x"));
+                c.exec("INSERT INTO t VALUES ('d')");
+                assertEquals(java.util.List.of("'ok'"), FileCompatTest.petrelRows(c, "PRAGMA integrity_check"));
+                assertEquals(java.util.List.of("'b'", "'a'"), FileCompatTest.petrelRows(c,
+                        "SELECT x FROM t WHERE x > 'c' ORDER BY x"));
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void eachConnectionHasItsOwnCollations() {
         try (Oracle o = new Oracle(); dev.petrel.api.Connection other = o.db.connect()) {
             o.petrel.createCollation("rev", REVERSE);

@@ -71,6 +71,10 @@ class RegexpOracleTest {
             assertEquals("error: unmatched '('", o.petrel("SELECT 'a' REGEXP '(a'"));
             assertEquals("error: '*' without operand", o.petrel("SELECT regexp('*', 'a')"));
             assertEquals("error: unknown \\ escape", o.petrel("SELECT 'a' REGEXP '\\q'"));
+            // Both arguments end at a NUL, as the extension reads C strings (checked with the sqlite3 shell).
+            assertEquals("[i0, i0, i1, i1, i1]", o.petrel("SELECT ('a' || char(0) || 'b') REGEXP 'b',"
+                    + " ('a' || char(0) || 'b') REGEXP 'a.b', 'xb' REGEXP ('x' || char(0) || 'q'),"
+                    + " regexp('a', x'610062'), x'00' REGEXP '^$'"));
             // A pattern from a column is compiled for each new pattern; a bad one fails when reached.
             o.petrel.exec("CREATE TABLE p(x); INSERT INTO p VALUES ('a'), ('[b'), ('c')");
             assertEquals("error: unclosed '['", o.petrel("SELECT 'abc' REGEXP x FROM p"));
