@@ -42,16 +42,45 @@ final class DdlGen {
         }
     }
 
-    void checkSchemaName(String schema) {
-        if (schema != null && !schema.equalsIgnoreCase("main")) {
+    /**
+     * The database the statement changes (0 main, 1 temp, 2.. attached): every schema row, b-tree and cookie this
+     * generator writes goes there. Each statement sets it before emitting.
+     */
+    int db;
+
+    /** The number of the database {@code schema} names (null: main), or SQLite's "unknown database" error. */
+    int checkSchemaName(String schema) {
+        if (schema == null) {
+            return 0;
+        }
+        int i = c.schema.dbIndex(schema);
+        if (i < 0) {
             throw PetrelException.error("unknown database " + schema);
         }
+        return i;
+    }
+
+    /**
+     * Where a CREATE TABLE or VIEW goes: TEMP (or {@code temp.name}) to the temp database, {@code db.name} to that
+     * database, an unqualified name to main; a TEMP object may only be qualified by {@code temp}.
+     */
+    private int createTarget(boolean temp, String schema) {
+        if (temp && schema != null && !schema.equalsIgnoreCase("temp")) {
+            throw PetrelException.error("temporary table name must be unqualified");
+        }
+        return temp ? Schema.TEMP_DB : checkSchemaName(schema);
+    }
+
+    /** The name of database {@code db} as SQLite writes it in messages ("main", "temp", the ATTACH name). */
+    private String dbName(int db) {
+        return c.schema.database(db).name();
     }
 
     private boolean exists(String name, boolean ifNotExists, String kind) {
-        Table t = c.schema.table(name);
-        Index i = c.schema.index(name);
-        if (t == null && i == null && !c.schema.hasTrigger(name)) {
+        Schema s = c.schema.schema(db);
+        Table t = c.schema.table(db, name);
+        Index i = s.index(name);
+        if (t == null && i == null && !s.hasTrigger(name)) {
             return false;
         }
         if (ifNotExists) {
@@ -69,7 +98,7 @@ final class DdlGen {
 
     int openSchema() {
         int cur = b.cursor();
-        b.emit(Opcode.OpenWrite, cur, Schema.ROOT_PAGE, 0, 5, 0);
+        b.emit(Opcode.OpenWrite, cur, Schema.ROOT_PAGE, db, 5, 0);
         return cur;
     }
 
@@ -96,15 +125,12 @@ final class DdlGen {
     }
 
     void finish() {
-        b.emit(Opcode.SetCookie, 0, 1, c.schema.cookie + 1);
-        b.emit(Opcode.ParseSchema, 0);
+        b.emit(Opcode.SetCookie, db, 1, c.schema.cookie(db) + 1);
+        b.emit(Opcode.ParseSchema, db);
     }
 
     private void createTable(Stmt.CreateTable ct) {
-        checkSchemaName(ct.schema());
-        if (ct.temp()) {
-            // TEMP tables live in the main database in Petrel.
-        }
+        db = createTarget(ct.temp(), ct.schema());
         if (exists(ct.name(), ct.ifNotExists(), "table")) {
             return;
         }
@@ -115,10 +141,12 @@ final class DdlGen {
         }
         String sql = TableBuilder.storedSql("CREATE TABLE", ct.sourceText(), c.stmtEnd, ct.nameOffset());
         Table t = TableBuilder.table(ct, 0, sql);
+        t.db = db;
+        CollationBinder.requireDefined(t, c.functions);
         GeneratedColumns.validate(c, t);
         int tableRoot = b.reg();
         // A WITHOUT ROWID table is an index b-tree (flag 2) keyed by its PRIMARY KEY, which has no b-tree of its own.
-        b.emit(Opcode.CreateBtree, 0, tableRoot, t.withoutRowid ? 2 : 1);
+        b.emit(Opcode.CreateBtree, db, tableRoot, t.withoutRowid ? 2 : 1);
         int schema = openSchema();
         schemaRow(schema, "table", t.name, t.name, tableRoot, sql);
         for (Index idx : t.indexes) {
@@ -126,12 +154,12 @@ final class DdlGen {
                 continue;
             }
             int r = b.reg();
-            b.emit(Opcode.CreateBtree, 0, r, 2);
+            b.emit(Opcode.CreateBtree, db, r, 2);
             schemaRow(schema, "index", idx.name, t.name, r, null);
         }
-        if (t.autoincrement && c.schema.table("sqlite_sequence") == null) {
+        if (t.autoincrement && c.schema.schema(db).table("sqlite_sequence") == null) {
             int r = b.reg();
-            b.emit(Opcode.CreateBtree, 0, r, 1);
+            b.emit(Opcode.CreateBtree, db, r, 1);
             schemaRow(schema, "table", "sqlite_sequence", "sqlite_sequence", r,
                     "CREATE TABLE sqlite_sequence(name,seq)");
         }
@@ -141,7 +169,7 @@ final class DdlGen {
     /** CREATE TABLE ... AS SELECT: columns named and typed from the result, then filled with its rows. */
     private void createTableAs(Stmt.CreateTable ct) {
         int tableRoot = b.reg();
-        b.emit(Opcode.CreateBtree, 0, tableRoot, 1);
+        b.emit(Opcode.CreateBtree, db, tableRoot, 1);
         int eph = b.cursor();
         b.emit(Opcode.OpenEphemeral, eph, 0);
         int rec = b.reg();
@@ -164,7 +192,7 @@ final class DdlGen {
         int schema = openSchema();
         schemaRow(schema, "table", ct.name(), ct.name(), tableRoot, sql.toString());
         int cur = b.cursor();
-        b.emit(Opcode.OpenWrite, cur, tableRoot, 0, info.size(), Vm.OPFLAG_P2ISREG);
+        b.emit(Opcode.OpenWrite, cur, tableRoot, db, info.size(), Vm.OPFLAG_P2ISREG);
         int brk = b.newLabel();
         b.emit(Opcode.Rewind, eph, brk);
         int top = b.addr();
@@ -193,14 +221,23 @@ final class DdlGen {
     }
 
     private void createIndex(Stmt.CreateIndex ci) {
-        checkSchemaName(ci.schema());
+        // As SQLite: a qualified index goes to its database and indexes a table there; an unqualified one goes to
+        // temp when the table found by search is a temp table, else to main.
+        Table t;
+        if (ci.schema() != null) {
+            db = checkSchemaName(ci.schema());
+            t = c.schema.table(db, ci.table());
+        } else {
+            t = c.schema.table(ci.table());
+            db = t != null && t.db == Schema.TEMP_DB ? Schema.TEMP_DB : 0;
+            t = c.schema.table(db, ci.table());
+        }
         if (exists(ci.name(), ci.ifNotExists(), "index")) {
             return;
         }
         reserved(ci.name());
-        Table t = c.schema.table(ci.table());
         if (t == null) {
-            throw PetrelException.error("no such table: main." + ci.table());
+            throw PetrelException.error("no such table: " + dbName(db) + "." + ci.table());
         }
         if (t.isView()) {
             throw PetrelException.error("views may not be indexed");
@@ -215,9 +252,10 @@ final class DdlGen {
                 c.sql.substring(indexEnd - ci.sourceText().length() - (indexEnd - c.stmtEnd), indexEnd), indexEnd,
                 ci.nameOffset());
         Index idx = TableBuilder.index(ci, t, 0, sql);
+        CollationBinder.requireDefined(idx, c.functions);
         IndexBuild.validate(c, idx);
         int root = b.reg();
-        b.emit(Opcode.CreateBtree, 0, root, 2);
+        b.emit(Opcode.CreateBtree, db, root, 2);
         int schema = openSchema();
         schemaRow(schema, "index", idx.name, t.name, root, sql);
         IndexBuild.fill(c, idx, root);
@@ -226,7 +264,7 @@ final class DdlGen {
 
 
     private void createView(Stmt.CreateView cv) {
-        checkSchemaName(cv.schema());
+        db = createTarget(cv.temp(), cv.schema());
         if (exists(cv.name(), cv.ifNotExists(), "view")) {
             return;
         }
@@ -238,19 +276,42 @@ final class DdlGen {
     }
 
     private void createTrigger(Stmt.CreateTrigger tr) {
-        checkSchemaName(tr.schema());
-        Table t = c.schema.table(tr.table());
-        if (t == null) {
-            throw PetrelException.error("no such table: main." + tr.table());
+        // As SQLite: a TEMP trigger may be on a table of any database; any other trigger lives in its table's
+        // database (an unqualified trigger on a temp table becomes a temp trigger).
+        if (tr.temp() && tr.schema() != null && !tr.schema().equalsIgnoreCase("temp")) {
+            throw PetrelException.error("temporary trigger may not have qualified name");
         }
-        if (c.schema.hasTrigger(tr.name())) {
+        Table t;
+        if (tr.temp() || (tr.schema() != null && c.schema.dbIndex(tr.schema()) == Schema.TEMP_DB)) {
+            db = Schema.TEMP_DB;
+            t = c.schema.table(tr.tableSchema(), tr.table());
+        } else if (tr.schema() != null) {
+            db = checkSchemaName(tr.schema());
+            if (tr.tableSchema() != null && c.schema.dbIndex(tr.tableSchema()) != db) {
+                throw PetrelException.error("trigger " + tr.name() + " cannot reference objects in database "
+                        + tr.tableSchema());
+            }
+            t = c.schema.table(db, tr.table());
+        } else {
+            t = c.schema.table(tr.tableSchema(), tr.table());
+            db = t != null && t.db == Schema.TEMP_DB ? Schema.TEMP_DB : 0;
+            if (tr.tableSchema() != null && t != null && t.db != db) {
+                throw PetrelException.error("trigger " + tr.name() + " cannot reference objects in database "
+                        + tr.tableSchema());
+            }
+            t = c.schema.table(db, tr.table());
+        }
+        if (t == null) {
+            throw PetrelException.error("no such table: " + (tr.tableSchema() != null ? tr.tableSchema()
+                    : dbName(db)) + "." + tr.table());
+        }
+        if (c.schema.schema(db).hasTrigger(tr.name())) {
             if (tr.ifNotExists()) {
                 return;
             }
             throw PetrelException.error("trigger " + tr.name() + " already exists");
         }
         reserved(tr.name());
-        checkSchemaName(tr.tableSchema());
         if (t.rootPage == Schema.ROOT_PAGE || t.name.toLowerCase(java.util.Locale.ROOT).startsWith("sqlite_")) {
             throw PetrelException.error("cannot create trigger on system table");
         }
@@ -268,19 +329,20 @@ final class DdlGen {
     }
 
     private void drop(Stmt.Drop d) {
-        checkSchemaName(d.schema());
         String name = d.name();
+        String shown = d.schema() != null ? d.schema() + "." + name : name;
         switch (d.kind()) {
             case TABLE:
             case VIEW: {
-                Table t = c.schema.table(name);
+                Table t = c.schema.table(d.schema(), name);
                 boolean view = d.kind() == Stmt.ObjectKind.VIEW;
                 if (t == null) {
                     if (d.ifExists()) {
                         return;
                     }
-                    throw PetrelException.error("no such " + (view ? "view" : "table") + ": " + name);
+                    throw PetrelException.error("no such " + (view ? "view" : "table") + ": " + shown);
                 }
+                db = t.db;
                 if (view && !t.isView()) {
                     throw PetrelException.error("use DROP TABLE to delete table " + t.name);
                 }
@@ -291,11 +353,11 @@ final class DdlGen {
                         .startsWith("sqlite_"))) {
                     throw PetrelException.error("table " + t.name + " may not be dropped");
                 }
-                if (!view && c.flag(Compiler.FLAG_FOREIGN_KEYS) && !c.schema.referencing(t.name).isEmpty()) {
+                if (!view && c.flag(Compiler.FLAG_FOREIGN_KEYS) && !c.schema.referencing(t).isEmpty()) {
                     // As SQLite: an implicit DELETE FROM (foreign key actions and checks, no triggers) first.
                     c.triggersDisabled = true;
                     new DmlGen(c).delete(new Stmt.Delete(d.pos(), null, new dev.petrel.sql.ast.QualifiedTable(
-                            d.pos(), null, t.name, null, null, false), null, List.of(), List.of(), null));
+                            d.pos(), dbName(t.db), t.name, null, null, false), null, List.of(), List.of(), null));
                     c.triggersDisabled = false;
                 }
                 if (!view) {
@@ -308,55 +370,100 @@ final class DdlGen {
                     }
                     roots.sort((x, y) -> Integer.compare(y, x));
                     for (int r : roots) {
-                        b.emit(Opcode.Destroy, r, 0, 0);
+                        b.emit(Opcode.Destroy, r, 0, db);
                     }
                 }
-                deleteSchemaRows(t.name, true);
-                if (t.autoincrement && c.schema.table("sqlite_sequence") != null) {
+                deleteSchemaRows(Schema.COLUMN_TBL_NAME, t.name, "trigger", false);
+                if (t.autoincrement && c.schema.schema(db).table("sqlite_sequence") != null) {
                     deleteSequenceRow(t.name);
                 }
+                dropTriggersOn(t);
                 break;
             }
             case INDEX: {
-                Index i = c.schema.index(name);
+                Index i = c.schema.index(d.schema(), name);
                 if (i == null) {
                     if (d.ifExists()) {
                         return;
                     }
-                    throw PetrelException.error("no such index: " + name);
+                    throw PetrelException.error("no such index: " + shown);
                 }
+                db = i.table.db;
                 if (i.auto) {
                     throw PetrelException.error("index associated with UNIQUE or PRIMARY KEY constraint cannot be "
                             + "dropped");
                 }
-                b.emit(Opcode.Destroy, i.rootPage, 0, 0);
-                deleteSchemaRows(i.name, false);
+                b.emit(Opcode.Destroy, i.rootPage, 0, db);
+                deleteSchemaRows(Schema.COLUMN_NAME, i.name, null, false);
                 break;
             }
             default: {
-                if (!c.schema.hasTrigger(name)) {
+                db = triggerDb(d.schema(), name);
+                if (db < 0) {
                     if (d.ifExists()) {
                         return;
                     }
-                    throw PetrelException.error("no such trigger: " + name);
+                    throw PetrelException.error("no such trigger: " + shown);
                 }
-                deleteSchemaRows(name, false);
+                deleteSchemaRows(Schema.COLUMN_NAME, name, "trigger", true);
             }
         }
         finish();
     }
 
-    /** Deletes sqlite_schema rows whose name (or, with {@code byTable}, tbl_name) equals {@code name}. */
-    private void deleteSchemaRows(String name, boolean byTable) {
+    /**
+     * Deletes the schema rows of database {@link #db} whose column {@code col} (name or tbl_name) equals
+     * {@code name}; with {@code type} non-null, only the rows of that type ({@code ofType}) or of any other type.
+     */
+    private void deleteSchemaRows(int col, String name, String type, boolean ofType) {
         int cur = openSchema();
-        RowLoops.forEachMatching(b, cur, byTable ? Schema.COLUMN_TBL_NAME : Schema.COLUMN_NAME, name,
-                dev.petrel.record.Collation.NOCASE, () -> b.emit(Opcode.Delete, cur, 0));
+        RowLoops.forEachMatching(b, cur, col, name, dev.petrel.record.Collation.NOCASE, () -> {
+            int skip = b.newLabel();
+            if (type != null) {
+                int want = b.reg();
+                int have = b.reg();
+                b.emit(Opcode.String8, 0, want, 0, type, 0);
+                b.emit(Opcode.Column, cur, 0, have);
+                b.emit(ofType ? Opcode.Ne : Opcode.Eq, want, skip, have, null, 0);
+            }
+            b.emit(Opcode.Delete, cur, 0);
+            b.resolve(skip);
+        });
+    }
+
+    /** The database holding trigger {@code schema.name} (schema null: the first in search order), or -1. */
+    private int triggerDb(String schema, String name) {
+        if (schema != null) {
+            int i = c.schema.dbIndex(schema);
+            return i >= 0 && c.schema.schema(i).hasTrigger(name) ? i : -1;
+        }
+        dev.petrel.schema.Trigger tr = c.schema.trigger(name);
+        return tr == null ? -1 : tr.db;
+    }
+
+    /**
+     * DROP TABLE drops the triggers on the table: those of its database, and the TEMP triggers on it when it lives
+     * elsewhere (in the temp schema, whose cookie moves on too), as SQLite does.
+     */
+    private void dropTriggersOn(Table t) {
+        int own = db;
+        boolean temp = false;
+        for (dev.petrel.schema.Trigger tr : c.schema.triggersOn(t)) {
+            db = tr.db;
+            temp |= tr.db != own;
+            deleteSchemaRows(Schema.COLUMN_NAME, tr.name, "trigger", true);
+        }
+        if (temp) {
+            db = Schema.TEMP_DB;
+            finish();
+        }
+        db = own;
     }
 
     private void deleteSequenceRow(String name) {
-        Table seq = c.schema.table("sqlite_sequence");
+        Table seq = c.schema.schema(db).table("sqlite_sequence");
         int cur = b.cursor();
-        b.emit(Opcode.OpenWrite, cur, seq.rootPage, 0, 2, 0);
+        b.emit(Opcode.OpenWrite, cur, seq.rootPage, db, 2, 0);
         RowLoops.forEachMatching(b, cur, 0, name, null, () -> b.emit(Opcode.Delete, cur, 0));
     }
 

@@ -78,7 +78,7 @@ final class ForeignKeyGen {
                 asChild.add(r);
             }
         }
-        List<ForeignKeyDef> referencing = c.schema.referencing(table.name);
+        List<ForeignKeyDef> referencing = c.schema.referencing(table);
         for (int i = referencing.size() - 1; i >= 0; i--) {
             ForeignKeyDef fk = referencing.get(i);
             if (singleRowInsert && !fk.deferred && !c.flag(Compiler.FLAG_DEFER_FOREIGN_KEYS)) {
@@ -113,8 +113,8 @@ final class ForeignKeyGen {
 
     /** Locates the parent key of {@code fk} (a missing parent is an error unless {@code tolerateMissing}). */
     static Resolved resolve(Compiler c, ForeignKeyDef fk, boolean tolerateMissing) {
-        Table child = c.schema.table(fk.childTable);
-        Table parent = c.schema.table(fk.parentTable);
+        Table child = c.schema.table(fk.db, fk.childTable);
+        Table parent = c.schema.table(fk.db, fk.parentTable);
         int n = fk.childColumns.size();
         int[] childCols = new int[n];
         for (int i = 0; i < n; i++) {
@@ -128,7 +128,7 @@ final class ForeignKeyGen {
             if (tolerateMissing) {
                 return new Resolved(fk, child, null, childCols, new int[n], null);
             }
-            throw PetrelException.error("no such table: main." + fk.parentTable);
+            throw PetrelException.error("no such table: " + c.schema.database(fk.db).name() + "." + fk.parentTable);
         }
         int[] parentCols = new int[n];
         if (fk.parentColumns.isEmpty()) {
@@ -266,7 +266,7 @@ final class ForeignKeyGen {
         if (r.index == null) {
             int notFound = b.newLabel();
             int reg = b.reg();
-            b.emit(Opcode.OpenRead, cur, r.parent.rootPage, 0, r.parent.columns.size(), 0);
+            b.emit(Opcode.OpenRead, cur, r.parent.rootPage, r.parent.db, r.parent.columns.size(), 0);
             b.emit(Opcode.SCopy, key[0], reg);
             b.emit(Opcode.MustBeInt, reg, notFound);
             b.emit(Opcode.NotExists, cur, notFound, reg);
@@ -274,7 +274,7 @@ final class ForeignKeyGen {
             b.resolve(notFound);
             return;
         }
-        b.emit(Opcode.OpenRead, cur, r.index.rootPage, 0, LoopGen.keyOrder(r.index), 0);
+        b.emit(Opcode.OpenRead, cur, r.index.rootPage, r.index.table.db, LoopGen.keyOrder(r.index), 0);
         int probe = b.regs(n);
         StringBuilder aff = new StringBuilder();
         for (int k = 0; k < n; k++) {
@@ -305,7 +305,7 @@ final class ForeignKeyGen {
             return;
         }
         int cur = b.cursor();
-        b.emit(Opcode.OpenRead, cur, r.child.rootPage, 0, r.child.columns.size(), 0);
+        b.emit(Opcode.OpenRead, cur, r.child.rootPage, r.child.db, r.child.columns.size(), 0);
         b.emit(Opcode.Rewind, cur, done);
         int top = b.addr();
         int next = b.newLabel();
@@ -408,7 +408,7 @@ final class ForeignKeyGen {
         }
         tp = new TriggerProgram(null);
         c.triggerPrograms.put(key, tp);
-        Compiler sub = c.sub(r.child.sql);
+        Compiler sub = c.sub(r.child.sql, r.child.db);
         sub.inTrigger = true;
         List<String> names = TriggerGen.columnNames(c, table);
         int end = TriggerGen.open(sub, table, names.size(), names, true, event == Stmt.TriggerEvent.UPDATE);

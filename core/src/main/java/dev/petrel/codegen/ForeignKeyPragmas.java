@@ -42,7 +42,7 @@ final class ForeignKeyPragmas {
                 continue;
             }
             int cur = b.cursor();
-            b.emit(Opcode.OpenRead, cur, t.rootPage, 0, t.columns.size(), 0);
+            b.emit(Opcode.OpenRead, cur, t.rootPage, t.db, t.columns.size(), 0);
             int done = b.newLabel();
             b.emit(Opcode.Rewind, cur, done);
             int top = b.addr();

@@ -49,11 +49,9 @@ final class PragmaFunctionGen {
             throw PetrelException.error("too many arguments on " + lower + "() - max " + hidden.size());
         }
         String arg = args.isEmpty() ? null : constantText(args.get(0), lower);
-        if (args.size() == 2) {
-            String schema = constantText(args.get(1), lower);
-            if (schema != null && !schema.equalsIgnoreCase("main")) {
-                throw PetrelException.error("unknown database " + schema);
-            }
+        String schema = args.size() == 2 ? constantText(args.get(1), lower) : null;
+        if (schema != null && c.schema.dbIndex(schema) < 0) {
+            throw PetrelException.error("unknown database '" + schema + "'");
         }
         ProgramBuilder b = c.b;
         int cur = b.cursor();
@@ -66,7 +64,7 @@ final class PragmaFunctionGen {
             b.emit(Opcode.NewRowid, cur, rowid);
             b.emit(Opcode.Insert, cur, rec, rowid);
         };
-        ResultInfo info = gen.pragma(new Stmt.Pragma(0, null, pragma, arg));
+        ResultInfo info = gen.pragma(new Stmt.Pragma(0, schema, pragma, arg));
         Source s = new Source(alias != null ? alias : lower, null, true);
         s.cursor = cur;
         for (int i = 0; i < info.size(); i++) {

@@ -69,7 +69,7 @@ final class PragmaGen {
             "wal_autocheckpoint", "max_page_count", "wal_checkpoint");
 
     ResultInfo pragma(Stmt.Pragma pr) {
-        new DdlGen(c).checkSchemaName(pr.schema());
+        int db = new DdlGen(c).checkSchemaName(pr.schema());
         String name = pr.name().toLowerCase(Locale.ROOT);
         String arg = pr.value();
         if (PragmaRows.NAMES.contains(name)) {
@@ -77,17 +77,9 @@ final class PragmaGen {
         }
         switch (name) {
             case "integrity_check":
-            case "quick_check": {
-                c.touchesDatabase = true;
-                int r = b.reg();
-                int max = 100;
-                if (arg != null && arg.matches("-?[0-9]+")) {
-                    max = Integer.parseInt(arg);
-                }
-                b.emit(Opcode.IntegrityCk, 0, r, max);
-                emitRow(r, 1);
+            case "quick_check":
+                IntegrityGen.generate(c, name.equals("quick_check"), arg, pr.schema() == null ? -1 : db, this::emitRow);
                 return info(name);
-            }
             case "user_version":
             case "application_id":
             case "schema_version":
@@ -97,17 +89,17 @@ final class PragmaGen {
                 c.touchesDatabase = true;
                 if (arg != null && !name.equals("freelist_count")) {
                     c.write = true;
-                    b.emit(Opcode.SetCookie, 0, cookie, PragmaValues.int32(arg));
+                    b.emit(Opcode.SetCookie, db, cookie, PragmaValues.int32(arg));
                     return null;
                 }
                 int r = b.reg();
-                b.emit(Opcode.ReadCookie, 0, r, cookie);
+                b.emit(Opcode.ReadCookie, db, r, cookie);
                 emitRow(r, 1);
                 return info(name);
             }
             case "journal_mode": {
                 int r = b.reg();
-                b.emit(Opcode.JournalMode, 0, r, 0, arg == null ? null : arg.toLowerCase(Locale.ROOT), 0);
+                b.emit(Opcode.JournalMode, db, r, 0, arg == null ? null : arg.toLowerCase(Locale.ROOT), 0);
                 emitRow(r, 1);
                 return info(name);
             }
@@ -128,7 +120,7 @@ final class PragmaGen {
             case "page_count": {
                 c.touchesDatabase = true;
                 int r = b.reg();
-                b.emit(Opcode.Pagecount, 0, r);
+                b.emit(Opcode.Pagecount, db, r);
                 emitRow(r, 1);
                 return info(name);
             }

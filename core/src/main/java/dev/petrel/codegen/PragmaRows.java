@@ -2,6 +2,7 @@ package dev.petrel.codegen;
 
 import dev.petrel.func.FunctionDef;
 import dev.petrel.func.FunctionRegistry;
+import dev.petrel.schema.Catalog;
 import dev.petrel.schema.Column;
 import dev.petrel.schema.ForeignKeyDef;
 import dev.petrel.schema.Index;
@@ -13,8 +14,10 @@ import java.util.Locale;
 
 /**
  * The rows of the PRAGMAs that describe the schema and the connection's catalogues (sqlite.org/pragma.html):
- * table_info, table_xinfo, index_list, index_info, index_xinfo, foreign_key_list, table_list, function_list,
- * collation_list, pragma_list and compile_options.
+ * table_info, table_xinfo, index_list, index_info, index_xinfo, foreign_key_list, table_list, database_list,
+ * function_list, collation_list, pragma_list and compile_options. Objects are looked up through the connection's
+ * {@link Catalog}: in the database the pragma names ({@code PRAGMA aux.table_info(t)}, {@code pragma_table_info('t',
+ * 'aux')}), else in SQLite's search order (temp, main, attached).
  *
  * <p>Contract: {@link #of} computes the rows from the schema a statement was compiled against (a schema change
  * makes the statement re-prepare, so the rows cannot go stale) and depends on nothing else, so the same rows serve
@@ -33,7 +36,7 @@ final class PragmaRows {
     }
 
     /** The catalogue pragmas handled here, in SQLite's pragma_list order. */
-    static final List<String> NAMES = List.of("collation_list", "compile_options", "foreign_key_list",
+    static final List<String> NAMES = List.of("collation_list", "compile_options", "database_list", "foreign_key_list",
             "function_list", "index_info", "index_list", "index_xinfo", "pragma_list", "table_info", "table_list",
             "table_xinfo");
 
@@ -58,6 +61,8 @@ final class PragmaRows {
                 return List.of("name", "builtin", "type", "enc", "narg", "flags");
             case "collation_list":
                 return List.of("seq", "name");
+            case "database_list":
+                return List.of("seq", "name", "file");
             case "pragma_list":
                 return List.of("name");
             default:
@@ -75,6 +80,7 @@ final class PragmaRows {
                 return List.of("arg");
             case "function_list":
             case "collation_list":
+            case "database_list":
             case "pragma_list":
             case "compile_options":
                 return List.of();
@@ -84,24 +90,29 @@ final class PragmaRows {
     }
 
     /** The rows of catalogue pragma {@code name} with argument {@code arg} (null when none was given). */
-    static List<Object[]> of(String name, String arg, Schema schema, FunctionRegistry functions, ViewShape views) {
+    static List<Object[]> of(String name, String arg, Catalog schema, FunctionRegistry functions, ViewShape views) {
         return of(name, arg, null, schema, functions, views);
     }
 
-    /** As {@link #of(String, String, Schema, FunctionRegistry, ViewShape)} for {@code PRAGMA database.name}. */
-    static List<Object[]> of(String name, String arg, String database, Schema schema, FunctionRegistry functions,
+    /**
+     * As {@link #of(String, String, Catalog, FunctionRegistry, ViewShape)} for {@code PRAGMA database.name}
+     * ({@code database} null: no database named).
+     */
+    static List<Object[]> of(String name, String arg, String database, Catalog schema, FunctionRegistry functions,
             ViewShape views) {
         switch (name) {
             case "table_info":
             case "table_xinfo":
-                return tableInfo(schema, views, arg, name.equals("table_xinfo"));
+                return tableInfo(table(schema, database, arg), views, name.equals("table_xinfo"));
             case "index_list":
-                return indexList(schema, arg);
+                return indexList(table(schema, database, arg));
             case "index_info":
             case "index_xinfo":
-                return indexInfo(schema, arg, name.equals("index_xinfo"));
+                return indexInfo(arg == null ? null : schema.index(database, arg), name.equals("index_xinfo"));
             case "foreign_key_list":
-                return foreignKeyList(schema, arg);
+                return foreignKeyList(table(schema, database, arg));
+            case "database_list":
+                return databaseList(schema);
             case "table_list":
                 return tableList(schema, views, arg, database);
             case "function_list":
@@ -125,9 +136,25 @@ final class PragmaRows {
         }
     }
 
-    private static List<Object[]> tableInfo(Schema schema, ViewShape views, String tableName, boolean extended) {
+    /** The table or view {@code arg} in {@code database} (null: in search order), or null. */
+    private static Table table(Catalog schema, String database, String arg) {
+        return arg == null ? null : schema.table(database, arg);
+    }
+
+    /** database_list: seq, name and file of each open database (temp once it has been created). */
+    private static List<Object[]> databaseList(Catalog schema) {
         List<Object[]> rows = new ArrayList<>();
-        Table t = tableName == null ? null : schema.table(tableName);
+        for (int i = 0; i < schema.size(); i++) {
+            Catalog.Database d = schema.database(i);
+            if (d.open()) {
+                rows.add(new Object[] {(long) i, d.name(), d.file()});
+            }
+        }
+        return rows;
+    }
+
+    private static List<Object[]> tableInfo(Table t, ViewShape views, boolean extended) {
+        List<Object[]> rows = new ArrayList<>();
         if (t == null) {
             return rows;
         }
@@ -201,9 +228,8 @@ final class PragmaRows {
         }
     }
 
-    private static List<Object[]> indexList(Schema schema, String tableName) {
+    private static List<Object[]> indexList(Table t) {
         List<Object[]> rows = new ArrayList<>();
-        Table t = tableName == null ? null : schema.table(tableName);
         if (t == null) {
             return rows;
         }
@@ -220,9 +246,8 @@ final class PragmaRows {
      * direction, collation and whether the column is part of the key, then the rest of the entry (cid -1 for the
      * rowid; a WITHOUT ROWID table's key columns the index lacks, or for its own key every other stored column).
      */
-    private static List<Object[]> indexInfo(Schema schema, String indexName, boolean extended) {
+    private static List<Object[]> indexInfo(Index idx, boolean extended) {
         List<Object[]> rows = new ArrayList<>();
-        Index idx = indexName == null ? null : schema.index(indexName);
         if (idx == null) {
             return rows;
         }
@@ -262,9 +287,8 @@ final class PragmaRows {
     }
 
     /** foreign_key_list: one row per key column, foreign keys by id (the last declared first). */
-    private static List<Object[]> foreignKeyList(Schema schema, String tableName) {
+    private static List<Object[]> foreignKeyList(Table t) {
         List<Object[]> rows = new ArrayList<>();
-        Table t = tableName == null ? null : schema.table(tableName);
         if (t == null) {
             return rows;
         }
@@ -282,29 +306,33 @@ final class PragmaRows {
 
     /**
      * table_list: schema, name, type, ncol, wr (WITHOUT ROWID), strict, for the named table or view or for every
-     * one, the schema tables included when no name is given (those of {@code database} only, when the pragma
-     * names one). SQLite lists them in the order of its hash table; Petrel lists the most
-     * recently created first, which is SQLite's order for small schemas.
+     * one, database by database (main, temp, then the attached ones; only {@code database} when the pragma names
+     * one), each database's schema table after its own tables when no name is given. SQLite lists a database's
+     * tables in the order of its hash table; Petrel lists the most recently created first, which is SQLite's order
+     * for small schemas.
      */
-    private static List<Object[]> tableList(Schema schema, ViewShape views, String name, String database) {
+    private static List<Object[]> tableList(Catalog catalog, ViewShape views, String name, String database) {
         List<Object[]> rows = new ArrayList<>();
-        List<Table> tables = new ArrayList<>(schema.tables());
-        for (int i = tables.size() - 1; i >= 0; i--) {
-            Table t = tables.get(i);
-            if (name != null && !t.name.equalsIgnoreCase(name) || t.rootPage == Schema.ROOT_PAGE) {
+        for (int db = 0; db < catalog.size(); db++) {
+            Catalog.Database d = catalog.database(db);
+            if (database != null && !d.name().equalsIgnoreCase(database)) {
                 continue;
             }
-            long ncol = t.isView() ? views.columns(t).size() : t.columns.size();
-            rows.add(new Object[] {"main", t.name, t.isView() ? "view" : "table", ncol, t.withoutRowid ? 1L : 0L,
-                    t.strict ? 1L : 0L});
-        }
-        // As SQLite: the schema tables are found by their legacy names (sqlite_master, sqlite_temp_master) only.
-        if (name == null || name.equalsIgnoreCase("sqlite_master")) {
-            rows.add(new Object[] {"main", "sqlite_schema", "table", 5L, 0L, 0L});
-        }
-        boolean temp = database == null || database.equalsIgnoreCase("temp");
-        if (temp && (name == null || name.equalsIgnoreCase("sqlite_temp_master"))) {
-            rows.add(new Object[] {"temp", "sqlite_temp_schema", "table", 5L, 0L, 0L});
+            List<Table> tables = new ArrayList<>(catalog.schema(db).tables());
+            for (int i = tables.size() - 1; i >= 0; i--) {
+                Table t = tables.get(i);
+                if (name != null && !t.name.equalsIgnoreCase(name) || t.rootPage == Schema.ROOT_PAGE) {
+                    continue;
+                }
+                long ncol = t.isView() ? views.columns(t).size() : t.columns.size();
+                rows.add(new Object[] {d.name(), t.name, t.isView() ? "view" : "table", ncol, t.withoutRowid ? 1L : 0L,
+                        t.strict ? 1L : 0L});
+            }
+            // As SQLite: the schema tables are found by their legacy names (sqlite_master, sqlite_temp_master) only.
+            boolean temp = db == Schema.TEMP_DB;
+            if (name == null || name.equalsIgnoreCase(temp ? "sqlite_temp_master" : "sqlite_master")) {
+                rows.add(new Object[] {d.name(), temp ? "sqlite_temp_schema" : "sqlite_schema", "table", 5L, 0L, 0L});
+            }
         }
         return rows;
     }

@@ -4,7 +4,7 @@ import dev.petrel.api.PetrelException;
 import dev.petrel.func.FunctionContext;
 import dev.petrel.func.FunctionRegistry;
 import dev.petrel.func.TableFunction;
-import dev.petrel.schema.Schema;
+import dev.petrel.schema.Catalog;
 import dev.petrel.value.Values;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,18 +16,18 @@ import java.util.List;
  * outer row ({@code FROM sqlite_schema m JOIN pragma_table_info(m.name)}). The hidden columns {@code arg} and
  * {@code schema} (those {@link PragmaRows#hiddenColumns} declares) hold the call's arguments.
  *
- * <p>A schema argument of {@code main} reads the database; {@code temp} reads an empty schema (Petrel keeps no
- * separate temporary schema here); any other name is SQLite's error {@code unknown database 'X'}.
+ * <p>A schema argument names the database to read (main, temp or an attached one); a name that is no database is
+ * SQLite's error {@code unknown database 'X'}.
  */
 final class PragmaTableFunction implements TableFunction {
     private final String pragma;
     private final List<String> columns = new ArrayList<>();
     private final int hiddenCount;
-    private final Schema schema;
+    private final Catalog schema;
     private final FunctionRegistry functions;
     private final PragmaRows.ViewShape views;
 
-    PragmaTableFunction(String pragma, Schema schema, FunctionRegistry functions, PragmaRows.ViewShape views) {
+    PragmaTableFunction(String pragma, Catalog schema, FunctionRegistry functions, PragmaRows.ViewShape views) {
         this.pragma = pragma;
         this.schema = schema;
         this.functions = functions;
@@ -58,14 +58,13 @@ final class PragmaTableFunction implements TableFunction {
         Object arg = args.length > 0 ? args[0] : null;
         Object schemaName = args.length > 1 ? args[1] : null;
         List<Object[]> rows = new ArrayList<>();
-        if (schemaName != null && !Values.toText(schemaName).equalsIgnoreCase("main")) {
-            if (!Values.toText(schemaName).equalsIgnoreCase("temp")) {
-                throw PetrelException.error("unknown database '" + Values.toText(schemaName) + "'");
-            }
-            return rows.iterator();
+        String database = schemaName == null ? null : Values.toText(schemaName);
+        if (database != null && schema.dbIndex(database) < 0) {
+            throw PetrelException.error("unknown database '" + database + "'");
         }
         int visible = columns.size() - hiddenCount;
-        for (Object[] row : PragmaRows.of(pragma, arg == null ? null : Values.toText(arg), schema, functions, views)) {
+        for (Object[] row : PragmaRows.of(pragma, arg == null ? null : Values.toText(arg), database, schema, functions,
+                views)) {
             Object[] full = new Object[columns.size()];
             System.arraycopy(row, 0, full, 0, visible);
             for (int i = 0; i < hiddenCount; i++) {

@@ -53,9 +53,9 @@ final class WithoutRowid {
     /** Opens cursor {@code cur} on table {@code t} (P5 as given): a table b-tree, or an index b-tree in key order. */
     static void open(ProgramBuilder b, Opcode op, int cur, Table t, int root, int p5) {
         if (t.withoutRowid) {
-            b.emit(op, cur, root, 0, LoopGen.keyOrder(t.primaryKeyIndex()), p5);
+            b.emit(op, cur, root, t.db, LoopGen.keyOrder(t.primaryKeyIndex()), p5);
         } else {
-            b.emit(op, cur, root, 0, t.columns.size(), p5);
+            b.emit(op, cur, root, t.db, t.columns.size(), p5);
         }
     }
 

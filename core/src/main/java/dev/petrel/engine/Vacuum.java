@@ -37,8 +37,7 @@ final class Vacuum {
     private Vacuum() {
     }
 
-    static void run(EngineConnection conn, Object into) {
-        EngineDatabase db = conn.database();
+    static void run(EngineConnection conn, EngineDatabase db, Object into) {
         if (into == null && !conn.isAutocommit()) {
             throw PetrelException.error("cannot VACUUM from within a transaction");
         }
