@@ -120,11 +120,16 @@ final class Catalog {
     }
 
     /**
-     * {@code .schema ?PATTERN?}: every database's CREATE texts, main first; those of other databases name their
-     * database before the object ({@code CREATE TABLE aux.t(...)}), as sqlite3's shell_add_schema does.
+     * {@code .schema ?--indent? ?PATTERN?}: every database's CREATE texts, main first; those of other databases name
+     * their database before the object ({@code CREATE TABLE aux.t(...)}), as sqlite3's shell_add_schema does.
      */
-    static boolean schema(Shell shell, String pattern) {
+    static boolean schema(Shell shell, String pattern, boolean indent) {
         StringBuilder sb = new StringBuilder();
+        if (pattern != null && (like(pattern, "sqlite_master") || like(pattern, "sqlite_schema"))) {
+            // sqlite3 describes the schema table itself under the name as given
+            sb.append("CREATE TABLE ").append(pattern).append(" (\n  type text,\n  name text,\n  tbl_name text,\n"
+                    + "  rootpage integer,\n  sql text\n);\n");
+        }
         for (String db : databaseNames(shell)) {
             String schema = db.equalsIgnoreCase("main") ? null : db;
             for (Object[] r : DotCommands.query(shell, "SELECT sql, type, name, tbl_name FROM "
@@ -133,11 +138,14 @@ final class Catalog {
                 if (pattern != null && !like(pattern, (String) r[3]) && !like(pattern, name)) {
                     continue;
                 }
-                sb.append(createText(withSchema((String) r[0], schema)));
+                String text = createText(withSchema((String) r[0], schema));
+                boolean viewOrTrigger = "view".equals(r[1]) || "trigger".equals(r[1]);
+                sb.append(indent && !viewOrTrigger ? SchemaIndent.pretty(text) : text);
                 if ("view".equals(r[1])) {
                     String cols = viewColumns(shell, schema, name);
                     if (cols != null) {
-                        sb.append("\n/* ").append(schemaPrefix(schema)).append(SqlQuoting.identifier(name)).append('(').append(cols).append(") */");
+                        sb.append("\n/* ").append(schemaPrefix(schema)).append(SqlQuoting.identifier(name))
+                                .append('(').append(cols).append(") */");
                     }
                 }
                 sb.append(";\n");

@@ -19,9 +19,16 @@ import java.util.List;
  */
 final class Dumper {
     private final Shell shell;
+    private final TextOut out;
 
     Dumper(Shell shell) {
+        this(shell, shell.out);
+    }
+
+    /** A dumper writing to {@code out} instead of the shell's output ({@code .backup} of an in-memory database). */
+    Dumper(Shell shell, TextOut out) {
         this.shell = shell;
+        this.out = out;
     }
 
     /** Objects are chosen by their own name (so {@code .dump t} leaves out index {@code ti} of table t). */
@@ -44,7 +51,6 @@ final class Dumper {
                 return false;
             }
         }
-        TextOut out = shell.out;
         out.print("PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n");
         List<Object[]> tables = new ArrayList<>();
         Object[] sequence = null;
@@ -97,7 +103,7 @@ final class Dumper {
                     }
                     sb.append(SqlQuoting.literal(st, i, true));
                 }
-                shell.out.print(sb.append(");\n").toString());
+                out.print(sb.append(");\n").toString());
             }
         }
     }

@@ -113,6 +113,9 @@ final class AlterGen {
             if (cc instanceof ColumnConstraint.NotNull) {
                 notNull = true;
             }
+            if (cc instanceof ColumnConstraint.Collate co) {
+                CollationBinder.requireDefined(co.collation(), c.functions);
+            }
             if (cc instanceof ColumnConstraint.Generated g && g.stored()) {
                 stored = true;
             }

@@ -109,6 +109,7 @@ public final class Compiler {
         if (explain == 2) {
             p.queryPlan = c.b.eqp.toArray(new Object[0][]);
         }
+        CollationBinder.bind(p, functions);
         p.compileFlags = flags;
         return p;
     }

@@ -142,6 +142,7 @@ final class DdlGen {
         String sql = TableBuilder.storedSql("CREATE TABLE", ct.sourceText(), c.stmtEnd, ct.nameOffset());
         Table t = TableBuilder.table(ct, 0, sql);
         t.db = db;
+        CollationBinder.requireDefined(t, c.functions);
         GeneratedColumns.validate(c, t);
         int tableRoot = b.reg();
         // A WITHOUT ROWID table is an index b-tree (flag 2) keyed by its PRIMARY KEY, which has no b-tree of its own.
@@ -261,6 +262,7 @@ final class DdlGen {
                 c.sql.substring(indexEnd - ci.sourceText().length() - (indexEnd - c.stmtEnd), indexEnd), indexEnd,
                 ci.nameOffset());
         Index idx = TableBuilder.index(ci, t, 0, sql);
+        CollationBinder.requireDefined(idx, c.functions);
         IndexBuild.validate(c, idx);
         int root = b.reg();
         b.emit(Opcode.CreateBtree, db, root, 2);
@@ -508,17 +510,9 @@ final class DdlGen {
         String arg = pr.value();
         switch (name) {
             case "integrity_check":
-            case "quick_check": {
-                c.touchesDatabase = true;
-                int r = b.reg();
-                int max = 100;
-                if (arg != null && arg.matches("-?[0-9]+")) {
-                    max = Integer.parseInt(arg);
-                }
-                b.emit(Opcode.IntegrityCk, db, r, max);
-                b.emit(Opcode.ResultRow, r, 1);
+            case "quick_check":
+                IntegrityGen.generate(c, name.equals("quick_check"), arg, pr.schema() == null ? -1 : db);
                 return info(name);
-            }
             case "table_info":
             case "table_xinfo":
                 return tableInfo(arg, name.equals("table_xinfo"));

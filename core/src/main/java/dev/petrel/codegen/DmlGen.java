@@ -435,7 +435,7 @@ final class DmlGen {
         for (int col = 0; col < ncol; col++) {
             Column column = t.columns.get(col);
             if (column.notNull && col != t.rowidAlias) {
-                ConflictAction a = action(stmtAction, ConflictAction.NONE);
+                ConflictAction a = action(stmtAction, column.notNullConflict);
                 if (a == ConflictAction.IGNORE) {
                     b.emit(Opcode.IsNull, rowRegs + col, skipRow);
                 } else {
@@ -641,7 +641,11 @@ final class DmlGen {
             b.emit(Opcode.Rowid, cs.table, rowid);
             replaced = events.beforeReplaceDelete(cs.table, rowid);
         }
+        // Another row than the one being updated: its entries go from every index, changed by the UPDATE or not.
+        boolean[] unchanged = cs.unchanged;
+        cs.unchanged = null;
         deleteIndexEntries(t, cs, 0);
+        cs.unchanged = unchanged;
         b.emit(Opcode.Delete, cs.table, 0, 0, t.name, count ? Vm.OPFLAG_NCHANGE : 0);
         if (replaced != null) {
             events.afterReplaceDelete(replaced);
@@ -789,7 +793,7 @@ final class DmlGen {
             b.emit(Opcode.MakeRecord, base, width, rec);
             b.emit(Opcode.NewRowid, eph, seq);
             b.emit(Opcode.Insert, eph, rec, seq);
-        }).emit(null);
+        }).fromClauseStart(1).emit(null);
         // Pass 2: apply.
         Cursors cs = openWrite(t, b.cursor());
         cs.unchanged = unchangedIndexes(t, newVal, newRowidExpr != null);

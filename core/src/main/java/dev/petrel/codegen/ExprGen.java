@@ -287,6 +287,11 @@ public class ExprGen {
             }
             throw Scope.noSuchColumn(ref);
         }
+        Expr merged = scope.usingValue(ref, r);
+        if (merged != null) {
+            exprTo(merged, target);
+            return;
+        }
         readColumn(r.source(), r.column(), target);
     }
 

@@ -274,7 +274,7 @@ final class MaintenanceGen {
         if (ri.schema() != null) {
             ddl.checkSchemaName(ri.schema());
         }
-        String coll = name == null || ri.schema() != null || !isBuiltinCollation(name) ? null : name;
+        String coll = name == null || ri.schema() != null || c.functions.findCollation(name) == null ? null : name;
         Table t = name == null ? null : c.schema.table(ri.schema(), name);
         Index one = name == null ? null : c.schema.index(ri.schema(), name);
         for (int db = 0; db < c.schema.size(); db++) {
@@ -295,11 +295,6 @@ final class MaintenanceGen {
             b.emit(Opcode.Clear, idx.rootPage, idx.table.db, 0);
             IndexBuild.fill(c, idx, idx.rootPage, false);
         }
-    }
-
-    private static boolean isBuiltinCollation(String name) {
-        return name.equalsIgnoreCase(Collation.BINARY.name()) || name.equalsIgnoreCase(Collation.NOCASE.name())
-                || name.equalsIgnoreCase(Collation.RTRIM.name());
     }
 
     private static boolean uses(Index idx, String coll) {

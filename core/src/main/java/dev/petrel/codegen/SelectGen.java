@@ -438,6 +438,24 @@ final class SelectGen {
 
     // ---- FROM -------------------------------------------------------------------------------------------------
 
+    /**
+     * Whether the parenthesized join that added sources {@code before..} as the right operand of {@code j} cannot be
+     * flattened into the FROM list: under an outer join it would have to be null-extended (or matched) as a whole,
+     * and a RIGHT or FULL JOIN inside it must not see the sources to its left.
+     */
+    private static boolean groupNeedsNesting(TableSource.Join j, Scope scope, int before) {
+        if (j.type() == TableSource.JoinType.LEFT || j.type() == TableSource.JoinType.RIGHT
+                || j.type() == TableSource.JoinType.FULL) {
+            return true;
+        }
+        for (int i = before + 1; i < scope.sources.size(); i++) {
+            if (scope.sources.get(i).rightJoin) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Adds the sources of {@code ts} to {@code scope}, materializing derived tables; collects ON terms. */
     void from(TableSource ts, Scope scope, List<Expr> onTerms, List<Integer> onSources) {
         if (ts == null) {
@@ -447,8 +465,9 @@ final class SelectGen {
             from(j.left(), scope, onTerms, onSources);
             int before = scope.sources.size();
             from(j.right(), scope, onTerms, onSources);
-            if (scope.sources.size() != before + 1 && (j.on() != null || !j.using().isEmpty() || j.natural())) {
-                // A parenthesized join on the right: conditions apply to the last source.
+            if (scope.sources.size() != before + 1 && groupNeedsNesting(j, scope, before)) {
+                throw PetrelException.error("Petrel does not support a parenthesized join as the right operand of"
+                        + " an outer join, or holding a RIGHT or FULL JOIN");
             }
             Source right = scope.sources.get(scope.sources.size() - 1);
             int ri = scope.sources.size() - 1;
@@ -466,12 +485,7 @@ final class SelectGen {
                 default:
                     break;
             }
-            for (int k = 0; k < ri; k++) {
-                if (scope.sources.get(k).rightJoin) {
-                    throw PetrelException.error("Petrel supports RIGHT and FULL JOIN only as the last join");
-                }
-            }
-            int onSrc = right.joinType == Source.JOIN_LEFT || right.rightJoin ? ri : -1;
+            int onSrc = ri; // the joined source; LoopGen.terms tells outer joins' ON terms from inner ones
             List<String> using = new ArrayList<>(j.using());
             if (j.natural()) {
                 for (String col : right.columnNames) {
@@ -494,9 +508,24 @@ final class SelectGen {
                     throw PetrelException.error("cannot join using column " + col
                             + " - column not present in both tables");
                 }
-                right.mergedColumns.add(col.toLowerCase(java.util.Locale.ROOT));
-                onTerms.add(new Expr.Binary(0, Expr.BinaryOp.EQ, new Expr.ColumnRef(0, null, left.name, col, false),
-                        new Expr.ColumnRef(0, null, right.name, col, false)));
+                String key = col.toLowerCase(java.util.Locale.ROOT);
+                right.mergedColumns.add(key);
+                // The left operand's column: after an earlier RIGHT/FULL JOIN merged it, whichever side had a row.
+                Expr leftValue = scope.rightJoinUsing.containsKey(key) ? scope.rightJoinUsing.get(key)
+                        : new Expr.ColumnRef(0, null, left.name, col, false);
+                Expr rightValue = new Expr.ColumnRef(0, null, right.name, col, false);
+                onTerms.add(new Expr.Binary(0, Expr.BinaryOp.EQ, leftValue, rightValue));
+                if (right.rightJoin) {
+                    List<Expr> merged = new ArrayList<>();
+                    if (leftValue instanceof Expr.FunctionCall fc) {
+                        merged.addAll(fc.args());
+                    } else {
+                        merged.add(leftValue);
+                    }
+                    merged.add(rightValue);
+                    scope.rightJoinUsing.put(key, new Expr.FunctionCall(0, "coalesce", false, false, merged,
+                            List.of(), null, null));
+                }
                 onSources.add(onSrc);
             }
             if (j.on() != null) {
@@ -518,6 +547,10 @@ final class SelectGen {
             Source fs = f.schema() == null || f.schema().equalsIgnoreCase("main")
                     ? TableFunctionGen.source(c, f.name(), f.alias(), f.args()) : null;
             if (fs == null && (f.schema() == null || f.schema().equalsIgnoreCase("main"))) {
+                fs = PragmaFunctionGen.source(c, f.name(), f.alias(), f.args());
+            } else if (fs == null && c.schema.dbIndex(f.schema()) >= 0) {
+                // As SQLite: aux.pragma_table_info('t') names where the function is found, not the pragma's schema
+                // (that is its second argument), so any database's prefix reaches the same function.
                 fs = PragmaFunctionGen.source(c, f.name(), f.alias(), f.args());
             }
             if (fs == null) {
@@ -797,7 +830,7 @@ final class SelectGen {
     List<Object[]> plan(Scope scope, List<WhereTerm> terms) {
         boolean outer = false;
         for (Source s : scope.sources) {
-            outer |= s.joinType != Source.JOIN_INNER;
+            outer |= s.joinType != Source.JOIN_INNER || s.rightJoin;
         }
         return WhereAnalyzer.plan(scope, terms, outer);
     }

@@ -6,6 +6,7 @@ import dev.petrel.api.Statement;
 import dev.petrel.btree.BTree;
 import dev.petrel.codegen.Compiler;
 import dev.petrel.func.AggregateFactory;
+import dev.petrel.func.FunctionDef;
 import dev.petrel.func.FunctionRegistry;
 import dev.petrel.func.ScalarFunction;
 import dev.petrel.pager.Pager;
@@ -34,7 +35,12 @@ public final class EngineConnection implements Connection, VmHost {
     private long lastInsertRowid;
     private long changes;
     private long totalChanges;
-    private boolean interrupted;
+    /** Set by {@link #interrupt()}, possibly from another thread (JDBC's Statement.cancel). */
+    private volatile boolean interrupted;
+    private java.util.function.BooleanSupplier progressHandler;
+    private int progressInstructions;
+    /** Instructions run since the progress handler was last called (counted in steps of the check period). */
+    private long progressCount;
     private boolean closed;
     private boolean autocommit = true;
     /** Rows changed by the running statement (its own, and with its triggers'). */
@@ -148,7 +154,27 @@ public final class EngineConnection implements Connection, VmHost {
     @Override
     public void createAggregate(String name, int nArg, int flags, AggregateFactory factory) {
         checkFunctionArgs(name, nArg, factory);
-        functions.registerUser(name, nArg, flags, null, factory);
+        functions.registerUser(name, nArg, flags | FunctionDef.NO_WINDOW, null, factory);
+    }
+
+    @Override
+    public void createWindowFunction(String name, int nArg, int flags, AggregateFactory factory) {
+        checkFunctionArgs(name, nArg, factory);
+        functions.registerUser(name, nArg, flags & ~FunctionDef.NO_WINDOW, null, factory);
+    }
+
+    @Override
+    public void createCollation(String name, java.util.Comparator<String> order) {
+        checkOpen();
+        if (name == null || name.isEmpty() || name.length() > 255) {
+            throw PetrelException.misuse("bad parameter or other API misuse");
+        }
+        if (dev.petrel.record.Collation.builtin(name) != null) {
+            // SQLite lets an application override a built-in only for other text encodings; for UTF-8 text,
+            // BINARY/NOCASE/RTRIM stay as they are.
+            return;
+        }
+        functions.registerCollation(name, order == null ? null : dev.petrel.record.Collation.of(name, order));
     }
 
     /** SQLite's checks in sqlite3_create_function: a name of 1..255 bytes, -1 <= nArg <= 127, an implementation. */
@@ -183,6 +209,39 @@ public final class EngineConnection implements Connection, VmHost {
     @Override
     public void interrupt() {
         interrupted = true;
+    }
+
+    @Override
+    public void setProgressHandler(int instructions, java.util.function.BooleanSupplier handler) {
+        progressHandler = instructions > 0 ? handler : null;
+        progressInstructions = instructions;
+        progressCount = 0;
+    }
+
+    /** Instructions between two looks at the interrupt flag while a statement runs. */
+    static final int INTERRUPT_CHECK_PERIOD = 1000;
+
+    @Override
+    public int progressPeriod() {
+        return progressHandler == null ? INTERRUPT_CHECK_PERIOD
+                : Math.min(progressInstructions, INTERRUPT_CHECK_PERIOD);
+    }
+
+    @Override
+    public boolean progressCheck() {
+        if (interrupted) {
+            interrupted = false;
+            return true;
+        }
+        java.util.function.BooleanSupplier handler = progressHandler;
+        if (handler != null) {
+            progressCount += Math.min(progressInstructions, INTERRUPT_CHECK_PERIOD);
+            if (progressCount >= progressInstructions) {
+                progressCount = 0;
+                return handler.getAsBoolean();
+            }
+        }
+        return false;
     }
 
     boolean takeInterrupt() {

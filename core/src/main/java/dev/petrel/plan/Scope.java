@@ -23,6 +23,12 @@ public final class Scope {
     /** Set when a reference resolved in an enclosing scope (the subquery must be re-run per outer row). */
     public boolean correlated;
 
+    /**
+     * USING columns merged by a RIGHT or FULL JOIN (lower-case name to value): the column is then whichever of
+     * the merged sources has a row, {@code coalesce(a.x, b.x, ...)}, for unqualified references and {@code *}.
+     */
+    public final java.util.Map<String, Expr> rightJoinUsing = new java.util.HashMap<>();
+
     public Scope(Scope parent) {
         this.parent = parent;
     }
@@ -42,6 +48,18 @@ public final class Scope {
             depth++;
         }
         return null;
+    }
+
+    /** The coalesce an unqualified reference resolved as {@code r} stands for (see {@link #rightJoinUsing}), or null. */
+    public Expr usingValue(Expr.ColumnRef ref, Resolved r) {
+        if (ref.table() != null || r == null || r.column() < 0) {
+            return null;
+        }
+        Scope s = this;
+        for (int d = 0; d < r.depth(); d++) {
+            s = s.parent;
+        }
+        return s.rightJoinUsing.get(ref.column().toLowerCase(java.util.Locale.ROOT));
     }
 
     private Resolved resolveLocal(Expr.ColumnRef ref, int depth) {

@@ -464,10 +464,11 @@ public enum Opcode {
      */
     PragmaSetting(false, ""),
     /**
-     * IntegrityCk P1 P2 P3 * *
+     * IntegrityCk P1 P2 P3 P4 *
      * Synopsis:
-     * Checks the b-tree structure of the whole of database P1 (at most P3 errors) and stores "ok" or the error
-     * messages, one per line, in r[P2].
+     * Checks the b-tree structure of the whole of database P1, or only of the trees whose root pages P4 (an
+     * int[]) lists, reporting at most r[P3] errors: stores NULL in r[P2] when there are none, else the messages one
+     * per line, and subtracts their number from r[P3].
      */
     IntegrityCk(false, ""),
     /**

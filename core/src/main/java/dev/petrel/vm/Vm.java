@@ -106,7 +106,22 @@ public final class Vm {
         this.statementProgram = program;
         this.program = program;
         this.host = host;
+        this.tickPeriod = host.progressPeriod();
+        this.ticks = tickPeriod;
         reset();
+    }
+
+    /** Instructions between calls of {@link VmHost#progressCheck} (0: never), and how many remain until the next. */
+    private final int tickPeriod;
+    private int ticks;
+
+    /** Asks the host whether to go on; an interrupt stops the statement (a writing one rolls its transaction back). */
+    private void progressTick() {
+        ticks = tickPeriod;
+        if (host.progressCheck()) {
+            haltAction = statementProgram.readOnly ? 0 : 1;
+            throw new PetrelException(ResultCode.INTERRUPT, "interrupted");
+        }
     }
 
     /** Sets the bound parameter values (index 0 is parameter 1). */
@@ -218,6 +233,9 @@ public final class Vm {
     private boolean exec() {
         Insn[] code = program.insns;
         for (;;) {
+            if (--ticks == 0) {
+                progressTick();
+            }
             Insn in = code[pc];
             int next = pc + 1;
             switch (in.op) {
@@ -523,9 +541,17 @@ public final class Vm {
                     break;
                 }
                 case IntegrityCk: {
+                    long left = (Long) mem[in.p3];
+                    int max = (int) Math.max(1, Math.min(Integer.MAX_VALUE, left));
                     java.util.List<String> errs = host.pageCount(in.p1) == 0 ? java.util.List.of("ok")
-                            : host.btree(in.p1).integrityCheck(Math.max(1, in.p3));
-                    mem[in.p2] = String.join("\n", errs);
+                            : in.p4 == null ? host.btree(in.p1).integrityCheck(max)
+                            : host.btree(in.p1).integrityCheck(max, (int[]) in.p4);
+                    if (errs.equals(java.util.List.of("ok"))) {
+                        mem[in.p2] = null;
+                    } else {
+                        mem[in.p2] = String.join("\n", errs);
+                        mem[in.p3] = left - errs.size();
+                    }
                     break;
                 }
                 case CreateBtree:
@@ -630,7 +656,7 @@ public final class Vm {
                 case IdxGT:
                 case IdxLE:
                 case IdxLT: {
-                    int c = cursors[in.p1].compareKey(regs(in.p3, (Integer) in.p4));
+                    int c = cursors[in.p1].compareKey(mem, in.p3, (Integer) in.p4);
                     boolean jump = in.op == Opcode.IdxGE ? c >= 0 : in.op == Opcode.IdxGT ? c > 0
                             : in.op == Opcode.IdxLE ? c <= 0 : c < 0;
                     if (jump) {

@@ -15,6 +15,19 @@ import dev.petrel.vfs.Vfs;
 public interface VmHost extends FunctionContext {
     BTree btree();
 
+    /** How many instructions the VM runs between {@link #progressCheck} calls; 0 for never. */
+    default int progressPeriod() {
+        return 0;
+    }
+
+    /**
+     * Called every {@link #progressPeriod} instructions of a running statement: true stops it with
+     * {@code SQLITE_INTERRUPT} (an interrupt, or a progress handler that asked to stop).
+     */
+    default boolean progressCheck() {
+        return false;
+    }
+
     /** Starts a read or write transaction if none (of that strength) is open. */
     void beginTransaction(boolean write);
 

@@ -24,7 +24,7 @@ import java.util.Locale;
  * (declared types containing INT are INTEGER, REAL/FLOA/DOUB are FLOAT, everything else VARCHAR). The product is
  * "Petrel" with Petrel's version; the SQLite version it follows is {@link Petrel#SQLITE_VERSION}.
  */
-final class PetrelDatabaseMetaData extends DatabaseMetaDataBase {
+final class PetrelDatabaseMetaData extends DatabaseMetaDataBase implements SelfWrapper {
     private static final int SIZE_UNLIMITED = 2_000_000_000;
     /** The table type of the temp database's objects. */
     private static final String TEMP_TYPE = "GLOBAL TEMPORARY";
@@ -545,18 +545,5 @@ final class PetrelDatabaseMetaData extends DatabaseMetaDataBase {
     @Override
     public boolean dataDefinitionCausesTransactionCommit() {
         return false;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }
