@@ -624,6 +624,10 @@ final class SelectGen {
                     ? TableFunctionGen.source(c, f.name(), f.alias(), f.args()) : null;
             if (fs == null && (f.schema() == null || f.schema().equalsIgnoreCase("main"))) {
                 fs = PragmaFunctionGen.source(c, f.name(), f.alias(), f.args());
+            } else if (fs == null && c.schema.dbIndex(f.schema()) >= 0) {
+                // As SQLite: aux.pragma_table_info('t') names where the function is found, not the pragma's schema
+                // (that is its second argument), so any database's prefix reaches the same function.
+                fs = PragmaFunctionGen.source(c, f.name(), f.alias(), f.args());
             }
             if (fs == null) {
                 throw PetrelException.error("no such table: " + f.name());
