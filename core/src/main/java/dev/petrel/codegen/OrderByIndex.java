@@ -124,20 +124,7 @@ final class OrderByIndex {
                 if (own == null ? cols.equals(List.of(-1)) : groupsBy(cols, own, 0)) {
                     return true;
                 }
-                Index pick = null;
-                for (Index idx : s.table.indexes) {
-                    if (idx != own && idx.usable() && !s.notIndexed && (s.indexedBy == null
-                            || s.indexedBy.equalsIgnoreCase(idx.name)) && groupsBy(cols, idx, 0)
-                            && (pick == null || !WhereAnalyzer.covers(pick, s) && WhereAnalyzer.covers(idx, s))) {
-                        pick = idx;
-                    }
-                }
-                if (pick == null) {
-                    return false;
-                }
-                p.index = pick;
-                p.covering = WhereAnalyzer.covers(pick, s);
-                return true;
+                return scanIndex(s, p, idx -> idx != own && groupsBy(cols, idx, 0));
             default:
                 return false;
         }
@@ -198,23 +185,31 @@ final class OrderByIndex {
                 if (matches(cols, new int[0], 0)) {
                     return true;
                 }
-                Index pick = null;
-                for (Index idx : s.table.indexes) {
-                    if (idx.usable() && !s.notIndexed && (s.indexedBy == null
-                            || s.indexedBy.equalsIgnoreCase(idx.name)) && matchesIndex(cols, idx, 0)
-                            && (pick == null || !WhereAnalyzer.covers(pick, s) && WhereAnalyzer.covers(idx, s))) {
-                        pick = idx;
-                    }
-                }
-                if (pick == null) {
-                    return false;
-                }
-                p.index = pick;
-                p.covering = WhereAnalyzer.covers(pick, s);
-                return true;
+                return scanIndex(s, p, idx -> matchesIndex(cols, idx, 0));
             default:
                 return false;
         }
+    }
+
+    /**
+     * Switches the table scan {@code p} of {@code s} to a usable index that {@code fits} (a covering one if there
+     * is), as SQLite scans an index to give an order; false if there is none.
+     */
+    private static boolean scanIndex(Source s, AccessPath p, java.util.function.Predicate<Index> fits) {
+        Index pick = null;
+        for (Index idx : s.table.indexes) {
+            if (idx.usable() && !s.notIndexed && (s.indexedBy == null || s.indexedBy.equalsIgnoreCase(idx.name))
+                    && fits.test(idx)
+                    && (pick == null || !WhereAnalyzer.covers(pick, s) && WhereAnalyzer.covers(idx, s))) {
+                pick = idx;
+            }
+        }
+        if (pick == null) {
+            return false;
+        }
+        p.index = pick;
+        p.covering = WhereAnalyzer.covers(pick, s);
+        return true;
     }
 
     private static boolean matchesIndex(List<Integer> cols, Index idx, int eqPrefix) {
