@@ -200,6 +200,8 @@ final class DotCommands {
                 case "print":
                     shell.out.print(String.join(" ", a.subList(1, a.size())) + "\n");
                     return true;
+                case "databases":
+                    return Catalog.databases(shell);
                 case "tables":
                 case "indexes":
                 case "indices":

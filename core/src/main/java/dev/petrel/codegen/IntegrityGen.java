@@ -41,7 +41,15 @@ final class IntegrityGen {
     /** Where the program stops once {@link #left} reaches zero. */
     private int stop;
 
-    private IntegrityGen(Compiler c, boolean quick) {
+    /** Where a result row goes: ResultRow, or the ephemeral table of {@code pragma_integrity_check()}. */
+    interface RowSink {
+        void emit(int base, int n);
+    }
+
+    private final RowSink rows;
+
+    private IntegrityGen(Compiler c, boolean quick, RowSink rows) {
+        this.rows = rows;
         this.c = c;
         this.b = c.b;
         this.quick = quick;
@@ -51,50 +59,73 @@ final class IntegrityGen {
      * Emits the check for PRAGMA {@code integrity_check} or {@code quick_check} with argument {@code arg} (null,
      * a number of messages or a table name); the single result column is the pragma's name.
      */
-    static void generate(Compiler c, boolean quick, String arg) {
-        new IntegrityGen(c, quick).emit(arg);
+    static void generate(Compiler c, boolean quick, String arg, int db, RowSink rows) {
+        new IntegrityGen(c, quick, rows).emit(arg, db);
     }
 
-    private void emit(String arg) {
+    /**
+     * The check of database {@code db}, or of every open database (main, temp once created, then the attached ones,
+     * as PRAGMA database_list orders them) when {@code db} is negative. Each database's b-tree messages come in one
+     * row after SQLite's "*** in database NAME ***" line.
+     */
+    private void emit(String arg, int db) {
         c.touchesDatabase = true;
         int max = DEFAULT_MAX_ERRORS;
-        List<Table> tables = new ArrayList<>();
-        boolean wholeFile = true;
         Long n = arg == null ? null : leadingInteger(arg);
-        if (arg != null && n == null) {
-            Table only = c.schema.table(arg);
-            if (only == null || only.isView()) {
-                throw PetrelException.error("no such table: " + arg);
+        boolean wholeFile = arg == null || n != null;
+        if (n != null && n != 0) {
+            max = (int) Math.min(Integer.MAX_VALUE, Math.abs(n));
+        }
+        List<Integer> dbs = new ArrayList<>();
+        List<List<Table>> tablesByDb = new ArrayList<>();
+        for (int d = 0; d < c.schema.size(); d++) {
+            if ((db >= 0 && d != db) || !c.schema.database(d).open()) {
+                continue;
             }
-            tables.add(only);
-            wholeFile = false;
-        } else {
-            if (n != null && n != 0) {
-                max = (int) Math.min(Integer.MAX_VALUE, Math.abs(n));
-            }
-            List<Table> all = c.schema.tables();
-            for (int i = all.size() - 1; i >= 0; i--) {
-                if (!all.get(i).isView() && all.get(i).rootPage > 0) {
-                    tables.add(all.get(i));
+            List<Table> tables = new ArrayList<>();
+            if (!wholeFile) {
+                Table only = c.schema.table(d, arg);
+                if (only == null || only.isView()) {
+                    continue;
+                }
+                tables.add(only);
+            } else {
+                List<Table> all = c.schema.schema(d).tables();
+                for (int i = all.size() - 1; i >= 0; i--) {
+                    if (!all.get(i).isView() && all.get(i).rootPage > 0) {
+                        tables.add(all.get(i));
+                    }
                 }
             }
+            dbs.add(d);
+            tablesByDb.add(tables);
+        }
+        if (!wholeFile && dbs.isEmpty()) {
+            throw PetrelException.error("no such table: " + arg);
         }
         left = b.reg();
         b.emit(Opcode.Integer, max, left);
         stop = b.newLabel();
         int out = b.reg();
-        b.emit(Opcode.IntegrityCk, 0, out, left, wholeFile ? null : roots(tables.get(0)), 0);
-        int treesOk = b.newLabel();
-        b.emit(Opcode.IsNull, out, treesOk);
-        b.emit(Opcode.ResultRow, out, 1);
-        b.emit(Opcode.IfPos, left, treesOk, 0);
-        b.emit(Opcode.Goto, 0, stop);
-        b.resolve(treesOk);
-        for (Table t : tables) {
-            countChecks(t);
-        }
-        for (Table t : tables) {
-            rowChecks(t);
+        int header = b.reg();
+        for (int k = 0; k < dbs.size(); k++) {
+            int d = dbs.get(k);
+            List<Table> tables = tablesByDb.get(k);
+            b.emit(Opcode.IntegrityCk, d, out, left, wholeFile ? null : roots(tables.get(0)), 0);
+            int treesOk = b.newLabel();
+            b.emit(Opcode.IsNull, out, treesOk);
+            b.emit(Opcode.String8, 0, header, 0, "*** in database " + c.schema.database(d).name() + " ***\n", 0);
+            b.emit(Opcode.Concat, out, header, out);
+            rows.emit(out, 1);
+            b.emit(Opcode.IfPos, left, treesOk, 0);
+            b.emit(Opcode.Goto, 0, stop);
+            b.resolve(treesOk);
+            for (Table t : tables) {
+                countChecks(t);
+            }
+            for (Table t : tables) {
+                rowChecks(t);
+            }
         }
         b.resolve(stop);
         int notOk = b.newLabel();
@@ -102,7 +133,7 @@ final class IntegrityGen {
         b.emit(Opcode.Integer, max, maxReg);
         b.emit(Opcode.Ne, maxReg, notOk, left, null, 0);
         b.emit(Opcode.String8, 0, out, 0, "ok", 0);
-        b.emit(Opcode.ResultRow, out, 1);
+        rows.emit(out, 1);
         b.resolve(notOk);
     }
 
@@ -137,7 +168,7 @@ final class IntegrityGen {
     }
 
     private void messageIn(int r) {
-        b.emit(Opcode.ResultRow, r, 1);
+        rows.emit(r, 1);
         b.emit(Opcode.DecrJumpZero, left, stop);
     }
 
@@ -158,7 +189,7 @@ final class IntegrityGen {
         b.emit(Opcode.Count, tc, rows);
         for (Index idx : full) {
             int ic = b.cursor();
-            b.emit(Opcode.OpenRead, ic, idx.rootPage, 0, LoopGen.keyOrder(idx), 0);
+            b.emit(Opcode.OpenRead, ic, idx.rootPage, t.db, LoopGen.keyOrder(idx), 0);
             int entries = b.reg();
             b.emit(Opcode.Count, ic, entries);
             int same = b.newLabel();
@@ -183,7 +214,7 @@ final class IntegrityGen {
         int[] ics = new int[idxs.size()];
         for (int i = 0; i < ics.length; i++) {
             ics[i] = b.cursor();
-            b.emit(Opcode.OpenRead, ics[i], idxs.get(i).rootPage, 0, LoopGen.keyOrder(idxs.get(i)), 0);
+            b.emit(Opcode.OpenRead, ics[i], idxs.get(i).rootPage, t.db, LoopGen.keyOrder(idxs.get(i)), 0);
         }
         IndexKeys keys = IndexKeys.forCursor(c, t, tc);
         ExprGen g = keys.exprGen();

@@ -44,6 +44,11 @@ public final class ProgramBuilder {
         return emit(op, p1, 0, 0, null, 0);
     }
 
+    /** The instructions emitted so far (a view: read it, do not change it). */
+    List<Insn> code() {
+        return java.util.Collections.unmodifiableList(code);
+    }
+
     public Insn at(int addr) {
         return code.get(addr);
     }

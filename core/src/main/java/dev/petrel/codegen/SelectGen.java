@@ -495,6 +495,40 @@ final class SelectGen {
 
     // ---- FROM -------------------------------------------------------------------------------------------------
 
+    /**
+     * Whether the parenthesized join that added sources {@code before..} as the right operand of {@code j} cannot be
+     * flattened into the FROM list: under an outer join it would have to be null-extended (or matched) as a whole,
+     * and a RIGHT or FULL JOIN inside it must not see the sources to its left.
+     */
+    private static boolean groupNeedsNesting(TableSource.Join j, Scope scope, int before) {
+        if (j.type() == TableSource.JoinType.LEFT || j.type() == TableSource.JoinType.RIGHT
+                || j.type() == TableSource.JoinType.FULL) {
+            return true;
+        }
+        for (int i = before + 1; i < scope.sources.size(); i++) {
+            if (scope.sources.get(i).rightJoin) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether USING column {@code key} is ambiguous on the left of a join: two left sources have it unmerged. With a
+     * RIGHT or FULL JOIN anywhere in the FROM clause the leftmost may be NULL where another is not, so SQLite then
+     * refuses it ({@link LoopGen#terms}).
+     */
+    private static boolean ambiguousUsing(Scope scope, int before, String key) {
+        int found = 0;
+        for (int k = 0; k < before; k++) {
+            Source s = scope.sources.get(k);
+            if (s.columnIndex(key) >= 0 && !s.mergedColumns.contains(key)) {
+                found++;
+            }
+        }
+        return found > 1;
+    }
+
     /** Adds the sources of {@code ts} to {@code scope}, materializing derived tables; collects ON terms. */
     void from(TableSource ts, Scope scope, List<Expr> onTerms, List<Integer> onSources) {
         if (ts == null) {
@@ -504,8 +538,9 @@ final class SelectGen {
             from(j.left(), scope, onTerms, onSources);
             int before = scope.sources.size();
             from(j.right(), scope, onTerms, onSources);
-            if (scope.sources.size() != before + 1 && (j.on() != null || !j.using().isEmpty() || j.natural())) {
-                // A parenthesized join on the right: conditions apply to the last source.
+            if (scope.sources.size() != before + 1 && groupNeedsNesting(j, scope, before)) {
+                throw PetrelException.error("Petrel does not support a parenthesized join as the right operand of"
+                        + " an outer join, or holding a RIGHT or FULL JOIN");
             }
             Source right = scope.sources.get(scope.sources.size() - 1);
             int ri = scope.sources.size() - 1;
@@ -523,12 +558,7 @@ final class SelectGen {
                 default:
                     break;
             }
-            for (int k = 0; k < ri; k++) {
-                if (scope.sources.get(k).rightJoin) {
-                    throw PetrelException.error("Petrel supports RIGHT and FULL JOIN only as the last join");
-                }
-            }
-            int onSrc = right.joinType == Source.JOIN_LEFT || right.rightJoin ? ri : -1;
+            int onSrc = ri; // the joined source; LoopGen.terms tells outer joins' ON terms from inner ones
             List<String> using = new ArrayList<>(j.using());
             if (j.natural()) {
                 for (String col : right.columnNames) {
@@ -551,9 +581,27 @@ final class SelectGen {
                     throw PetrelException.error("cannot join using column " + col
                             + " - column not present in both tables");
                 }
-                right.mergedColumns.add(col.toLowerCase(java.util.Locale.ROOT));
-                onTerms.add(new Expr.Binary(0, Expr.BinaryOp.EQ, new Expr.ColumnRef(0, null, left.name, col, false),
-                        new Expr.ColumnRef(0, null, right.name, col, false)));
+                String key = col.toLowerCase(java.util.Locale.ROOT);
+                if (scope.ambiguousUsing == null && ambiguousUsing(scope, before, key)) {
+                    scope.ambiguousUsing = col;
+                }
+                right.mergedColumns.add(key);
+                // The left operand's column: after an earlier RIGHT/FULL JOIN merged it, whichever side had a row.
+                Expr leftValue = scope.rightJoinUsing.containsKey(key) ? scope.rightJoinUsing.get(key)
+                        : new Expr.ColumnRef(0, null, left.name, col, false);
+                Expr rightValue = new Expr.ColumnRef(0, null, right.name, col, false);
+                onTerms.add(new Expr.Binary(0, Expr.BinaryOp.EQ, leftValue, rightValue));
+                if (right.rightJoin) {
+                    List<Expr> merged = new ArrayList<>();
+                    if (leftValue instanceof Expr.FunctionCall fc) {
+                        merged.addAll(fc.args());
+                    } else {
+                        merged.add(leftValue);
+                    }
+                    merged.add(rightValue);
+                    scope.rightJoinUsing.put(key, new Expr.FunctionCall(0, "coalesce", false, false, merged,
+                            List.of(), null, null));
+                }
                 onSources.add(onSrc);
             }
             if (j.on() != null) {
@@ -599,10 +647,7 @@ final class SelectGen {
                 return;
             }
         }
-        if (t.schema() != null && !t.schema().equalsIgnoreCase("main")) {
-            throw PetrelException.error("no such table: " + t.schema() + "." + t.name());
-        }
-        Table table = c.schema.table(t.name());
+        Table table = c.schema.table(t.schema(), t.name());
         Source eponymous = table == null && t.schema() == null
                 ? TableFunctionGen.source(c, t.name(), t.alias(), List.of()) : null;
         if (table == null && eponymous == null && t.schema() == null) {
@@ -628,10 +673,11 @@ final class SelectGen {
             }
             return;
         }
-        if (t.indexedBy() != null && c.schema.index(t.indexedBy()) == null) {
+        if (t.indexedBy() != null && c.schema.schema(table.db).index(t.indexedBy()) == null) {
             throw PetrelException.error("no such index: " + t.indexedBy());
         }
         Source s = new Source(name, table, false);
+        s.schemaName = t.alias() == null ? c.schema.database(table.db).name() : null;
         s.cursor = b.cursor();
         s.notIndexed = t.notIndexed();
         s.indexedBy = t.indexedBy();
@@ -856,7 +902,7 @@ final class SelectGen {
     List<Object[]> plan(Scope scope, List<WhereTerm> terms) {
         boolean outer = false;
         for (Source s : scope.sources) {
-            outer |= s.joinType != Source.JOIN_INNER;
+            outer |= s.joinType != Source.JOIN_INNER || s.rightJoin;
         }
         return WhereAnalyzer.plan(scope, terms, outer);
     }
