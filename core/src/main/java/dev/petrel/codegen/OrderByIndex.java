@@ -124,7 +124,7 @@ final class OrderByIndex {
                 if (own == null ? cols.equals(List.of(-1)) : groupsBy(cols, own, 0)) {
                     return true;
                 }
-                return scanByIndex(s, p, idx -> idx != own && groupsBy(cols, idx, 0));
+                return scanIndex(s, p, idx -> idx != own && groupsBy(cols, idx, 0));
             default:
                 return false;
         }
@@ -185,17 +185,17 @@ final class OrderByIndex {
                 if (matches(cols, new int[0], 0)) {
                     return true;
                 }
-                return scanByIndex(s, p, idx -> matchesIndex(cols, idx, 0));
+                return scanIndex(s, p, idx -> matchesIndex(cols, idx, 0));
             default:
                 return false;
         }
     }
 
     /**
-     * Turns the full scan {@code p} of {@code s} into a scan of the first usable index that {@code fits} (a covering
-     * one preferred), as the planner may pick any index for a scan; false (and {@code p} unchanged) when none fits.
+     * Switches the table scan {@code p} of {@code s} to a usable index that {@code fits} (a covering one if there
+     * is), as SQLite scans an index to give an order; false if there is none.
      */
-    private static boolean scanByIndex(Source s, AccessPath p, java.util.function.Predicate<Index> fits) {
+    private static boolean scanIndex(Source s, AccessPath p, java.util.function.Predicate<Index> fits) {
         Index pick = null;
         for (Index idx : s.table.indexes) {
             if (idx.usable() && !s.notIndexed && (s.indexedBy == null || s.indexedBy.equalsIgnoreCase(idx.name))

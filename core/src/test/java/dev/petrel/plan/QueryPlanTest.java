@@ -55,46 +55,63 @@ class QueryPlanTest {
         "SELECT c, count(*) FROM t GROUP BY c",
     };
 
-    private static List<String> petrel(Connection c, String sql) {
-        List<String> out = new ArrayList<>();
+    /** EXPLAIN QUERY PLAN rows of {@code sql} in Petrel: (id, parent, detail). */
+    private static List<Object[]> petrel(Connection c, String sql) {
+        List<Object[]> out = new ArrayList<>();
         try (Statement s = c.prepare("EXPLAIN QUERY PLAN " + sql)) {
             while (s.step()) {
-                out.add(s.columnText(3));
+                out.add(new Object[] {s.columnLong(0), s.columnLong(1), s.columnText(3)});
             }
         }
         return out;
     }
 
-    private static List<String> sqlite(java.sql.Connection c, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
+    /** The same rows from SQLite. */
+    private static List<Object[]> sqlite(java.sql.Connection c, String sql) throws Exception {
+        List<Object[]> out = new ArrayList<>();
         try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("EXPLAIN QUERY PLAN " + sql)) {
             while (rs.next()) {
-                out.add(rs.getString(4));
+                out.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(4)});
             }
+        }
+        return out;
+    }
+
+    /** Each query whose plan, seen through {@code view}, differs between the engines (empty when none). */
+    private static List<String> differences(String schema, String[] queries,
+                                            java.util.function.Function<List<Object[]>, Object> view)
+            throws Exception {
+        try (Database db = Petrel.openMemory(); Connection c = db.connect();
+             java.sql.Connection s = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            c.exec(schema);
+            try (java.sql.Statement st = s.createStatement()) {
+                for (String ddl : schema.split(";")) {
+                    st.executeUpdate(ddl);
+                }
+            }
+            List<String> diffs = new ArrayList<>();
+            for (String q : queries) {
+                Object p = view.apply(petrel(c, q));
+                Object e = view.apply(sqlite(s, q));
+                if (!p.equals(e)) {
+                    diffs.add(q + "\npetrel:\n" + p + "\nsqlite:\n" + e);
+                }
+            }
+            return diffs;
+        }
+    }
+
+    private static List<Object> details(List<Object[]> rows) {
+        List<Object> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            out.add(r[2]);
         }
         return out;
     }
 
     @Test
     void plansMatchSqlite() throws Exception {
-        try (Database db = Petrel.openMemory(); Connection c = db.connect();
-             java.sql.Connection s = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            c.exec(SCHEMA);
-            try (java.sql.Statement st = s.createStatement()) {
-                for (String ddl : SCHEMA.split(";")) {
-                    st.executeUpdate(ddl);
-                }
-            }
-            List<String> diffs = new ArrayList<>();
-            for (String q : QUERIES) {
-                List<String> p = petrel(c, q);
-                List<String> e = sqlite(s, q);
-                if (!p.equals(e)) {
-                    diffs.add(q + ": petrel " + p + " sqlite " + e);
-                }
-            }
-            assertEquals(List.of(), diffs);
-        }
+        assertEquals(List.of(), differences(SCHEMA, QUERIES, QueryPlanTest::details));
     }
 
     private static final String TREE_SCHEMA = SCHEMA + ";CREATE TABLE w(k TEXT PRIMARY KEY, v) WITHOUT ROWID;"
@@ -150,36 +167,6 @@ class QueryPlanTest {
 
     @Test
     void planTreesMatchSqlite() throws Exception {
-        try (Database db = Petrel.openMemory(); Connection c = db.connect();
-             java.sql.Connection s = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            c.exec(TREE_SCHEMA);
-            try (java.sql.Statement st = s.createStatement()) {
-                for (String ddl : TREE_SCHEMA.split(";")) {
-                    st.executeUpdate(ddl);
-                }
-            }
-            List<String> diffs = new ArrayList<>();
-            for (String q : TREE_QUERIES) {
-                List<Object[]> ours = new ArrayList<>();
-                try (Statement st = c.prepare("EXPLAIN QUERY PLAN " + q)) {
-                    while (st.step()) {
-                        ours.add(new Object[] {st.columnLong(0), st.columnLong(1), st.columnText(3)});
-                    }
-                }
-                List<Object[]> theirs = new ArrayList<>();
-                try (java.sql.Statement st = s.createStatement();
-                     ResultSet rs = st.executeQuery("EXPLAIN QUERY PLAN " + q)) {
-                    while (rs.next()) {
-                        theirs.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(4)});
-                    }
-                }
-                String p = tree(ours, 0, "");
-                String e = tree(theirs, 0, "");
-                if (!p.equals(e)) {
-                    diffs.add(q + "\npetrel:\n" + p + "sqlite:\n" + e);
-                }
-            }
-            assertEquals("", String.join("\n", diffs));
-        }
+        assertEquals(List.of(), differences(TREE_SCHEMA, TREE_QUERIES, rows -> tree(rows, 0, "")));
     }
 }
