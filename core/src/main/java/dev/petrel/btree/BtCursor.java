@@ -160,6 +160,10 @@ public final class BtCursor {
         skipNext = 0;
         descents = 0;
         direction = 0;
+        if (root == 1 && bt.pager().pageCount() == 0) {
+            valid = false; // an empty sqlite_schema: the file has no pages yet
+            return false;
+        }
         push(root);
         BtNode r = nodes[0];
         valid = !(r.leaf && r.cellCount == 0);

@@ -216,14 +216,10 @@ final class CoreGen implements WindowGen.Host {
                             continue;
                         }
                         Expr ref = new Expr.ColumnRef(st.pos(), null, s.name, col, false);
-                        Source rightJoined = st.table() == null ? mergedInto(s, col) : null;
-                        if (rightJoined != null) {
-                            // USING column of a RIGHT/FULL JOIN: whichever side has a row.
-                            ref = new Expr.FunctionCall(st.pos(), "coalesce", false, false,
-                                    List.of(ref, new Expr.ColumnRef(st.pos(), null, rightJoined.name, col, false)),
-                                    List.of(), null, null);
-                        }
-                        exprs.add(ref);
+                        Expr merged = st.table() == null
+                                ? scope.rightJoinUsing.get(col.toLowerCase(java.util.Locale.ROOT)) : null;
+                        // USING column of a RIGHT/FULL JOIN: whichever side has a row.
+                        exprs.add(merged != null ? merged : ref);
                         info.names.add(col);
                         info.declTypes.add(s.declTypes.get(i));
                         info.affinities.add(s.affinities.get(i));
@@ -260,19 +256,6 @@ final class CoreGen implements WindowGen.Host {
                 info.collations.add(coll == null ? Collation.BINARY : coll);
             }
         }
-    }
-
-    /** The later RIGHT/FULL-joined source that merged column {@code col} of {@code s} by USING, or null. */
-    private Source mergedInto(Source s, String col) {
-        boolean after = false;
-        for (Source o : scope.sources) {
-            if (o == s) {
-                after = true;
-            } else if (after && o.rightJoin && o.mergedColumns.contains(col.toLowerCase(java.util.Locale.ROOT))) {
-                return o;
-            }
-        }
-        return null;
     }
 
     private Affinity safeAffinity(Expr e) {
@@ -611,7 +594,7 @@ final class CoreGen implements WindowGen.Host {
                     dev.petrel.sql.ast.NullsOrder.NONE));
         }
         KeyOrder order = g.keyOrder(keys).withDescending(desc);
-        if (OrderByIndex.satisfied(g, scope, plan, asOrder)) {
+        if (OrderByIndex.satisfied(g, scope, plan, asOrder) || OrderByIndex.groupingSatisfied(scope, plan, keys)) {
             groupByInOrder(aggs, terms, plan, keys, order);
             return;
         }

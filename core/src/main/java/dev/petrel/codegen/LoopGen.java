@@ -1,5 +1,6 @@
 package dev.petrel.codegen;
 
+import dev.petrel.api.PetrelException;
 import dev.petrel.plan.AccessPath;
 import dev.petrel.plan.Scope;
 import dev.petrel.plan.Source;
@@ -40,17 +41,41 @@ final class LoopGen {
         this.order = order;
         this.done = new boolean[terms.size()];
         this.body = body;
+        long[] place = WhereAnalyzer.placementMasks(scope, terms);
         this.masks = new long[terms.size()];
-        int n = scope.sources.size();
-        boolean right = n > 0 && scope.sources.get(n - 1).rightJoin;
         for (int t = 0; t < terms.size(); t++) {
-            WhereTerm wt = terms.get(t);
-            // Under RIGHT/FULL JOIN, WHERE applies to the joined rows: test it only once the right side is known.
-            masks[t] = wt.mask | (right && wt.onSource < 0 ? 1L << (n - 1) : 0);
+            masks[t] = place != null ? place[t] : terms.get(t).mask;
         }
+        int n = scope.sources.size();
+        this.matchedCursor = new int[n];
+        this.rightMode = new int[n];
+        this.rightNext = new int[n];
+        this.rightBody = new int[n];
     }
 
+    /** The loop level a term is tested at waits for these sources (see WhereAnalyzer.placementMasks). */
     private final long[] masks;
+    /**
+     * Per right-joined source (by scope index): the ephemeral set of the keys of its rows that some row of its left
+     * operand matched, the register that is 1 while the pass over its unmatched rows runs, the label where that
+     * pass takes its next row, and the label after the source's ON terms where an unmatched row enters the loops.
+     */
+    private final int[] matchedCursor;
+    private final int[] rightMode;
+    private final int[] rightNext;
+    private final int[] rightBody;
+
+    /**
+     * The EXPLAIN QUERY PLAN line of one loop, as SQLite words it: a table-valued function is a virtual table whose
+     * index number has a bit per argument given, and the inner table of a LEFT JOIN is marked.
+     */
+    private static String planDetail(Source s, AccessPath p) {
+        String detail = s.derived && s.table == null ? "SCAN " + s.name : p.describe(s.name);
+        if (s.tableFunction != null) {
+            detail += " VIRTUAL TABLE INDEX " + ((1 << Math.min(30, s.tableArgs.size())) - 1) + ":";
+        }
+        return s.joinType == Source.JOIN_LEFT ? detail + " LEFT-JOIN" : detail;
+    }
 
     /** Opens the cursors of the table sources (read or write), records the plan lines, then emits the loops. */
     void emit(boolean[] writable) {
@@ -65,32 +90,67 @@ final class LoopGen {
                 boolean idxOnly = idx != null && p.covering;
                 if (idx != null) {
                     s.indexCursor = b.cursor();
-                    b.emit(Opcode.OpenRead, s.indexCursor, idx.rootPage, 0, keyOrder(idx), 0);
+                    b.emit(Opcode.OpenRead, s.indexCursor, idx.rootPage, idx.table.db, keyOrder(idx), 0);
                 }
                 if (!idxOnly || (writable != null && writable[i])) {
                     b.emit(writable != null && writable[i] ? Opcode.OpenWrite : Opcode.OpenRead, s.cursor,
-                            s.table.rootPage, 0, s.table.columns.size(), 0);
+                            s.table.rootPage, s.table.db, s.table.columns.size(), 0);
                 }
                 if (idxOnly && (writable == null || !writable[i])) {
                     s.coveringIndex = idx;
                 }
             }
-            b.plan(s.derived && s.table == null ? "SCAN " + s.name : p.describe(s.name));
+            b.plan(planDetail(s, p));
         }
-        int matched = -1;
-        Source last = scope.sources.isEmpty() ? null : scope.sources.get(scope.sources.size() - 1);
-        if (last != null && last.rightJoin) {
-            matched = b.cursor();
-            b.emit(Opcode.OpenEphemeral, matched, 1, 0, KeyOrder.BINARY, 0);
-            matchedCursor = matched;
+        if (order.isEmpty() && scope.sources.isEmpty()) {
+            b.plan("SCAN CONSTANT ROW");
         }
-        level(0);
-        if (matched >= 0) {
-            unmatchedRightRows(last, matched);
+        for (Object[] o : order) {
+            int i = (Integer) o[0];
+            if (scope.sources.get(i).rightJoin) {
+                rightJoined.add(i);
+                matchedCursor[i] = b.cursor();
+                rightMode[i] = b.reg();
+                rightNext[i] = b.newLabel();
+                rightBody[i] = b.newLabel();
+            }
+        }
+        if (fromStart == 0) {
+            joinedLevels(0);
+        } else {
+            level(0);
         }
     }
 
-    private int matchedCursor = -1;
+    /** The right-joined sources in FROM order. */
+    private final List<Integer> rightJoined = new ArrayList<>();
+    /** The first source of the FROM clause proper (UPDATE ... FROM: the target table comes before it). */
+    private int fromStart;
+
+    /**
+     * Declares sources before {@code first} a target that each row combination of the FROM clause is paired with
+     * (UPDATE ... FROM): the FROM clause's RIGHT JOINs match and add rows for each target row in turn.
+     */
+    LoopGen fromClauseStart(int first) {
+        this.fromStart = first;
+        return this;
+    }
+
+    /**
+     * Level {@code k}, the first of the FROM clause, with the extra passes of its RIGHT JOINs: the matched sets
+     * start empty, and after the loops each right-joined source's unmatched rows run, in FROM order (a later
+     * RIGHT JOIN's left operand includes the rows an earlier one added, so its matches are complete only then).
+     */
+    private void joinedLevels(int k) {
+        for (int i : rightJoined) {
+            b.emit(Opcode.OpenEphemeral, matchedCursor[i], matchKeyWidth(scope.sources.get(i)), 0, KeyOrder.BINARY, 0);
+            b.emit(Opcode.Integer, 0, rightMode[i]);
+        }
+        level(k);
+        for (int i : rightJoined) {
+            unmatchedRightRows(i);
+        }
+    }
 
     /**
      * Opens a WITHOUT ROWID source: its table cursor, in PRIMARY KEY order, also serves as the "index" cursor of
@@ -103,7 +163,7 @@ final class LoopGen {
             s.coveringIndex = idx;
         } else if (idx != null) {
             s.indexCursor = b.cursor();
-            b.emit(Opcode.OpenRead, s.indexCursor, idx.rootPage, 0, keyOrder(idx), 0);
+            b.emit(Opcode.OpenRead, s.indexCursor, idx.rootPage, idx.table.db, keyOrder(idx), 0);
             if (p.covering && !writable) {
                 s.coveringIndex = idx;
                 return;
@@ -126,39 +186,79 @@ final class LoopGen {
         b.emit(Opcode.NotFound, s.cursor, missing, key, pk.columns.length, 0);
     }
 
-    /** The second pass of RIGHT/FULL JOIN: rows of the right source no combination matched, others NULL. */
-    private void unmatchedRightRows(Source s, int matched) {
-        int ri = scope.sources.size() - 1;
-        int brk = b.newLabel();
-        int cur = s.coveringIndex != null ? s.indexCursor : s.cursor;
-        b.emit(Opcode.Rewind, cur, brk);
-        int top = b.addr();
-        int skip = b.newLabel();
-        int r = b.reg();
-        g.readColumn(s, -1, r);
-        b.emit(Opcode.Found, matched, skip, r, 1, 0);
-        for (int i = 0; i < ri; i++) {
-            Source o = scope.sources.get(i);
-            if (o.coveringIndex == null || o.derived) {
-                b.emit(Opcode.NullRow, o.cursor);
-            }
-            if (o.indexCursor >= 0) {
-                b.emit(Opcode.NullRow, o.indexCursor);
-            }
+    /**
+     * The extra pass of a RIGHT/FULL JOIN: every row of source {@code ri} whose key is not in its matched set
+     * enters the loops just after the source's ON terms, with every earlier source on a NULL row; the source's
+     * continue point then comes back here ({@link #rightMode}) instead of advancing its ordinary loop.
+     */
+    private void unmatchedRightRows(int ri) {
+        Source s = scope.sources.get(ri);
+        int savedParent = b.eqpParent;
+        b.eqpParent = b.plan("RIGHT-JOIN " + s.name);
+        b.plan("SCAN " + s.name + (s.coveringIndex != null && !s.coveringIndex.primaryKey
+                ? " USING COVERING INDEX " + s.coveringIndex.name : ""));
+        b.eqpParent = savedParent;
+        int done = b.newLabel();
+        b.emit(Opcode.Integer, 1, rightMode[ri]);
+        int cur;
+        Runnable advance;
+        if (s.tableFunction != null) {
+            cur = s.cursor;
+            advance = TableFunctionGen.open(g, b, s, ri, 0L, List.of(), done);
+        } else {
+            cur = s.coveringIndex != null ? s.indexCursor : s.cursor;
+            b.emit(Opcode.Rewind, cur, done);
+            int top = b.addr();
+            advance = () -> b.emit(Opcode.Next, cur, top);
         }
-        for (WhereTerm wt : terms) {
-            if (wt.onSource < 0) {
-                g.ifFalse(wt.expr, skip, true);
-            }
+        int key = matchKey(s);
+        b.emit(Opcode.Found, matchedCursor[ri], rightNext[ri], key, matchKeyWidth(s), 0);
+        for (int i = fromStart; i < ri; i++) {
+            nullRow(scope.sources.get(i));
         }
-        body.run();
-        b.resolve(skip);
-        b.emit(Opcode.Next, cur, top);
-        b.resolve(brk);
+        b.emit(Opcode.Goto, 0, rightBody[ri]);
+        b.resolve(rightNext[ri]);
+        advance.run();
+        b.resolve(done);
+        b.emit(Opcode.Integer, 0, rightMode[ri]);
+    }
+
+    /** Puts the cursors {@code s} is read through on a NULL row (a covering index's table is never opened). */
+    private void nullRow(Source s) {
+        if (s.coveringIndex == null || s.derived || s.indexCursor == s.cursor) {
+            b.emit(Opcode.NullRow, s.cursor);
+        }
+        if (s.indexCursor >= 0 && s.indexCursor != s.cursor) {
+            b.emit(Opcode.NullRow, s.indexCursor);
+        }
+    }
+
+    /** How many values identify a row of {@code s} in its matched set: the PRIMARY KEY of WITHOUT ROWID, else 1. */
+    private static int matchKeyWidth(Source s) {
+        return isWithoutRowid(s) ? s.table.primaryKeyIndex().columns.length : 1;
+    }
+
+    private static boolean isWithoutRowid(Source s) {
+        return s.table != null && !s.derived && !s.table.isView() && s.table.withoutRowid;
+    }
+
+    /** Reads the key of the current row of {@code s} (see {@link #matchKeyWidth}) into new registers. */
+    private int matchKey(Source s) {
+        if (!isWithoutRowid(s)) {
+            int r = b.reg();
+            g.readColumn(s, -1, r);
+            return r;
+        }
+        Index pk = s.table.primaryKeyIndex();
+        int key = b.regs(pk.columns.length);
+        for (int k = 0; k < pk.columns.length; k++) {
+            g.readColumn(s, pk.columns[k], key + k);
+        }
+        return key;
     }
 
     static KeyOrder keyOrder(Index idx) {
-        return new KeyOrder(idx.collations.clone(), idx.desc.clone(), idx.desc.clone());
+        return WithoutRowid.keyOrder(idx);
     }
 
     private void level(int k) {
@@ -190,8 +290,9 @@ final class LoopGen {
         int brk = b.newLabel();
         int cont = b.newLabel();
         int[] after = new int[1];
+        // A right-joined function's extra pass calls it again with its own arguments only: bind no WHERE terms.
         Runnable close = s.tableFunction != null
-                ? TableFunctionGen.open(g, b, s, si, outerMask(k), terms, brk)
+                ? TableFunctionGen.open(g, b, s, si, outerMask(k), s.rightJoin ? List.of() : terms, brk)
                 : open(s, p, brk, cont, after);
         long avail = 0;
         for (int j = 0; j <= k; j++) {
@@ -210,14 +311,15 @@ final class LoopGen {
                 b.emit(Opcode.Integer, 1, matchReg);
             }
             if (s.rightJoin) {
-                int r = b.reg();
                 int rec = b.reg();
-                g.readColumn(s, -1, r);
-                b.emit(Opcode.MakeRecord, r, 1, rec);
-                b.emit(Opcode.IdxInsert, matchedCursor, rec);
+                b.emit(Opcode.MakeRecord, matchKey(s), matchKeyWidth(s), rec);
+                b.emit(Opcode.IdxInsert, matchedCursor[si], rec);
             }
         }
         b.resolve(bodyStart);
+        if (s.rightJoin) {
+            b.resolve(rightBody[si]);
+        }
         for (int t = 0; t < terms.size(); t++) {
             WhereTerm wt = terms.get(t);
             if (!done[t] && (wt.onSource < 0 || wt.onSource == si) && (masks[t] & ~avail) == 0) {
@@ -225,9 +327,16 @@ final class LoopGen {
                 g.ifFalse(wt.expr, cont, true);
             }
         }
-        level(k + 1);
+        if (k + 1 == fromStart) {
+            joinedLevels(k + 1);
+        } else {
+            level(k + 1);
+        }
         // Terms whose level was reached above are marked done; inner levels may not re-test them.
         b.resolve(cont);
+        if (s.rightJoin) {
+            b.emit(Opcode.If, rightMode[si], rightNext[si]);
+        }
         if (outer) {
             b.emit(Opcode.If, nullMode, after[0] == 0 ? brk : brk);
         }
@@ -237,10 +346,7 @@ final class LoopGen {
             int end = b.newLabel();
             b.emit(Opcode.If, nullMode, end);
             b.emit(Opcode.IfPos, matchReg, end, 0);
-            b.emit(Opcode.NullRow, s.cursor);
-            if (s.indexCursor >= 0) {
-                b.emit(Opcode.NullRow, s.indexCursor);
-            }
+            nullRow(s);
             b.emit(Opcode.Integer, 1, nullMode);
             b.emit(Opcode.Goto, 0, bodyStart);
             b.resolve(end);
@@ -434,10 +540,23 @@ final class LoopGen {
 
     /** Plans the loops for the scope's sources under {@code where} (plus join ON terms). */
     static List<WhereTerm> terms(ExprGen g, Expr where, List<Expr> onTerms, List<Integer> onSources) {
+        if (g.scope.ambiguousUsing != null && WhereAnalyzer.lastRightJoin(g.scope) >= 0) {
+            throw PetrelException.error("ambiguous reference to " + g.scope.ambiguousUsing + " in USING()");
+        }
         List<WhereTerm> out = new ArrayList<>();
         WhereAnalyzer.split(where, g.scope, -1, out);
         for (int i = 0; i < onTerms.size(); i++) {
-            WhereAnalyzer.split(onTerms.get(i), g.scope, onSources.get(i), out);
+            int src = onSources.get(i);
+            Source s = g.scope.sources.get(src);
+            boolean outer = s.joinType == Source.JOIN_LEFT || s.rightJoin;
+            List<WhereTerm> on = new ArrayList<>();
+            WhereAnalyzer.split(onTerms.get(i), g.scope, outer ? src : -1, on);
+            for (WhereTerm t : on) {
+                if (outer && (t.mask >>> src >>> 1) != 0 && !Exprs.hasSubquery(t.expr)) {
+                    throw PetrelException.error("ON clause references tables to its right");
+                }
+                out.add(new WhereTerm(t.expr, t.mask, t.onSource, src));
+            }
         }
         return out;
     }

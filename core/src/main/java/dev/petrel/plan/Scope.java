@@ -23,6 +23,18 @@ public final class Scope {
     /** Set when a reference resolved in an enclosing scope (the subquery must be re-run per outer row). */
     public boolean correlated;
 
+    /**
+     * USING columns merged by a RIGHT or FULL JOIN (lower-case name to value): the column is then whichever of
+     * the merged sources has a row, {@code coalesce(a.x, b.x, ...)}, for unqualified references and {@code *}.
+     */
+    public final java.util.Map<String, Expr> rightJoinUsing = new java.util.HashMap<>();
+
+    /**
+     * A USING column found unmerged in two sources on the left of its join (the first such name), or null:
+     * an error once the FROM clause turns out to hold a RIGHT or FULL JOIN, as in SQLite.
+     */
+    public String ambiguousUsing;
+
     public Scope(Scope parent) {
         this.parent = parent;
     }
@@ -44,21 +56,42 @@ public final class Scope {
         return null;
     }
 
+    /** The coalesce an unqualified reference resolved as {@code r} stands for (see {@link #rightJoinUsing}), or null. */
+    public Expr usingValue(Expr.ColumnRef ref, Resolved r) {
+        if (ref.table() != null || r == null || r.column() < 0) {
+            return null;
+        }
+        Scope s = this;
+        for (int d = 0; d < r.depth(); d++) {
+            s = s.parent;
+        }
+        return s.rightJoinUsing.get(ref.column().toLowerCase(java.util.Locale.ROOT));
+    }
+
     private Resolved resolveLocal(Expr.ColumnRef ref, int depth) {
         String col = ref.column();
         if (ref.table() != null) {
+            // t.x names the sources called t; db.t.x only an unaliased table of database db. Two matches (main.t
+            // and aux.t both read as t) are ambiguous, as in SQLite.
+            Resolved found = null;
+            int matches = 0;
             for (Source src : sources) {
-                if (src.name.equalsIgnoreCase(ref.table())) {
-                    int i = src.columnIndex(col);
-                    if (i >= 0) {
-                        return new Resolved(src, i, depth);
-                    }
-                    if (src.hasRowid() && isRowidName(col)) {
-                        return new Resolved(src, -1, depth);
-                    }
+                if (!src.name.equalsIgnoreCase(ref.table()) || (ref.schema() != null
+                        && (src.schemaName == null || !src.schemaName.equalsIgnoreCase(ref.schema())))) {
+                    continue;
+                }
+                int i = src.columnIndex(col);
+                Resolved r = i >= 0 ? new Resolved(src, i, depth)
+                        : src.hasRowid() && isRowidName(col) ? new Resolved(src, -1, depth) : null;
+                if (r != null) {
+                    matches++;
+                    found = found == null ? r : found;
                 }
             }
-            return null;
+            if (matches > 1) {
+                throw PetrelException.error("ambiguous column name: " + qualifiedName(ref));
+            }
+            return found;
         }
         Resolved found = null;
         int matches = 0;
@@ -99,7 +132,12 @@ public final class Scope {
 
     /** SQLite's error for an unresolvable reference. */
     public static PetrelException noSuchColumn(Expr.ColumnRef ref) {
+        return PetrelException.error("no such column: " + qualifiedName(ref));
+    }
+
+    /** A column reference as SQLite's messages write it: [db.][table.]column. */
+    private static String qualifiedName(Expr.ColumnRef ref) {
         String n = ref.table() == null ? ref.column() : ref.table() + "." + ref.column();
-        return PetrelException.error("no such column: " + n);
+        return ref.schema() == null ? n : ref.schema() + "." + n;
     }
 }

@@ -50,6 +50,12 @@ public final class WhereAnalyzer {
         return m[0];
     }
 
+    private static boolean hasSubquery(Expr e, Scope scope) {
+        boolean[] sub = new boolean[1];
+        walk(e, scope, new long[1], sub);
+        return sub[0];
+    }
+
     private static void walk(Expr e, Scope scope, long[] m, boolean[] sub) {
         if (e == null) {
             return;
@@ -61,7 +67,10 @@ public final class WhereAnalyzer {
             } catch (RuntimeException ex) {
                 r = null;
             }
-            if (r != null && r.depth() == 0) {
+            Expr merged = r == null ? null : scope.usingValue(ref, r);
+            if (merged != null) {
+                walk(merged, scope, m, sub);
+            } else if (r != null && r.depth() == 0) {
                 m[0] |= 1L << scope.sources.indexOf(r.source());
             }
         } else if (e instanceof Expr.Unary u) {
@@ -220,15 +229,33 @@ public final class WhereAnalyzer {
         } else if (e instanceof Expr.InSelect in && !in.not()) {
             int[] l = columnOf(in.operand(), s, scope);
             if (l != null && in.select().body() instanceof dev.petrel.sql.ast.SelectBody.Core core
-                    && core.columns().size() == 1 && !references(in.select(), s)) {
+                    && core.columns().size() == 1 && !references(in, s)) {
                 out.add(new Constraint(l[0], null, e, e));
             }
         }
     }
 
-    /** Conservative: whether a subquery might reference {@code s} (by its name appearing as a qualifier). */
-    private static boolean references(dev.petrel.sql.ast.Select sel, Source s) {
-        return true && false;
+    /**
+     * Whether the subquery of {@code in} names {@code s} as a qualifier ({@code s.col}): such a correlated set
+     * changes with each row of s and cannot drive a lookup into s. (An unqualified outer reference is not seen.)
+     */
+    private static boolean references(Expr.InSelect in, Source s) {
+        String all = dev.petrel.sql.parser.SqlPrinter.print(in);
+        String sub = all.substring(Math.min(all.length(), dev.petrel.sql.parser.SqlPrinter.print(in.operand()).length()));
+        String lower = sub.toLowerCase(java.util.Locale.ROOT);
+        for (String q : new String[] {s.name, dev.petrel.sql.parser.SqlPrinter.quoteName(s.name)}) {
+            String want = q.toLowerCase(java.util.Locale.ROOT) + ".";
+            for (int at = lower.indexOf(want); at >= 0; at = lower.indexOf(want, at + 1)) {
+                if (at == 0 || !isIdentChar(lower.charAt(at - 1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isIdentChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '"';
     }
 
     private static boolean compatible(Expr colExpr, Expr value, int col, Source s, Scope scope) {
@@ -493,18 +520,31 @@ public final class WhereAnalyzer {
         return m;
     }
 
-    /** The loop order and access paths for the sources of {@code scope}. */
+    /**
+     * The loop order and access paths for the sources of {@code scope}. With a RIGHT or FULL JOIN the caller keeps
+     * the FROM order ({@code keepOrder}), and a term may position a source's loop only where testing it that early
+     * cannot change which rows of a right-joined source count as matched ({@link #drivesSource}).
+     */
     public static List<Object[]> plan(Scope scope, List<WhereTerm> terms, boolean keepOrder) {
         int n = scope.sources.size();
-        if (n > 0 && scope.sources.get(n - 1).rightJoin) {
-            // WHERE must not narrow the rows a RIGHT/FULL JOIN matches against: plan with ON terms only.
-            List<WhereTerm> on = new ArrayList<>();
-            for (WhereTerm t : terms) {
-                if (t.onSource >= 0) {
-                    on.add(t);
+        long[] place = placementMasks(scope, terms);
+        if (place != null) {
+            List<WhereTerm> all = terms;
+            List<Object[]> out = new ArrayList<>();
+            long available = 0;
+            for (int i = 0; i < n; i++) {
+                List<WhereTerm> usable = new ArrayList<>();
+                for (int t = 0; t < all.size(); t++) {
+                    if (drivesSource(scope, all.get(t), place[t], i)) {
+                        usable.add(all.get(t));
+                    }
                 }
+                Source s = scope.sources.get(i);
+                boolean outer = s.joinType == Source.JOIN_LEFT || s.rightJoin;
+                out.add(new Object[] {i, choose(s, 1L << i, available, usable, scope, outer ? i : -1)});
+                available |= 1L << i;
             }
-            terms = on;
+            return out;
         }
         List<Object[]> out = new ArrayList<>();
         boolean[] placed = new boolean[n];
@@ -551,6 +591,59 @@ public final class WhereAnalyzer {
             out.add(new Object[] {bestI, bestP});
         }
         return out;
+    }
+
+    /** The position of the last RIGHT or FULL JOINed source of {@code scope}, or -1. */
+    public static int lastRightJoin(Scope scope) {
+        for (int i = scope.sources.size() - 1; i >= 0; i--) {
+            if (scope.sources.get(i).rightJoin) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The sources each term must wait for when the FROM clause has a RIGHT or FULL JOIN (loops in FROM order), or
+     * null without one. A right-joined source's rows are marked matched as the loops reach them, and its unmatched
+     * rows later re-enter the loops at that source with every earlier source NULL: a WHERE term therefore waits for
+     * the last right-joined source (so it is neither skipped by that pass nor allowed to hide a match), and an ON
+     * term of an inner join is tested at its own join, inside the operand that a later RIGHT JOIN matches against.
+     */
+    public static long[] placementMasks(Scope scope, List<WhereTerm> terms) {
+        int last = lastRightJoin(scope);
+        if (last < 0) {
+            return null;
+        }
+        long[] m = new long[terms.size()];
+        for (int t = 0; t < m.length; t++) {
+            WhereTerm wt = terms.get(t);
+            long mask = wt.mask;
+            if (wt.onSource < 0 && wt.joinSource >= 0 && hasSubquery(wt.expr, scope)) {
+                // A subquery makes the mask every source; an ON clause reads only its join and the ones before.
+                mask &= (2L << wt.joinSource) - 1;
+            }
+            m[t] = mask | (wt.onSource >= 0 ? 0 : 1L << (wt.joinSource >= 0 ? wt.joinSource : last));
+        }
+        return m;
+    }
+
+    /**
+     * Whether a term (placed by {@code placeMask}) may position source {@code i}'s loop: its own outer join's ON
+     * terms may; any other term only if no right-joined source lies between {@code i} and the term's place, where
+     * filtering early would change the rows a RIGHT JOIN matched.
+     */
+    private static boolean drivesSource(Scope scope, WhereTerm t, long placeMask, int i) {
+        if (t.onSource >= 0) {
+            return t.onSource == i;
+        }
+        int level = 63 - Long.numberOfLeadingZeros(placeMask);
+        for (int r = i; r <= level; r++) {
+            if (scope.sources.get(r).rightJoin) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Joins of up to this many sources score a candidate by a greedy placement of all the others. */

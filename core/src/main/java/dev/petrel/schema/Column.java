@@ -17,6 +17,8 @@ public final class Column {
     public final Collation collation;
     /** NOT NULL (declared, or implied for a PRIMARY KEY column of a WITHOUT ROWID table). */
     public boolean notNull;
+    /** The NOT NULL constraint's own ON CONFLICT clause (NONE: the statement's, else ABORT). */
+    public dev.petrel.sql.ast.ConflictAction notNullConflict = dev.petrel.sql.ast.ConflictAction.NONE;
     /** The DEFAULT expression, or null. */
     public final Expr defaultValue;
     public final boolean primaryKey;

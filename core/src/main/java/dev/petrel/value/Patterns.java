@@ -36,19 +36,20 @@ public final class Patterns {
      */
     public static Long likeValue(Object pattern, Object text, Object escape, boolean hasEscape,
                                  boolean caseSensitive) {
-        if (pattern == null || text == null || (hasEscape && escape == null)) {
-            return null;
-        }
-        String p = Values.toText(pattern);
-        checkLength(p);
         int esc = -1;
-        if (hasEscape) {
+        if (hasEscape && escape != null) {
+            // As SQLite, a bad escape is an error even when the other operands are NULL.
             String e = Values.toText(escape);
             if (e.isEmpty() || e.codePointCount(0, e.length()) != 1) {
                 throw PetrelException.error("ESCAPE expression must be a single character");
             }
             esc = e.codePointAt(0);
         }
+        if (pattern == null || text == null || (hasEscape && escape == null)) {
+            return null;
+        }
+        String p = Values.toText(pattern);
+        checkLength(p);
         return Values.bool(like(p, Values.toText(text), esc, caseSensitive));
     }
 
@@ -403,13 +404,13 @@ public final class Patterns {
     }
 
     /** The text up to its first NUL: SQLite matches patterns on C strings. */
-    private static String cString(String s) {
+    public static String cString(String s) {
         int nul = s.indexOf('\0');
         return nul < 0 ? s : s.substring(0, nul);
     }
 
     /** The code points of {@code s} (an unpaired surrogate counts as one character). */
-    static int[] codePoints(String s) {
+    public static int[] codePoints(String s) {
         int[] out = new int[s.length()];
         int n = 0;
         for (int i = 0; i < s.length(); ) {

@@ -75,7 +75,20 @@ public final class KeyOrder {
         return new KeyInfo(collations, desc);
     }
 
-    /** A key order for {@code n} BINARY ascending columns with the given collations. */
+    /** This order with each collation replaced by {@code bind}'s answer; itself when nothing changes. */
+    public KeyOrder withCollations(java.util.function.UnaryOperator<Collation> bind) {
+        Collation[] bound = collations.clone();
+        boolean changed = false;
+        for (int i = 0; i < bound.length; i++) {
+            if (bound[i] != null) {
+                Collation b = bind.apply(bound[i]);
+                changed |= b != bound[i];
+                bound[i] = b;
+            }
+        }
+        return changed ? new KeyOrder(bound, desc, nullsLast) : this;
+    }
+
     /** This order with the given fields descending (NULLs then last, as SQLite's default for DESC). */
     public KeyOrder withDescending(boolean[] descending) {
         return of(collations.clone(), descending.clone());

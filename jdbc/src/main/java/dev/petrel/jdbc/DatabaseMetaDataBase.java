@@ -7,8 +7,8 @@ import java.sql.*;
 /**
  * The defaults of {@link DatabaseMetaData}: false, 0, the empty string, or an empty result set with no columns.
  *
- * <p>Generated from the {@code java.sql.DatabaseMetaData} interface: every method here answers the most conservative value. The concrete class overrides what
- * Petrel supports, so a forgotten method fails loudly with {@link SQLFeatureNotSupportedException}.
+ * <p>Only the methods the concrete class does not implement are here, each answering the most conservative value
+ * (a method in neither fails to compile).
  */
 @SuppressWarnings({"deprecation", "unused"})
 abstract class DatabaseMetaDataBase implements DatabaseMetaData {
@@ -18,11 +18,7 @@ abstract class DatabaseMetaDataBase implements DatabaseMetaData {
     @Override
     public boolean allProceduresAreCallable() throws SQLException { return false; }
     @Override
-    public boolean allTablesAreSelectable() throws SQLException { return false; }
-    @Override
     public boolean autoCommitFailureClosesAllResultSets() throws SQLException { return false; }
-    @Override
-    public boolean dataDefinitionCausesTransactionCommit() throws SQLException { return false; }
     @Override
     public boolean dataDefinitionIgnoredInTransactions() throws SQLException { return false; }
     @Override
@@ -36,39 +32,11 @@ abstract class DatabaseMetaDataBase implements DatabaseMetaData {
     @Override
     public java.sql.ResultSet getBestRowIdentifier(String p0, String p1, String p2, int p3, boolean p4) throws SQLException { return emptyResult("getBestRowIdentifier"); }
     @Override
-    public String getCatalogSeparator() throws SQLException { return ""; }
-    @Override
-    public String getCatalogTerm() throws SQLException { return ""; }
-    @Override
-    public java.sql.ResultSet getCatalogs() throws SQLException { return emptyResult("getCatalogs"); }
-    @Override
     public java.sql.ResultSet getClientInfoProperties() throws SQLException { return emptyResult("getClientInfoProperties"); }
     @Override
     public java.sql.ResultSet getColumnPrivileges(String p0, String p1, String p2, String p3) throws SQLException { return emptyResult("getColumnPrivileges"); }
     @Override
-    public java.sql.ResultSet getColumns(String p0, String p1, String p2, String p3) throws SQLException { return emptyResult("getColumns"); }
-    @Override
-    public java.sql.Connection getConnection() throws SQLException { throw unsupported("getConnection"); }
-    @Override
     public java.sql.ResultSet getCrossReference(String p0, String p1, String p2, String p3, String p4, String p5) throws SQLException { return emptyResult("getCrossReference"); }
-    @Override
-    public int getDatabaseMajorVersion() throws SQLException { return 0; }
-    @Override
-    public int getDatabaseMinorVersion() throws SQLException { return 0; }
-    @Override
-    public String getDatabaseProductName() throws SQLException { return ""; }
-    @Override
-    public String getDatabaseProductVersion() throws SQLException { return ""; }
-    @Override
-    public int getDefaultTransactionIsolation() throws SQLException { return 0; }
-    @Override
-    public int getDriverMajorVersion() { return 0; }
-    @Override
-    public int getDriverMinorVersion() { return 0; }
-    @Override
-    public String getDriverName() throws SQLException { return ""; }
-    @Override
-    public String getDriverVersion() throws SQLException { return ""; }
     @Override
     public java.sql.ResultSet getExportedKeys(String p0, String p1, String p2) throws SQLException { return emptyResult("getExportedKeys"); }
     @Override
@@ -78,15 +46,9 @@ abstract class DatabaseMetaDataBase implements DatabaseMetaData {
     @Override
     public java.sql.ResultSet getFunctions(String p0, String p1, String p2) throws SQLException { return emptyResult("getFunctions"); }
     @Override
-    public String getIdentifierQuoteString() throws SQLException { return ""; }
-    @Override
     public java.sql.ResultSet getImportedKeys(String p0, String p1, String p2) throws SQLException { return emptyResult("getImportedKeys"); }
     @Override
     public java.sql.ResultSet getIndexInfo(String p0, String p1, String p2, boolean p3, boolean p4) throws SQLException { return emptyResult("getIndexInfo"); }
-    @Override
-    public int getJDBCMajorVersion() throws SQLException { return 0; }
-    @Override
-    public int getJDBCMinorVersion() throws SQLException { return 0; }
     @Override
     public int getMaxBinaryLiteralLength() throws SQLException { return 0; }
     @Override
@@ -130,31 +92,13 @@ abstract class DatabaseMetaDataBase implements DatabaseMetaData {
     @Override
     public String getNumericFunctions() throws SQLException { return ""; }
     @Override
-    public java.sql.ResultSet getPrimaryKeys(String p0, String p1, String p2) throws SQLException { return emptyResult("getPrimaryKeys"); }
-    @Override
     public java.sql.ResultSet getProcedureColumns(String p0, String p1, String p2, String p3) throws SQLException { return emptyResult("getProcedureColumns"); }
-    @Override
-    public String getProcedureTerm() throws SQLException { return ""; }
     @Override
     public java.sql.ResultSet getProcedures(String p0, String p1, String p2) throws SQLException { return emptyResult("getProcedures"); }
     @Override
     public java.sql.ResultSet getPseudoColumns(String p0, String p1, String p2, String p3) throws SQLException { return emptyResult("getPseudoColumns"); }
     @Override
-    public int getResultSetHoldability() throws SQLException { return 0; }
-    @Override
-    public java.sql.RowIdLifetime getRowIdLifetime() throws SQLException { throw unsupported("getRowIdLifetime"); }
-    @Override
     public String getSQLKeywords() throws SQLException { return ""; }
-    @Override
-    public int getSQLStateType() throws SQLException { return 0; }
-    @Override
-    public String getSchemaTerm() throws SQLException { return ""; }
-    @Override
-    public java.sql.ResultSet getSchemas() throws SQLException { return emptyResult("getSchemas"); }
-    @Override
-    public java.sql.ResultSet getSchemas(String p0, String p1) throws SQLException { return emptyResult("getSchemas"); }
-    @Override
-    public String getSearchStringEscape() throws SQLException { return ""; }
     @Override
     public String getStringFunctions() throws SQLException { return ""; }
     @Override
@@ -166,19 +110,11 @@ abstract class DatabaseMetaDataBase implements DatabaseMetaData {
     @Override
     public java.sql.ResultSet getTablePrivileges(String p0, String p1, String p2) throws SQLException { return emptyResult("getTablePrivileges"); }
     @Override
-    public java.sql.ResultSet getTableTypes() throws SQLException { return emptyResult("getTableTypes"); }
-    @Override
-    public java.sql.ResultSet getTables(String p0, String p1, String p2, String[] p3) throws SQLException { return emptyResult("getTables"); }
-    @Override
     public String getTimeDateFunctions() throws SQLException { return ""; }
     @Override
     public java.sql.ResultSet getTypeInfo() throws SQLException { return emptyResult("getTypeInfo"); }
     @Override
     public java.sql.ResultSet getUDTs(String p0, String p1, String p2, int[] p3) throws SQLException { return emptyResult("getUDTs"); }
-    @Override
-    public String getURL() throws SQLException { return ""; }
-    @Override
-    public String getUserName() throws SQLException { return ""; }
     @Override
     public java.sql.ResultSet getVersionColumns(String p0, String p1, String p2) throws SQLException { return emptyResult("getVersionColumns"); }
     @Override
@@ -186,21 +122,13 @@ abstract class DatabaseMetaDataBase implements DatabaseMetaData {
     @Override
     public boolean isCatalogAtStart() throws SQLException { return false; }
     @Override
-    public boolean isReadOnly() throws SQLException { return false; }
-    @Override
-    public boolean isWrapperFor(Class<?> p0) throws SQLException { return false; }
-    @Override
     public boolean locatorsUpdateCopy() throws SQLException { return false; }
-    @Override
-    public boolean nullPlusNonNullIsNull() throws SQLException { return false; }
     @Override
     public boolean nullsAreSortedAtEnd() throws SQLException { return false; }
     @Override
     public boolean nullsAreSortedAtStart() throws SQLException { return false; }
     @Override
     public boolean nullsAreSortedHigh() throws SQLException { return false; }
-    @Override
-    public boolean nullsAreSortedLow() throws SQLException { return false; }
     @Override
     public boolean othersDeletesAreVisible(int p0) throws SQLException { return false; }
     @Override
@@ -218,10 +146,6 @@ abstract class DatabaseMetaDataBase implements DatabaseMetaData {
     @Override
     public boolean storesLowerCaseQuotedIdentifiers() throws SQLException { return false; }
     @Override
-    public boolean storesMixedCaseIdentifiers() throws SQLException { return false; }
-    @Override
-    public boolean storesMixedCaseQuotedIdentifiers() throws SQLException { return false; }
-    @Override
     public boolean storesUpperCaseIdentifiers() throws SQLException { return false; }
     @Override
     public boolean storesUpperCaseQuotedIdentifiers() throws SQLException { return false; }
@@ -232,11 +156,7 @@ abstract class DatabaseMetaDataBase implements DatabaseMetaData {
     @Override
     public boolean supportsANSI92IntermediateSQL() throws SQLException { return false; }
     @Override
-    public boolean supportsAlterTableWithAddColumn() throws SQLException { return false; }
-    @Override
     public boolean supportsAlterTableWithDropColumn() throws SQLException { return false; }
-    @Override
-    public boolean supportsBatchUpdates() throws SQLException { return false; }
     @Override
     public boolean supportsCatalogsInDataManipulation() throws SQLException { return false; }
     @Override
@@ -248,43 +168,19 @@ abstract class DatabaseMetaDataBase implements DatabaseMetaData {
     @Override
     public boolean supportsCatalogsInTableDefinitions() throws SQLException { return false; }
     @Override
-    public boolean supportsColumnAliasing() throws SQLException { return false; }
-    @Override
     public boolean supportsConvert() throws SQLException { return false; }
     @Override
     public boolean supportsConvert(int p0, int p1) throws SQLException { return false; }
     @Override
     public boolean supportsCoreSQLGrammar() throws SQLException { return false; }
     @Override
-    public boolean supportsCorrelatedSubqueries() throws SQLException { return false; }
-    @Override
-    public boolean supportsDataDefinitionAndDataManipulationTransactions() throws SQLException { return false; }
-    @Override
     public boolean supportsDataManipulationTransactionsOnly() throws SQLException { return false; }
     @Override
     public boolean supportsDifferentTableCorrelationNames() throws SQLException { return false; }
     @Override
-    public boolean supportsExpressionsInOrderBy() throws SQLException { return false; }
-    @Override
     public boolean supportsExtendedSQLGrammar() throws SQLException { return false; }
     @Override
-    public boolean supportsFullOuterJoins() throws SQLException { return false; }
-    @Override
-    public boolean supportsGetGeneratedKeys() throws SQLException { return false; }
-    @Override
-    public boolean supportsGroupBy() throws SQLException { return false; }
-    @Override
     public boolean supportsGroupByBeyondSelect() throws SQLException { return false; }
-    @Override
-    public boolean supportsGroupByUnrelated() throws SQLException { return false; }
-    @Override
-    public boolean supportsIntegrityEnhancementFacility() throws SQLException { return false; }
-    @Override
-    public boolean supportsLikeEscapeClause() throws SQLException { return false; }
-    @Override
-    public boolean supportsLimitedOuterJoins() throws SQLException { return false; }
-    @Override
-    public boolean supportsMinimumSQLGrammar() throws SQLException { return false; }
     @Override
     public boolean supportsMixedCaseIdentifiers() throws SQLException { return false; }
     @Override
@@ -294,11 +190,7 @@ abstract class DatabaseMetaDataBase implements DatabaseMetaData {
     @Override
     public boolean supportsMultipleResultSets() throws SQLException { return false; }
     @Override
-    public boolean supportsMultipleTransactions() throws SQLException { return false; }
-    @Override
     public boolean supportsNamedParameters() throws SQLException { return false; }
-    @Override
-    public boolean supportsNonNullableColumns() throws SQLException { return false; }
     @Override
     public boolean supportsOpenCursorsAcrossCommit() throws SQLException { return false; }
     @Override
@@ -308,21 +200,9 @@ abstract class DatabaseMetaDataBase implements DatabaseMetaData {
     @Override
     public boolean supportsOpenStatementsAcrossRollback() throws SQLException { return false; }
     @Override
-    public boolean supportsOrderByUnrelated() throws SQLException { return false; }
-    @Override
-    public boolean supportsOuterJoins() throws SQLException { return false; }
-    @Override
     public boolean supportsPositionedDelete() throws SQLException { return false; }
     @Override
     public boolean supportsPositionedUpdate() throws SQLException { return false; }
-    @Override
-    public boolean supportsResultSetConcurrency(int p0, int p1) throws SQLException { return false; }
-    @Override
-    public boolean supportsResultSetHoldability(int p0) throws SQLException { return false; }
-    @Override
-    public boolean supportsResultSetType(int p0) throws SQLException { return false; }
-    @Override
-    public boolean supportsSavepoints() throws SQLException { return false; }
     @Override
     public boolean supportsSchemasInDataManipulation() throws SQLException { return false; }
     @Override
@@ -342,29 +222,9 @@ abstract class DatabaseMetaDataBase implements DatabaseMetaData {
     @Override
     public boolean supportsStoredProcedures() throws SQLException { return false; }
     @Override
-    public boolean supportsSubqueriesInComparisons() throws SQLException { return false; }
-    @Override
-    public boolean supportsSubqueriesInExists() throws SQLException { return false; }
-    @Override
-    public boolean supportsSubqueriesInIns() throws SQLException { return false; }
-    @Override
-    public boolean supportsSubqueriesInQuantifieds() throws SQLException { return false; }
-    @Override
     public boolean supportsTableCorrelationNames() throws SQLException { return false; }
-    @Override
-    public boolean supportsTransactionIsolationLevel(int p0) throws SQLException { return false; }
-    @Override
-    public boolean supportsTransactions() throws SQLException { return false; }
-    @Override
-    public boolean supportsUnion() throws SQLException { return false; }
-    @Override
-    public boolean supportsUnionAll() throws SQLException { return false; }
-    @Override
-    public <T> T unwrap(Class<T> p0) throws SQLException { throw unsupported("unwrap"); }
     @Override
     public boolean updatesAreDetected(int p0) throws SQLException { return false; }
     @Override
     public boolean usesLocalFilePerTable() throws SQLException { return false; }
-    @Override
-    public boolean usesLocalFiles() throws SQLException { return false; }
 }

@@ -62,6 +62,27 @@ final class PetrelConnection extends ConnectionBase {
         return url;
     }
 
+    /** VM instructions between two looks at the clock of a query timeout. */
+    private static final int TIMEOUT_CHECK_INSTRUCTIONS = 10_000;
+    private boolean timeoutArmed;
+
+    /**
+     * Statement.setQueryTimeout through the engine's progress handler: statements stepped from now on stop with
+     * SQLITE_INTERRUPT once {@code seconds} have passed ({@code 0}: no limit, the handler is removed).
+     */
+    void armQueryTimeout(int seconds) {
+        if (seconds <= 0) {
+            if (timeoutArmed) {
+                api.setProgressHandler(0, null);
+                timeoutArmed = false;
+            }
+            return;
+        }
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        api.setProgressHandler(TIMEOUT_CHECK_INSTRUCTIONS, () -> System.nanoTime() - deadline > 0);
+        timeoutArmed = true;
+    }
+
     void checkOpen() throws SQLException {
         if (closed) {
             throw PetrelSQLException.closed("database connection");

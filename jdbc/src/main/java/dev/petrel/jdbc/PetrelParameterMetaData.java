@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 
 /** Parameter count of a prepared statement; SQLite parameters are untyped, so every type is VARCHAR/unknown. */
-final class PetrelParameterMetaData implements ParameterMetaData {
+final class PetrelParameterMetaData implements ParameterMetaData, SelfWrapper {
     private final int count;
 
     PetrelParameterMetaData(int count) {
@@ -69,18 +69,5 @@ final class PetrelParameterMetaData implements ParameterMetaData {
     public int getParameterMode(int param) throws SQLException {
         check(param);
         return parameterModeIn;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

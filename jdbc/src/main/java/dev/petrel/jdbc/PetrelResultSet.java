@@ -30,7 +30,7 @@ import java.util.Calendar;
  *
  * <p>Invariant (I1): value getters are valid only while positioned on a row (after a true {@link #next()}).
  */
-final class PetrelResultSet extends ResultSetBase {
+final class PetrelResultSet extends ResultSetBase implements SelfWrapper {
     private final PetrelStatement statement;
     private final Cursor cursor;
     private final int maxRows;
@@ -541,18 +541,5 @@ final class PetrelResultSet extends ResultSetBase {
     @Override
     public void clearWarnings() throws SQLException {
         checkOpen();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

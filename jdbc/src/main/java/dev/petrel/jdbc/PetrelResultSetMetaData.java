@@ -14,7 +14,7 @@ import java.util.Locale;
  * {@code BLOB}, or {@code NUMERIC} for NULL or no row); the JDBC type follows from the name within the value's storage
  * class. Before {@code next()} the first row counts, as in sqlite-jdbc, which steps once on execute.
  */
-final class PetrelResultSetMetaData implements ResultSetMetaData {
+final class PetrelResultSetMetaData implements ResultSetMetaData, SelfWrapper {
     private final Cursor cursor;
 
     PetrelResultSetMetaData(Cursor cursor) {
@@ -269,18 +269,5 @@ final class PetrelResultSetMetaData implements ResultSetMetaData {
     public boolean isDefinitelyWritable(int column) throws SQLException {
         idx(column);
         return true;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

@@ -19,7 +19,7 @@ import java.util.List;
  * -1 when the current result is a result set. (I3) With auto-commit off, a {@code BEGIN} is issued before the first
  * statement of each transaction ({@link PetrelConnection#beginIfNeeded()}).
  */
-class PetrelStatement extends StatementBase {
+class PetrelStatement extends StatementBase implements SelfWrapper {
     final PetrelConnection connection;
     PetrelResultSet resultSet;
     long updateCount = -1;
@@ -61,6 +61,7 @@ class PetrelStatement extends StatementBase {
     boolean run(Statement stmt, boolean owned) throws SQLException {
         try {
             connection.beginIfNeeded(stmt);
+            connection.armQueryTimeout(queryTimeout);
             long totalBefore = connection.api().totalChanges();
             boolean row = stmt.step();
             if (stmt.columnCount() > 0) {
@@ -354,7 +355,10 @@ class PetrelStatement extends StatementBase {
         queryTimeout = seconds;
     }
 
-    /** Interrupts the running statement: it stops at its next step with SQLITE_INTERRUPT. */
+    /**
+     * Interrupts the running statement (from another thread): the engine notices within a few thousand VM
+     * instructions, even inside one long step, and the statement fails with SQLITE_INTERRUPT.
+     */
     @Override
     public void cancel() throws SQLException {
         checkOpen();
@@ -455,18 +459,5 @@ class PetrelStatement extends StatementBase {
                 close();
             }
         }
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

@@ -7,8 +7,8 @@ import java.sql.*;
 /**
  * The unsupported part of {@link ResultSet}: updates, scrolling, streams and SQL types Petrel has no use for.
  *
- * <p>Generated from the {@code java.sql.ResultSet} interface: every method here throws. The concrete class overrides what
- * Petrel supports, so a forgotten method fails loudly with {@link SQLFeatureNotSupportedException}.
+ * <p>Only the methods Petrel does not support are here, each throwing {@link SQLFeatureNotSupportedException}; the
+ * concrete class implements the rest (a method in neither fails to compile).
  */
 @SuppressWarnings({"deprecation", "unused"})
 abstract class ResultSetBase implements ResultSet {
@@ -21,13 +21,7 @@ abstract class ResultSetBase implements ResultSet {
     @Override
     public void cancelRowUpdates() throws SQLException { throw unsupported("cancelRowUpdates"); }
     @Override
-    public void clearWarnings() throws SQLException { throw unsupported("clearWarnings"); }
-    @Override
-    public void close() throws SQLException { throw unsupported("close"); }
-    @Override
     public void deleteRow() throws SQLException { throw unsupported("deleteRow"); }
-    @Override
-    public int findColumn(String p0) throws SQLException { throw unsupported("findColumn"); }
     @Override
     public boolean first() throws SQLException { throw unsupported("first"); }
     @Override
@@ -35,81 +29,15 @@ abstract class ResultSetBase implements ResultSet {
     @Override
     public java.sql.Array getArray(int p0) throws SQLException { throw unsupported("getArray"); }
     @Override
-    public java.io.InputStream getAsciiStream(String p0) throws SQLException { throw unsupported("getAsciiStream"); }
-    @Override
-    public java.io.InputStream getAsciiStream(int p0) throws SQLException { throw unsupported("getAsciiStream"); }
-    @Override
-    public java.math.BigDecimal getBigDecimal(String p0, int p1) throws SQLException { throw unsupported("getBigDecimal"); }
-    @Override
-    public java.math.BigDecimal getBigDecimal(String p0) throws SQLException { throw unsupported("getBigDecimal"); }
-    @Override
-    public java.math.BigDecimal getBigDecimal(int p0, int p1) throws SQLException { throw unsupported("getBigDecimal"); }
-    @Override
-    public java.math.BigDecimal getBigDecimal(int p0) throws SQLException { throw unsupported("getBigDecimal"); }
-    @Override
-    public java.io.InputStream getBinaryStream(String p0) throws SQLException { throw unsupported("getBinaryStream"); }
-    @Override
-    public java.io.InputStream getBinaryStream(int p0) throws SQLException { throw unsupported("getBinaryStream"); }
-    @Override
     public java.sql.Blob getBlob(String p0) throws SQLException { throw unsupported("getBlob"); }
     @Override
     public java.sql.Blob getBlob(int p0) throws SQLException { throw unsupported("getBlob"); }
-    @Override
-    public boolean getBoolean(String p0) throws SQLException { throw unsupported("getBoolean"); }
-    @Override
-    public boolean getBoolean(int p0) throws SQLException { throw unsupported("getBoolean"); }
-    @Override
-    public byte getByte(String p0) throws SQLException { throw unsupported("getByte"); }
-    @Override
-    public byte getByte(int p0) throws SQLException { throw unsupported("getByte"); }
-    @Override
-    public byte[] getBytes(String p0) throws SQLException { throw unsupported("getBytes"); }
-    @Override
-    public byte[] getBytes(int p0) throws SQLException { throw unsupported("getBytes"); }
-    @Override
-    public java.io.Reader getCharacterStream(String p0) throws SQLException { throw unsupported("getCharacterStream"); }
-    @Override
-    public java.io.Reader getCharacterStream(int p0) throws SQLException { throw unsupported("getCharacterStream"); }
     @Override
     public java.sql.Clob getClob(String p0) throws SQLException { throw unsupported("getClob"); }
     @Override
     public java.sql.Clob getClob(int p0) throws SQLException { throw unsupported("getClob"); }
     @Override
-    public int getConcurrency() throws SQLException { throw unsupported("getConcurrency"); }
-    @Override
     public String getCursorName() throws SQLException { throw unsupported("getCursorName"); }
-    @Override
-    public java.sql.Date getDate(String p0, java.util.Calendar p1) throws SQLException { throw unsupported("getDate"); }
-    @Override
-    public java.sql.Date getDate(String p0) throws SQLException { throw unsupported("getDate"); }
-    @Override
-    public java.sql.Date getDate(int p0, java.util.Calendar p1) throws SQLException { throw unsupported("getDate"); }
-    @Override
-    public java.sql.Date getDate(int p0) throws SQLException { throw unsupported("getDate"); }
-    @Override
-    public double getDouble(String p0) throws SQLException { throw unsupported("getDouble"); }
-    @Override
-    public double getDouble(int p0) throws SQLException { throw unsupported("getDouble"); }
-    @Override
-    public int getFetchDirection() throws SQLException { throw unsupported("getFetchDirection"); }
-    @Override
-    public int getFetchSize() throws SQLException { throw unsupported("getFetchSize"); }
-    @Override
-    public float getFloat(String p0) throws SQLException { throw unsupported("getFloat"); }
-    @Override
-    public float getFloat(int p0) throws SQLException { throw unsupported("getFloat"); }
-    @Override
-    public int getHoldability() throws SQLException { throw unsupported("getHoldability"); }
-    @Override
-    public int getInt(String p0) throws SQLException { throw unsupported("getInt"); }
-    @Override
-    public int getInt(int p0) throws SQLException { throw unsupported("getInt"); }
-    @Override
-    public long getLong(String p0) throws SQLException { throw unsupported("getLong"); }
-    @Override
-    public long getLong(int p0) throws SQLException { throw unsupported("getLong"); }
-    @Override
-    public java.sql.ResultSetMetaData getMetaData() throws SQLException { throw unsupported("getMetaData"); }
     @Override
     public java.io.Reader getNCharacterStream(String p0) throws SQLException { throw unsupported("getNCharacterStream"); }
     @Override
@@ -123,23 +51,9 @@ abstract class ResultSetBase implements ResultSet {
     @Override
     public String getNString(int p0) throws SQLException { throw unsupported("getNString"); }
     @Override
-    public <T> T getObject(String p0, Class<T> p1) throws SQLException { throw unsupported("getObject"); }
-    @Override
-    public Object getObject(String p0, java.util.Map<String, Class<?>> p1) throws SQLException { throw unsupported("getObject"); }
-    @Override
-    public Object getObject(String p0) throws SQLException { throw unsupported("getObject"); }
-    @Override
-    public <T> T getObject(int p0, Class<T> p1) throws SQLException { throw unsupported("getObject"); }
-    @Override
-    public Object getObject(int p0, java.util.Map<String, Class<?>> p1) throws SQLException { throw unsupported("getObject"); }
-    @Override
-    public Object getObject(int p0) throws SQLException { throw unsupported("getObject"); }
-    @Override
     public java.sql.Ref getRef(String p0) throws SQLException { throw unsupported("getRef"); }
     @Override
     public java.sql.Ref getRef(int p0) throws SQLException { throw unsupported("getRef"); }
-    @Override
-    public int getRow() throws SQLException { throw unsupported("getRow"); }
     @Override
     public java.sql.RowId getRowId(String p0) throws SQLException { throw unsupported("getRowId"); }
     @Override
@@ -149,34 +63,6 @@ abstract class ResultSetBase implements ResultSet {
     @Override
     public java.sql.SQLXML getSQLXML(int p0) throws SQLException { throw unsupported("getSQLXML"); }
     @Override
-    public short getShort(String p0) throws SQLException { throw unsupported("getShort"); }
-    @Override
-    public short getShort(int p0) throws SQLException { throw unsupported("getShort"); }
-    @Override
-    public java.sql.Statement getStatement() throws SQLException { throw unsupported("getStatement"); }
-    @Override
-    public String getString(String p0) throws SQLException { throw unsupported("getString"); }
-    @Override
-    public String getString(int p0) throws SQLException { throw unsupported("getString"); }
-    @Override
-    public java.sql.Time getTime(String p0, java.util.Calendar p1) throws SQLException { throw unsupported("getTime"); }
-    @Override
-    public java.sql.Time getTime(String p0) throws SQLException { throw unsupported("getTime"); }
-    @Override
-    public java.sql.Time getTime(int p0, java.util.Calendar p1) throws SQLException { throw unsupported("getTime"); }
-    @Override
-    public java.sql.Time getTime(int p0) throws SQLException { throw unsupported("getTime"); }
-    @Override
-    public java.sql.Timestamp getTimestamp(String p0, java.util.Calendar p1) throws SQLException { throw unsupported("getTimestamp"); }
-    @Override
-    public java.sql.Timestamp getTimestamp(String p0) throws SQLException { throw unsupported("getTimestamp"); }
-    @Override
-    public java.sql.Timestamp getTimestamp(int p0, java.util.Calendar p1) throws SQLException { throw unsupported("getTimestamp"); }
-    @Override
-    public java.sql.Timestamp getTimestamp(int p0) throws SQLException { throw unsupported("getTimestamp"); }
-    @Override
-    public int getType() throws SQLException { throw unsupported("getType"); }
-    @Override
     public java.net.URL getURL(String p0) throws SQLException { throw unsupported("getURL"); }
     @Override
     public java.net.URL getURL(int p0) throws SQLException { throw unsupported("getURL"); }
@@ -185,29 +71,15 @@ abstract class ResultSetBase implements ResultSet {
     @Override
     public java.io.InputStream getUnicodeStream(int p0) throws SQLException { throw unsupported("getUnicodeStream"); }
     @Override
-    public java.sql.SQLWarning getWarnings() throws SQLException { throw unsupported("getWarnings"); }
-    @Override
     public void insertRow() throws SQLException { throw unsupported("insertRow"); }
     @Override
-    public boolean isAfterLast() throws SQLException { throw unsupported("isAfterLast"); }
-    @Override
-    public boolean isBeforeFirst() throws SQLException { throw unsupported("isBeforeFirst"); }
-    @Override
-    public boolean isClosed() throws SQLException { throw unsupported("isClosed"); }
-    @Override
-    public boolean isFirst() throws SQLException { throw unsupported("isFirst"); }
-    @Override
     public boolean isLast() throws SQLException { throw unsupported("isLast"); }
-    @Override
-    public boolean isWrapperFor(Class<?> p0) throws SQLException { throw unsupported("isWrapperFor"); }
     @Override
     public boolean last() throws SQLException { throw unsupported("last"); }
     @Override
     public void moveToCurrentRow() throws SQLException { throw unsupported("moveToCurrentRow"); }
     @Override
     public void moveToInsertRow() throws SQLException { throw unsupported("moveToInsertRow"); }
-    @Override
-    public boolean next() throws SQLException { throw unsupported("next"); }
     @Override
     public boolean previous() throws SQLException { throw unsupported("previous"); }
     @Override
@@ -220,12 +92,6 @@ abstract class ResultSetBase implements ResultSet {
     public boolean rowInserted() throws SQLException { throw unsupported("rowInserted"); }
     @Override
     public boolean rowUpdated() throws SQLException { throw unsupported("rowUpdated"); }
-    @Override
-    public void setFetchDirection(int p0) throws SQLException { throw unsupported("setFetchDirection"); }
-    @Override
-    public void setFetchSize(int p0) throws SQLException { throw unsupported("setFetchSize"); }
-    @Override
-    public <T> T unwrap(Class<T> p0) throws SQLException { throw unsupported("unwrap"); }
     @Override
     public void updateArray(String p0, java.sql.Array p1) throws SQLException { throw unsupported("updateArray"); }
     @Override
@@ -392,6 +258,4 @@ abstract class ResultSetBase implements ResultSet {
     public void updateTimestamp(String p0, java.sql.Timestamp p1) throws SQLException { throw unsupported("updateTimestamp"); }
     @Override
     public void updateTimestamp(int p0, java.sql.Timestamp p1) throws SQLException { throw unsupported("updateTimestamp"); }
-    @Override
-    public boolean wasNull() throws SQLException { throw unsupported("wasNull"); }
 }

@@ -74,8 +74,29 @@ final class SerializedConnection implements Connection {
     }
 
     @Override
+    public void createWindowFunction(String name, int nArg, int flags, dev.petrel.func.AggregateFactory factory) {
+        synchronized (lock) {
+            base.createWindowFunction(name, nArg, flags, factory);
+        }
+    }
+
+    @Override
+    public void createCollation(String name, java.util.Comparator<String> order) {
+        synchronized (lock) {
+            base.createCollation(name, order);
+        }
+    }
+
+    @Override
     public void interrupt() {
         base.interrupt();
+    }
+
+    @Override
+    public void setProgressHandler(int instructions, java.util.function.BooleanSupplier handler) {
+        synchronized (lock) {
+            base.setProgressHandler(instructions, handler);
+        }
     }
 
     @Override
