@@ -62,8 +62,8 @@ public final class RecordComparator {
         // Per record: the next header byte, the header end and the next field's content offset.
         int ha = headerSize(a, aLen);
         int hb = headerSize(b, bLen);
-        int pa = Varint.sizeAt(a, 0, Math.min(Varint.MAX_BYTES, aLen));
-        int pb = Varint.sizeAt(b, 0, Math.min(Varint.MAX_BYTES, bLen));
+        int pa = aLen == 0 ? 0 : Varint.sizeAt(a, 0, Math.min(Varint.MAX_BYTES, aLen));
+        int pb = bLen == 0 ? 0 : Varint.sizeAt(b, 0, Math.min(Varint.MAX_BYTES, bLen));
         int oa = ha;
         int ob = hb;
         for (int i = 0; i < fields; i++) {

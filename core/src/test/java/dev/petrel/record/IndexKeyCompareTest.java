@@ -66,7 +66,7 @@ class IndexKeyCompareTest {
                 row[i] = randomValue();
             }
             byte[] encoded = RecordEncoder.encode(row);
-            byte[] rec = nextInt(10) == 0 ? mangleText(encoded) : encoded;
+            byte[] rec = nextInt(10) == 0 ? mangleText(encoded, this::nextInt) : encoded;
             if (nextInt(50) == 0 && rec.length > 0) {
                 rec[nextInt(rec.length)] = (byte) nextInt(256);
             }
@@ -96,8 +96,11 @@ class IndexKeyCompareTest {
         assertTrue(inPlaceDecided > cases / 2, "most cases should be valid records: " + inPlaceDecided);
     }
 
-    /** Replaces the bytes of the first TEXT column by bytes that are not all valid UTF-8 (same length). */
-    private byte[] mangleText(byte[] rec) {
+    /**
+     * Replaces a byte of the first TEXT column by one that may make it invalid UTF-8 (same length); {@code nextInt}
+     * draws from [0, bound). Shared with {@link RecordComparatorTest}.
+     */
+    static byte[] mangleText(byte[] rec, java.util.function.IntUnaryOperator nextInt) {
         byte[] out = rec.clone();
         Record r = new Record(out);
         int n;
@@ -111,8 +114,8 @@ class IndexKeyCompareTest {
             long t = r.serialType(i);
             long size = SerialType.sizeOf(t);
             if (t >= SerialType.FIRST_TEXT && (t & 1) == 1 && size > 0) {
-                int pos = (int) off + nextInt((int) size);
-                out[pos] = (byte) (0x80 + nextInt(128));
+                int pos = (int) off + nextInt.applyAsInt((int) size);
+                out[pos] = (byte) (0x80 + nextInt.applyAsInt(128));
                 return out;
             }
             off += size;

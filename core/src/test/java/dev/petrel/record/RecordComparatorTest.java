@@ -2,6 +2,7 @@ package dev.petrel.record;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.petrel.func.datetime.SplitMix64;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -9,25 +10,21 @@ import org.junit.jupiter.api.Test;
  * decoding both records and comparing the values field by field ({@link ValueOrder} with the field's collation,
  * direction and NULL position): random records of every storage class, ASCII and non-ASCII text, text bytes that
  * are not valid UTF-8, UTF-16 text, all built-in collations, DESC and NULLS LAST fields, records of different
- * lengths in both modes (missing fields as NULL, or ending the comparison).
+ * lengths in both modes (missing fields as NULL, or ending the comparison), empty payloads.
  */
 class RecordComparatorTest {
     private static final String[] WORDS = {"", "a", "ab", "abc", "b", "user-1", "user-10", "User-1", "\u00e9t\u00e9",
         "a\u00e9", "z\uD83D\uDE00", "z\uFFFD", "z\uE000", "abc ", "ABC", "abc  ", "\u20ac", "Z"};
     private static final Collation[] COLLATIONS = {null, Collation.BINARY, Collation.NOCASE, Collation.RTRIM};
 
-    /** SplitMix64, deterministic from the seed. */
-    private long state = 0x5EC0DEL;
+    private final SplitMix64 rng = new SplitMix64(0x5EC0DEL);
 
     private long nextLong() {
-        long z = (state += 0x9E3779B97F4A7C15L);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return rng.nextLong();
     }
 
     private int nextInt(int bound) {
-        return (int) Math.floorMod(nextLong(), (long) bound);
+        return rng.nextInt(bound);
     }
 
     private Object randomValue() {
@@ -109,7 +106,10 @@ class RecordComparatorTest {
             byte[] a = RecordEncoder.encode(rowA, rowA.length, encoding);
             byte[] b = RecordEncoder.encode(rowB, rowB.length, encoding);
             if (nextInt(8) == 0) {
-                a = mangleText(a);
+                a = IndexKeyCompareTest.mangleText(a, this::nextInt);
+            }
+            if (nextInt(100) == 0) {
+                a = new byte[0]; // an empty payload: a record without columns
             }
             Collation[] coll = new Collation[fields];
             boolean[] desc = new boolean[fields];
@@ -129,24 +129,6 @@ class RecordComparatorTest {
                     + java.util.Arrays.deepToString(rowB) + " enc " + encoding + " stop " + stop);
             assertEquals(-expected, Integer.signum(cmp.compare(b, b.length, a, a.length, encoding)), "swapped, case " + n);
         }
-    }
-
-    /** Replaces one byte of the first non-empty TEXT column by a byte that may make it invalid UTF-8. */
-    private byte[] mangleText(byte[] rec) {
-        byte[] out = rec.clone();
-        Record r = new Record(out);
-        int n = r.columnCount();
-        long off = Varint.read(out, 0, Math.min(9, out.length));
-        for (int i = 0; i < n; i++) {
-            long t = r.serialType(i);
-            long size = SerialType.sizeOf(t);
-            if (t >= SerialType.FIRST_TEXT && (t & 1) == 1 && size > 0) {
-                out[(int) off + nextInt((int) size)] = (byte) (0x80 + nextInt(128));
-                return out;
-            }
-            off += size;
-        }
-        return out;
     }
 
     @Test
