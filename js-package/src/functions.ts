@@ -1,5 +1,5 @@
 /**
- * SQL functions written in JavaScript, on the worker side: the table the wasm engine calls into
+ * SQL functions and collations written in JavaScript, on the worker side: the table the wasm engine calls into
  * (`self.petrelFunctions.invoke`, see JsFunctions.java) and the revival of functions sent from the page.
  *
  * A function cannot cross postMessage, so the page sends its source text (`fn.toString()`) and the worker
@@ -156,14 +156,53 @@ function invoke(fnId: number, instance: number, op: number): string | null {
   }
 }
 
+/** Collation comparators by id (the wasm engine calls `compare(id, a, b)` for each comparison). */
+const comparators = new Map<number, { name: string; compare: (a: string, b: string) => unknown }>();
+
+/**
+ * Calls collation `collId` on two strings. Returns a number (its sign is what counts), or a string: the error
+ * message of a comparator that threw or returned something else than a number, which fails the statement.
+ */
+function compare(collId: number, a: string, b: string): number | string {
+  const c = comparators.get(collId);
+  if (!c) {
+    return `JavaScript collation #${collId} is not registered in this worker`;
+  }
+  try {
+    const r = c.compare(a, b);
+    if (typeof r === 'number' && !Number.isNaN(r)) {
+      return r;
+    }
+    if (typeof r === 'bigint' || typeof r === 'boolean') {
+      return Number(r);
+    }
+    return `collation ${c.name} returned ${r === null ? 'null' : typeof r} instead of a number`;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
 /** Makes the function table reachable from the wasm engine of this worker. */
 export function installFunctionTable(x: Exports): void {
   exportsRef = x;
-  (self as any).petrelFunctions = { invoke };
+  (self as any).petrelFunctions = { invoke, compare };
+}
+
+/** Revives a collation sent from the page and registers (or, with a null source, removes) it on `db`. */
+function defineCollation(x: Exports, db: number, spec: FunctionSpec): number {
+  if (spec.source === null || spec.source === undefined) {
+    return x.createCollation(db, spec.name, 0);
+  }
+  const id = nextId++;
+  comparators.set(id, { name: spec.name, compare: revive(spec.source, `db.collation('${spec.name}')`) });
+  return x.createCollation(db, spec.name, id);
 }
 
 /** Revives a function sent from the page and registers it on connection `db`. Throws on a bad definition. */
 export function defineFunction(x: Exports, db: number, spec: FunctionSpec): number {
+  if (spec.kind === 'collation') {
+    return defineCollation(x, db, spec);
+  }
   const what = `${spec.kind === 'aggregate' ? 'db.aggregate' : 'db.function'}('${spec.name}')`;
   let entry: Entry;
   if (spec.kind === 'scalar') {

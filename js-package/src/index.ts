@@ -313,12 +313,39 @@ export class Database {
   }
 
   /**
+   * Defines a collating sequence implemented in JavaScript, for `COLLATE name` in queries, column definitions and
+   * indexes (better-sqlite3 has no equivalent; this is SQLite's `sqlite3_create_collation`):
+   * `await db.collation('nocase_unicode', (a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }))`.
+   * `compare(a, b)` receives two strings (never NULL: NULLs sort first without asking) and returns a negative
+   * number, zero or a positive number; it must be a consistent total order, or an index built with it is wrong.
+   * Passing `null` removes the collation. Names are case-insensitive; BINARY, NOCASE and RTRIM are built in and
+   * cannot be replaced. A statement that compares under a collation nobody defined fails with
+   * "no such collation sequence: X". Like {@link Database.function}, the comparator runs in the database worker
+   * and must be self-contained and synchronous; throwing fails the statement with the error's message.
+   */
+  async collation(name: string, compare: ((a: string, b: string) => number) | null): Promise<this> {
+    if (compare !== null && typeof compare !== 'function') {
+      throw new TypeError('db.collation(name, compare): compare must be a function or null');
+    }
+    if (typeof name !== 'string' || name.length === 0 || name.length > 255) {
+      throw new TypeError('a collation name must be a string of 1 to 255 characters');
+    }
+    await this.request({ op: 'function', spec: {
+      name, kind: 'collation', nArg: 2, deterministic: true, safeIntegers: false,
+      source: compare === null ? null : compare.toString(),
+    } });
+    return this;
+  }
+
+  /**
    * Defines a SQL aggregate function implemented in JavaScript, as better-sqlite3's `db.aggregate`:
    * `start` is the initial state (or a function returning it, called per group), `step(state, ...args)` returns
    * the next state, optional `result(state)` gives the SQL value (default: the state). With `inverse(state,
-   * ...args)` the aggregate is also an efficient window function (frames slide instead of being recomputed); any
-   * aggregate can be used with OVER. The same rules as {@link Database.function} apply: the functions run in the
-   * database worker and must be self-contained.
+   * ...args)` the aggregate is also a window function, usable with OVER (`SELECT sum2(x) OVER (ORDER BY t ROWS 2
+   * PRECEDING)`): frames slide by calling `step` for rows entering and `inverse` for rows leaving, and `result` is
+   * asked for each row's frame. Without `inverse`, as in SQLite and better-sqlite3, the aggregate may not be used
+   * with OVER ("X() may not be used as a window function"). The same rules as {@link Database.function} apply: the
+   * functions run in the database worker and must be self-contained.
    */
   async aggregate(name: string, options: AggregateOptions): Promise<this> {
     if (!options || typeof options.step !== 'function') {

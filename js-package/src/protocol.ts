@@ -27,17 +27,20 @@ export interface SerializedError {
 
 export type RowMode = 'object' | 'raw' | 'pluck';
 
-/** A JavaScript SQL function as it travels to the worker: its source text, evaluated again there. */
+/**
+ * A JavaScript SQL function or collation as it travels to the worker: its source text, evaluated again there.
+ * A collation (`kind: 'collation'`) carries its comparator in `source`, or `source: null` to remove it.
+ */
 export interface FunctionSpec {
   name: string;
-  kind: 'scalar' | 'aggregate';
+  kind: 'scalar' | 'aggregate' | 'collation';
   /** Argument count, or -1 for any (varargs). */
   nArg: number;
   deterministic: boolean;
   /** Whether INTEGER arguments arrive as bigint rather than number. */
   safeIntegers: boolean;
-  /** Scalar: the function's source. */
-  source?: string;
+  /** Scalar: the function's source; collation: the comparator's source (null removes the collation). */
+  source?: string | null;
   /** Aggregate: the start value (structured-cloneable), or the source of a function returning it. */
   start?: unknown;
   startSource?: string;

@@ -35,7 +35,14 @@ interface Outcome {
   autocommit: boolean;
 }
 
-/** The sync access handles of one database, registered for OpfsVfs (`self.petrelOpfs.handle(path)`). */
+/**
+ * Every sync access handle this worker holds, by OPFS file name: the owned database's files and those of the
+ * databases it ATTACHed. OpfsVfs finds them through `self.petrelOpfs.handle(path)`.
+ */
+const opfsHandles = new Map<string, FileSystemSyncAccessHandle>();
+(self as any).petrelOpfs = { handle: (p: string) => opfsHandles.get(p) ?? null };
+
+/** The sync access handles of one database (its file, journal and WAL), registered in `opfsHandles`. */
 class OpfsFiles implements FileAccess {
   private readonly handles = new Map<string, FileSystemSyncAccessHandle>();
 
@@ -57,7 +64,9 @@ class OpfsFiles implements FileAccess {
       }
       for (;;) {
         try {
-          this.handles.set(name, await file.createSyncAccessHandle());
+          const handle = await file.createSyncAccessHandle();
+          this.handles.set(name, handle);
+          opfsHandles.set(name, handle);
           break;
         } catch (e) {
           // Only "another handle is open" is worth waiting for: the previous owner's context is shutting down.
@@ -71,7 +80,6 @@ class OpfsFiles implements FileAccess {
         }
       }
     }
-    (self as any).petrelOpfs = { handle: (p: string) => this.handles.get(p) ?? null };
   }
 
   readAll(): Uint8Array {
@@ -111,7 +119,10 @@ class OpfsFiles implements FileAccess {
   }
 
   close(): void {
-    for (const h of this.handles.values()) {
+    for (const [name, h] of this.handles) {
+      if (opfsHandles.get(name) === h) {
+        opfsHandles.delete(name);
+      }
       try {
         h.flush();
         h.close();
@@ -120,6 +131,46 @@ class OpfsFiles implements FileAccess {
       }
     }
     this.handles.clear();
+  }
+}
+
+/**
+ * The OPFS files of ATTACHed databases. The engine opens files synchronously, but sync access handles are created
+ * asynchronously: so before a statement runs, every `ATTACH [DATABASE] 'name'` with a string literal in its SQL
+ * gets its three handles opened here (':memory:' and '' need none). They stay open until the owner closes (a
+ * DETACHed file keeps its handles, so the same worker can attach it again). A file name given any other way (a
+ * bound parameter, an expression) is not seen here, and ATTACH then fails with "unable to open database file".
+ */
+class AttachedFiles {
+  private readonly files = new Map<string, OpfsFiles>();
+
+  static names(sql: string): string[] {
+    const out: string[] = [];
+    const re = /\battach\s+(?:database\s+)?'((?:[^']|'')*)'/gi;
+    for (let m = re.exec(sql); m !== null; m = re.exec(sql)) {
+      const name = m[1].replace(/''/g, "'");
+      if (name !== '' && name !== ':memory:' && /^[^/\\\0]+$/.test(name)) {
+        out.push(name);
+      }
+    }
+    return out;
+  }
+
+  async prepare(sql: string): Promise<void> {
+    for (const name of AttachedFiles.names(sql)) {
+      if (!this.files.has(name) && !opfsHandles.has(name)) {
+        const f = new OpfsFiles(name);
+        await f.open();
+        this.files.set(name, f);
+      }
+    }
+  }
+
+  close(): void {
+    for (const f of this.files.values()) {
+      f.close();
+    }
+    this.files.clear();
   }
 }
 
@@ -140,16 +191,21 @@ class Owner {
   private readonly watched = new Map<string, AbortController>();
   closing = false;
 
+  private readonly attached = new AttachedFiles();
+
   constructor(private readonly db: EngineDatabase, private readonly files: OpfsFiles | null) {}
 
   submit(client: string, body: Op): Promise<Outcome> {
     if (client !== clientId) {
       this.watch(client);
     }
-    return new Promise((resolve, reject) => {
+    const sql = 'sql' in body && this.files !== null ? body.sql : '';
+    const enqueue = () => new Promise<Outcome>((resolve, reject) => {
       this.queue.push({ client, body, resolve, reject });
       this.pump();
     });
+    // Only an ATTACH of an OPFS file waits (for its handles); everything else is queued at once, in order.
+    return AttachedFiles.names(sql).length === 0 ? enqueue() : this.attached.prepare(sql).then(enqueue);
   }
 
   get autocommit(): boolean {
@@ -228,6 +284,7 @@ class Owner {
       this.db.close();
     } finally {
       this.files?.close();
+      this.attached.close();
     }
   }
 }

@@ -161,6 +161,7 @@ final class DotCommands {
                         s.echo = v;
                     } else if (cmd.equals("headers")) {
                         s.header = v;
+                        s.headerSet = true;
                     } else {
                         s.timer = v;
                     }
@@ -168,6 +169,17 @@ final class DotCommands {
                 }
                 case "mode":
                     return mode(a);
+                case "parameter":
+                    return shell.parameters.run(shell, a);
+                case "eqp":
+                    if (a.size() != 2) {
+                        return usage("Usage: .eqp off|on|trace|trigger|full");
+                    }
+                    s.eqp = switch (a.get(1)) {
+                        case "full", "trigger", "trace" -> a.get(1);
+                        default -> bool(a.get(1)) ? "on" : "off";
+                    };
+                    return true;
                 case "nullvalue":
                     if (a.size() != 2) {
                         return usage("Usage: .nullvalue STRING");
@@ -188,12 +200,16 @@ final class DotCommands {
                 case "print":
                     shell.out.print(String.join(" ", a.subList(1, a.size())) + "\n");
                     return true;
+                case "databases":
+                    return Catalog.databases(shell);
                 case "tables":
                 case "indexes":
                 case "indices":
                     return Catalog.listNames(shell, cmd.equals("tables"), a.size() > 1 ? a.get(1) : null);
-                case "schema":
-                    return Catalog.schema(shell, a.size() > 1 ? a.get(1) : null);
+                case "schema": {
+                    boolean indent = a.remove("--indent");
+                    return Catalog.schema(shell, a.size() > 1 ? a.get(1) : null, indent);
+                }
                 case "dump":
                     return new Dumper(shell).dump(a.subList(1, a.size()));
                 case "import":
@@ -202,6 +218,18 @@ final class DotCommands {
                     return read(a);
                 case "output":
                     return output(a);
+                case "once":
+                    if (a.size() != 2) {
+                        return usage("Usage: .once [-e|-x|FILE]");
+                    }
+                    if (output(a)) {
+                        shell.onceActive = true;
+                        return true;
+                    }
+                    return false;
+                case "backup":
+                case "save":
+                    return backup(cmd, a);
                 case "open":
                     return open(a);
                 case "help":
@@ -211,8 +239,14 @@ final class DotCommands {
                     throw new Shell.ExitRequest(0);
                 case "exit":
                     throw new Shell.ExitRequest(a.size() > 1 ? parseIntPrefix(a.get(1)) : 0);
-                case "width":
+                case "width": {
+                    int[] w = new int[a.size() - 1];
+                    for (int i = 1; i < a.size(); i++) {
+                        w[i - 1] = parseIntPrefix(a.get(i));
+                    }
+                    s.widths = w;
                     return true;
+                }
                 default:
                     shell.err.print("Error: unknown command or invalid arguments:  \"" + cmd
                             + "\". Enter \".help\" for help\n");
@@ -275,7 +309,7 @@ final class DotCommands {
                 break;
             case COLUMN:
                 s.rowSeparator = "\n";
-                s.header = true;
+                s.header |= !s.headerSet;
                 break;
             case INSERT:
                 s.insertTable = a.size() > 2 ? a.get(2) : "table";
@@ -296,7 +330,7 @@ final class DotCommands {
         Shell.Settings s = shell.settings;
         StringBuilder sb = new StringBuilder();
         row(sb, "echo", s.echo ? "on" : "off");
-        row(sb, "eqp", "off");
+        row(sb, "eqp", s.eqp);
         row(sb, "explain", "auto");
         row(sb, "headers", s.header ? "on" : "off");
         row(sb, "mode", modeDescription());
@@ -305,7 +339,11 @@ final class DotCommands {
         row(sb, "colseparator", cQuoted(s.colSeparator));
         row(sb, "rowseparator", cQuoted(s.rowSeparator));
         row(sb, "stats", "off");
-        row(sb, "width", "");
+        StringBuilder widths = new StringBuilder();
+        for (int w : s.widths) {
+            widths.append(w).append(' ');
+        }
+        row(sb, "width", widths.toString());
         row(sb, "filename", shell.fileName());
         shell.out.print(sb.toString());
         return true;
@@ -342,6 +380,56 @@ final class DotCommands {
             shell.err.print("Error: cannot write to \"" + a.get(1) + "\"\n");
             return false;
         }
+    }
+
+    /**
+     * {@code .backup ?DB? FILE} and {@code .save FILE}: a page-for-page copy of the main database in FILE,
+     * replacing it.
+     */
+    private boolean backup(String cmd, List<String> a) {
+        String file = null;
+        String db = "main";
+        for (String w : a.subList(1, a.size())) {
+            if (w.startsWith("-")) {
+                continue; // --append / --async: nothing to do for a copy written in one piece
+            } else if (file == null) {
+                file = w;
+            } else if (db.equals("main")) {
+                db = file;
+                file = w;
+            } else {
+                return usage("Usage: .backup ?DB? ?OPTIONS? FILENAME");
+            }
+        }
+        if (file == null) {
+            return usage("missing FILENAME argument on ." + cmd);
+        }
+        if (!db.equals("main")) {
+            shell.err.print("Error: unknown database " + db + "\n");
+            return false;
+        }
+        // The pages as they are (as sqlite3's backup copies them): the in-memory image, or the file once a WAL
+        // has been checkpointed into it.
+        byte[] image;
+        if (shell.memoryVfs != null) {
+            shell.connection();
+            image = shell.memoryVfs.snapshot(dev.petrel.Petrel.MEMORY_PATH);
+        } else {
+            query(shell, "PRAGMA wal_checkpoint(TRUNCATE)");
+            try {
+                image = java.nio.file.Files.readAllBytes(new File(shell.fileName()).toPath());
+            } catch (IOException e) {
+                shell.err.print("Error: cannot read \"" + shell.fileName() + "\"\n");
+                return false;
+            }
+        }
+        try (FileOutputStream f = new FileOutputStream(file)) {
+            f.write(image == null ? new byte[0] : image);
+        } catch (IOException e) {
+            shell.err.print("Error: cannot write to \"" + file + "\"\n");
+            return false;
+        }
+        return true;
     }
 
     private boolean open(List<String> a) {

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * The two lines sqlite3 prints under a prepare error: the statement text and a caret at the error offset.
  *
- * <p>The public API reports no error offset ({@code sqlite3_error_offset}), so it is inferred from the message:
+ * <p>The offset is the exception's {@code errorOffset()} ({@code sqlite3_error_offset}) where the engine sets one
+ * (syntax errors); otherwise it is inferred from the message:
  * {@code near "X": syntax error} and {@code unrecognized token: "X"} point at the first occurrence of X;
  * {@code no such column: X}, {@code no such function: X} and {@code wrong number of arguments to function X()}
  * at the first occurrence of the name outside string literals ({@code t.x} as a whole). Messages SQLite gives no
@@ -30,7 +31,18 @@ final class ErrorContext {
 
     /** The context text (starting with a newline) for an error in {@code sql}, or "" when there is no offset. */
     static String of(String sql, String message) {
-        int charOffset = offset(sql, message);
+        return of(sql, message, -1);
+    }
+
+    /**
+     * As {@link #of(String, String)}, at {@code knownOffset} (the exception's {@code errorOffset()}, a character
+     * offset in {@code sql}) when it is not negative, else at the offset inferred from the message.
+     */
+    static String of(String sql, String message, int knownOffset) {
+        if ("incomplete input".equals(message)) {
+            return ""; // SQLite reports no offset for it (sqlite3_error_offset is -1), so sqlite3 shows no caret
+        }
+        int charOffset = knownOffset >= 0 && knownOffset <= sql.length() ? knownOffset : offset(sql, message);
         if (charOffset < 0) {
             return "";
         }

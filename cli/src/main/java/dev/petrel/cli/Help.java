@@ -5,6 +5,7 @@ final class Help {
     static final String TEXT = ""
             + ".bail on|off             Stop after hitting an error.  Default OFF\n"
             + ".changes on|off          Show number of rows changed by SQL\n"
+            + ".databases               List names and files of attached databases\n"
             + ".dump ?OBJECTS?          Render database content as SQL\n"
             + ".echo on|off             Turn command echo on or off\n"
             + ".exit ?CODE?             Exit this program with return-code CODE\n"

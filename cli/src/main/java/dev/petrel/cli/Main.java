@@ -74,8 +74,8 @@ public final class Main {
             }
             switch (opt) {
                 case "-bail": s.bail = true; break;
-                case "-header": s.header = true; break;
-                case "-noheader": s.header = false; break;
+                case "-header": s.header = true; s.headerSet = true; break;
+                case "-noheader": s.header = false; s.headerSet = true; break;
                 case "-cmd": cmds.add(args[++i]); break;
                 case "-init": inits.add(args[++i]); break;
                 case "-readonly": shell.readOnly = true; break;

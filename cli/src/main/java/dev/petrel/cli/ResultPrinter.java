@@ -278,6 +278,11 @@ final class ResultPrinter {
      * characters.
      */
     static List<byte[]> displayLines(byte[] text) {
+        return displayLines(text, WRAP_WIDTH);
+    }
+
+    /** {@link #displayLines(byte[])} cut at {@code wrap} characters (a {@code .width} column's own width). */
+    static List<byte[]> displayLines(byte[] text, int wrap) {
         List<byte[]> lines = new ArrayList<>();
         java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
         int width = 0;
@@ -288,7 +293,7 @@ final class ResultPrinter {
                 do {
                     line.write(' ');
                     width++;
-                } while ((width & 7) != 0 && width < WRAP_WIDTH);
+                } while ((width & 7) != 0 && width < wrap);
                 i++;
             } else if (c < ' ') {
                 i += c == '\r' && i + 1 < text.length && text[i + 1] == '\n' ? 2 : 1;
@@ -305,7 +310,7 @@ final class ResultPrinter {
                 }
                 line.write(text[i++]);
             }
-            if (width >= WRAP_WIDTH && i < text.length) {
+            if (width >= wrap && i < text.length) {
                 lines.add(line.toByteArray());
                 line.reset();
                 width = 0;
@@ -315,13 +320,25 @@ final class ResultPrinter {
         return lines;
     }
 
+    /** Columns of the columnar result being printed that {@code .width} right-aligns. */
+    private boolean[] rightAligned;
+
     private void printColumnar(Statement stmt) {
         int n = stmt.columnCount();
         byte[][] names = new byte[n][];
         int[] widths = new int[n];
+        // .width: a column given a width is at least that wide and wraps there; a negative one is right-aligned.
+        if (s.widths.length < n) {
+            s.widths = java.util.Arrays.copyOf(s.widths, n);
+        }
+        int[] wrap = new int[n];
+        rightAligned = new boolean[n];
         for (int i = 0; i < n; i++) {
-            names[i] = displayLines(stmt.columnName(i).getBytes(StandardCharsets.UTF_8)).get(0);
-            widths[i] = displayWidth(names[i]);
+            int w = s.widths[i];
+            rightAligned[i] = w < 0;
+            wrap[i] = w == 0 ? WRAP_WIDTH : Math.abs(w);
+            names[i] = displayLines(stmt.columnName(i).getBytes(StandardCharsets.UTF_8), wrap[i]).get(0);
+            widths[i] = Math.max(Math.abs(w), displayWidth(names[i]));
         }
         List<List<byte[][]>> rows = new ArrayList<>();
         boolean multiLine = false;
@@ -329,7 +346,7 @@ final class ResultPrinter {
             List<List<byte[]>> cells = new ArrayList<>();
             int height = 1;
             for (int i = 0; i < n; i++) {
-                List<byte[]> lines = displayLines(plain(stmt, i));
+                List<byte[]> lines = displayLines(plain(stmt, i), wrap[i]);
                 for (byte[] l : lines) {
                     widths[i] = Math.max(widths[i], displayWidth(l));
                 }
@@ -399,7 +416,7 @@ final class ResultPrinter {
         sb.writeBytes(left.getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < cells.length; i++) {
             int pad = Math.max(0, widths[i] - displayWidth(cells[i]));
-            int before = center ? pad / 2 : 0;
+            int before = center ? pad / 2 : rightAligned != null && rightAligned[i] ? pad : 0;
             sb.writeBytes(" ".repeat(before).getBytes(StandardCharsets.US_ASCII));
             sb.writeBytes(cells[i]);
             sb.writeBytes(" ".repeat(pad - before).getBytes(StandardCharsets.US_ASCII));

@@ -32,6 +32,10 @@ final class Shell {
     static final class Settings {
         Mode mode = Mode.LIST;
         boolean header;
+        /** Whether .headers (or -header/-noheader) chose the header: then .mode column keeps it. */
+        boolean headerSet;
+        /** {@code .width}: per-column widths of the columnar modes (0 automatic, negative right-aligned). */
+        int[] widths = new int[0];
         String colSeparator = "|";
         String rowSeparator = "\n";
         String nullValue = "";
@@ -40,6 +44,8 @@ final class Shell {
         boolean echo;
         boolean changes;
         boolean timer;
+        /** The {@code .eqp} setting as {@code .show} prints it (off, on, trigger, full). */
+        String eqp = "off";
     }
 
     /** Thrown by {@code .exit}/{@code .quit} to unwind every input level. */
@@ -62,11 +68,17 @@ final class Shell {
     private final OutputStream stdout;
     private final DotCommands dot;
     private Database database;
+    /** The VFS holding the database when it is in memory, else null. */
+    dev.petrel.vfs.MemoryVfs memoryVfs;
     private Connection conn;
     private String fileName;
     boolean readOnly;
     /** The primary result code of the last SQL error (sqlite3 exits with it after a failing SQL argument). */
     int lastErrorCode = 1;
+    /** The values {@code .parameter set} gave, bound to every statement. */
+    final Parameters parameters = new Parameters();
+    /** Set by {@code .once}: output returns to stdout after the next command. */
+    boolean onceActive;
 
     Shell(OutputStream stdout, OutputStream stderr) {
         this.stdout = stdout;
@@ -78,7 +90,14 @@ final class Shell {
     /** Opens {@code path} (":memory:" or "" for memory), closing the current database. */
     void open(String path) {
         closeDatabase();
-        database = PetrelFiles.open(path, readOnly);
+        if (PetrelFiles.isMemory(path)) {
+            // The shell's own memory VFS: .backup of an in-memory database copies a VACUUM INTO image out of it.
+            memoryVfs = new dev.petrel.vfs.MemoryVfs();
+            database = dev.petrel.Petrel.open(memoryVfs, dev.petrel.Petrel.MEMORY_PATH);
+        } else {
+            memoryVfs = null;
+            database = PetrelFiles.open(path, readOnly);
+        }
         conn = database.connect();
         fileName = path;
     }
@@ -141,11 +160,15 @@ final class Shell {
                     if (settings.echo) {
                         out.print(line).print("\n");
                     }
+                    boolean once = onceActive;
                     if (line.startsWith(".") && !dotCommand(line)) {
                         errors++;
                         if (settings.bail) {
                             break;
                         }
+                    }
+                    if (once) {
+                        endOnce();
                     }
                     continue;
                 }
@@ -158,7 +181,9 @@ final class Shell {
                 if (settings.echo) {
                     out.print(sql.toString()).print("\n");
                 }
-                if (!runSql(sql.toString(), prompts ? INTERACTIVE : startLine, true)) {
+                boolean ok = runSql(sql.toString(), prompts ? INTERACTIVE : startLine, true);
+                endOnce();
+                if (!ok) {
                     errors++;
                     if (settings.bail) {
                         sql.setLength(0);
@@ -224,12 +249,19 @@ final class Shell {
             try {
                 stmt = connection().prepare(text);
             } catch (PetrelException e) {
-                String context = ErrorContext.of(sql.substring(pos), e.getMessage());
+                String context = ErrorContext.of(sql.substring(pos), e.getMessage(), e.errorOffset());
                 report(e, "in prepare, ", context, startLine, fromInput);
                 return false;
             }
             try {
-                if (stmt.step()) {
+                parameters.bind(stmt);
+                if (!settings.eqp.equals("off") && !QueryPlanTree.isExplain(text)) {
+                    printPlanOf(text);
+                }
+                boolean hasRow = stmt.step();
+                if (QueryPlanTree.isQueryPlan(text)) {
+                    out.print(QueryPlanTree.render(stmt, hasRow));
+                } else if (hasRow) {
                     new ResultPrinter(settings, out).print(stmt);
                 }
             } catch (PetrelException e) {
@@ -248,6 +280,23 @@ final class Shell {
             out.print(String.format(java.util.Locale.ROOT, "Run Time: real %.3f user %f sys %f\n", secs, secs, 0.0));
         }
         return true;
+    }
+
+    /** After the command following {@code .once}: back to standard output. */
+    private void endOnce() {
+        if (onceActive) {
+            onceActive = false;
+            out.redirect(stdout, "stdout", false);
+        }
+    }
+
+    /** {@code .eqp on}: the plan of {@code text} before it runs (nothing when it has none or cannot be planned). */
+    private void printPlanOf(String text) {
+        try (Statement eqp = connection().prepare("EXPLAIN QUERY PLAN " + text)) {
+            out.print(QueryPlanTree.render(eqp, eqp.step()));
+        } catch (PetrelException e) {
+            // sqlite3 shows no plan for a statement EXPLAIN QUERY PLAN cannot prepare, and runs it anyway
+        }
     }
 
     private void report(PetrelException e, String phase, String context, int startLine, boolean fromInput) {

@@ -71,6 +71,16 @@ class ShellTablesGoldenTest {
         assertSame("modes_" + mode, SETUP + ".mode " + mode + "\n" + query + ".headers on\n" + query);
     }
 
+    /** .databases, .tables, .indexes and .schema with a temp database and an attached one. */
+    @Test
+    void catalogCommandsWithTempAndAttachedDatabases() throws Exception {
+        assertSame("attached", ".databases\ncreate table t(a);\ncreate temp table tt(c);\n"
+                + "attach ':memory:' as aux;\ncreate table aux.u(b);\ncreate view aux.vv as select * from u;\n"
+                + "create index aux.ui on u(b);\ncreate temp view tv as select c from tt;\n"
+                + "create table aux.\"odd\"(x);\n.databases\n.tables\n.tables u%\n.indexes\n.schema\n.schema u\n"
+                + "detach aux;\n.databases\n.tables\n");
+    }
+
     @Test
     void catalogCommands() throws Exception {
         assertSame("catalog", SETUP + ".tables\n.tables t%\n.schema\n.schema t\n.indexes\n.indexes t\n"

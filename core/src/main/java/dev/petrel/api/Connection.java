@@ -42,10 +42,34 @@ public interface Connection extends AutoCloseable {
 
     /**
      * Registers (or replaces) an application-defined aggregate function ({@code sqlite3_create_window_function}):
-     * the factory makes one {@link dev.petrel.func.AggregateFunction} per group. An aggregate that supports
-     * {@code inverse} also serves as an efficient window function; any aggregate can be used with OVER.
+     * the factory makes one {@link dev.petrel.func.AggregateFunction} per group. Such an aggregate may not be
+     * used with OVER ({@code X() may not be used as a window function}, as SQLite says of an aggregate registered
+     * without xValue/xInverse); see {@link #createWindowFunction}.
      */
     void createAggregate(String name, int nArg, int flags, dev.petrel.func.AggregateFactory factory);
+
+    /**
+     * Registers (or replaces) an application-defined window function ({@code sqlite3_create_window_function} with
+     * all four callbacks): the factory makes one {@link dev.petrel.func.AggregateFunction} per group or window
+     * partition, which must implement {@code inverse} (and say so through {@code supportsInverse}) and
+     * {@code value}; the function works both as an ordinary aggregate and with OVER. An aggregate registered with
+     * {@link #createAggregate} instead fails with OVER ({@code X() may not be used as a window function}), as in
+     * SQLite.
+     */
+    void createWindowFunction(String name, int nArg, int flags, dev.petrel.func.AggregateFactory factory);
+
+    /**
+     * Registers (or replaces) an application-defined collating sequence ({@code sqlite3_create_collation}):
+     * {@code COLLATE name} in statements, column definitions and indexes then orders text with {@code order}
+     * (called with two non-null strings; it must be a consistent total order, or indexes built with it become
+     * unusable). A null {@code order} removes the collation. Names are case-insensitive; BINARY, NOCASE and RTRIM
+     * are built in and cannot be replaced. A statement prepared before the change keeps the collation it was
+     * compiled with. Replacing a collation that an existing index uses is allowed, as in SQLite; the index is
+     * then only correct if the new order agrees with the old one (REINDEX rebuilds it).
+     *
+     * @throws PetrelException {@code SQLITE_MISUSE} for a missing or too long name
+     */
+    void createCollation(String name, java.util.Comparator<String> order);
 
     /**
      * Makes running statements stop with {@code SQLITE_INTERRUPT} ("interrupted"): a running statement notices

@@ -120,7 +120,8 @@ public final class BTree {
 
     private BtCursor open(int root, boolean table, KeyInfo keyInfo, boolean writable) {
         checkHeader();
-        if (root < 1 || root > pager.pageCount()) {
+        // Root 1 of a file not yet written (no pages) is an empty sqlite_schema, as in SQLite.
+        if (root < 1 || root > pager.pageCount() && !(root == 1 && pager.pageCount() == 0)) {
             throw PetrelException.corrupt(root, "root page number out of range");
         }
         BtCursor c = new BtCursor(this, root, table, keyInfo, writable);
@@ -441,5 +442,14 @@ public final class BTree {
     public List<String> integrityCheck(int maxErrors) {
         checkHeader();
         return new IntegrityCheck(this, maxErrors).run();
+    }
+
+    /**
+     * PRAGMA integrity_check(table): only the trees rooted at {@code roots} (a table and its indexes), without
+     * the whole-file page accounting (freelist, "never used" pages).
+     */
+    public List<String> integrityCheck(int maxErrors, int[] roots) {
+        checkHeader();
+        return new IntegrityCheck(this, maxErrors).onlyTrees(roots).run();
     }
 }

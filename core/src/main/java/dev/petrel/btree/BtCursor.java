@@ -160,6 +160,10 @@ public final class BtCursor {
         skipNext = 0;
         descents = 0;
         direction = 0;
+        if (root == 1 && bt.pager().pageCount() == 0) {
+            valid = false; // an empty sqlite_schema: the file has no pages yet
+            return false;
+        }
         push(root);
         BtNode r = nodes[0];
         valid = !(r.leaf && r.cellCount == 0);
@@ -774,12 +778,12 @@ public final class BtCursor {
         checkWritable();
         requireTable(false);
         bt.saveCursors(root, this);
-        IndexKey k = IndexKey.exact(keyInfo, new Record(key, bt.textEncoding()).values());
         int c;
-        if (appendHint && last() && compareCell(k, nodes[depth - 1], idx[depth - 1]) < 0) {
+        boolean atLast = appendHint && (!requireSeek && valid && depth > 0 && atLastEntry() || last());
+        if (atLast && lastCellPrecedes(key)) {
             c = -1;
         } else {
-            c = seek(k);
+            c = seek(IndexKey.exact(keyInfo, new Record(key, bt.textEncoding()).values()));
         }
         byte[] cell = bt.buildCell(PageHeader.LEAF_INDEX, 0, key);
         if (c == 0 && !nodes[depth - 1].leaf) {
@@ -798,9 +802,36 @@ public final class BtCursor {
             if (c == 0) {
                 bt.freeCellOverflow(nodes[depth - 1], idx[depth - 1]);
             }
-            runBalancer(c == 0, at, cell);
+            if (runBalancer(c == 0, at, cell) && appendHint) {
+                // Stay on the new entry with the path pinned, where restoring the saved key would land: the
+                // next key of a sorted load then finds the cursor at the last entry without a descent.
+                idx[depth - 1] = at;
+                valid = true;
+                infoValid = false;
+                chainLen = 0;
+                skipNext = 0;
+                direction = 0;
+                return;
+            }
         }
         savePosition(0, key);
+    }
+
+    /**
+     * Whether the entry the cursor is on (the last one) sorts before the encoded {@code key}, compared in place
+     * without decoding either; false when it does not or when its payload spills to overflow pages.
+     */
+    private boolean lastCellPrecedes(byte[] key) {
+        BtNode node = nodes[depth - 1];
+        CellInfo ci = node.parseCell(idx[depth - 1], seekCell);
+        if (ci.localSize < ci.payloadSize) {
+            return false;
+        }
+        if (keyBuf.length < ci.payloadSize) {
+            keyBuf = new byte[Math.max(ci.payloadSize, 2 * keyBuf.length)];
+        }
+        node.page.getBytes(ci.payloadOffset, keyBuf, 0, ci.payloadSize);
+        return keyInfo.compareRecords(keyBuf, ci.payloadSize, key, key.length, bt.textEncoding()) < 0;
     }
 
     private int writePosition(int c) {
@@ -810,13 +841,14 @@ public final class BtCursor {
         return c < 0 ? idx[depth - 1] + 1 : idx[depth - 1];
     }
 
-    private void runBalancer(boolean replace, int at, byte[] cell) {
+    /** Inserts or replaces {@code cell} at {@code at}; true when it went into the pinned leaf (path kept). */
+    private boolean runBalancer(boolean replace, int at, byte[] cell) {
         BtNode leaf = nodes[depth - 1];
         if (!replace && leaf.leaf) {
             // The common insert fits in the leaf the seek left pinned: no balancing, no second descent.
             bt.pager().markWritable(pages[depth - 1]);
             if (leaf.insertCell(at, cell)) {
-                return;
+                return true;
             }
         }
         int[] p = pgnos.clone();
@@ -829,6 +861,7 @@ public final class BtCursor {
         } else {
             b.insert(d - 1, at, cell);
         }
+        return false;
     }
 
     /** Deletes the current entry; a following next()/prev() continues from where it was. */

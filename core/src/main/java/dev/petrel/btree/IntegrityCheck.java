@@ -47,6 +47,8 @@ public final class IntegrityCheck {
     private Object[] lastKey;
     private boolean haveLast;
     private KeyInfo currentKeyInfo;
+    /** The trees to check when not the whole file (null: every tree, the freelist and page usage). */
+    private int[] onlyRoots;
 
     public IntegrityCheck(BTree bt, int maxErrors) {
         this.bt = bt;
@@ -54,6 +56,15 @@ public final class IntegrityCheck {
         this.maxErrors = Math.max(1, maxErrors);
         this.usable = bt.usableSize();
         this.pageCount = pager.pageCount();
+    }
+
+    /**
+     * Checks only the trees rooted at {@code roots} and skips the whole-file accounting (the freelist and pages
+     * never used), as SQLite's integrity_check of one table does.
+     */
+    public IntegrityCheck onlyTrees(int[] roots) {
+        this.onlyRoots = roots.clone();
+        return this;
     }
 
     /** Uses {@code keyInfo} to check the key order of the index rooted at {@code root}. */
@@ -73,18 +84,26 @@ public final class IntegrityCheck {
         if (lockByte <= pageCount) {
             used.add(lockByte);
         }
-        checkFreelist();
+        if (onlyRoots == null) {
+            checkFreelist();
+        }
         ptrmapStep = pager.getHeaderInt(FileHeader.LARGEST_ROOT_PAGE_OFFSET) == 0 ? 0 : usable / 5 + 1;
         List<Integer> roots = new ArrayList<>();
-        roots.add(BTree.SCHEMA_ROOT);
-        try {
-            for (SchemaEntry e : bt.readSchema()) {
-                if (e.rootpage() > 0) {
-                    roots.add((int) Math.min(Integer.MAX_VALUE, e.rootpage()));
-                }
+        if (onlyRoots != null) {
+            for (int r : onlyRoots) {
+                roots.add(r);
             }
-        } catch (PetrelException e) {
-            error("sqlite_schema cannot be read: " + e.getMessage());
+        } else {
+            roots.add(BTree.SCHEMA_ROOT);
+            try {
+                for (SchemaEntry e : bt.readSchema()) {
+                    if (e.rootpage() > 0) {
+                        roots.add((int) Math.min(Integer.MAX_VALUE, e.rootpage()));
+                    }
+                }
+            } catch (PetrelException e) {
+                error("sqlite_schema cannot be read: " + e.getMessage());
+            }
         }
         for (int root : roots) {
             if (full()) {
@@ -98,7 +117,7 @@ public final class IntegrityCheck {
             checkTree(root, 0, -1);
         }
         atTree = 0;
-        for (int p = 1; p <= pageCount && !full(); p++) {
+        for (int p = 1; onlyRoots == null && p <= pageCount && !full(); p++) {
             if (!used.contains(p) && !isPointerMap(p)) {
                 error("Page " + p + ": never used");
             }

@@ -49,12 +49,12 @@ final class AlterGen {
     }
 
     void alter(Stmt.AlterTable at) {
-        ddl.checkSchemaName(at.schema());
-        Table t = c.schema.table(at.table());
+        Table t = c.schema.table(at.schema(), at.table());
         if (t == null) {
             throw PetrelException.error("no such table: " + (at.schema() == null ? "" : at.schema() + ".")
                     + at.table());
         }
+        ddl.db = t.db;
         String tableName = t.rootPage == Schema.ROOT_PAGE ? "sqlite_master" : t.name;
         if (tableName.toLowerCase(Locale.ROOT).startsWith("sqlite_")) {
             throw PetrelException.error("table " + tableName + " may not be altered");
@@ -113,6 +113,9 @@ final class AlterGen {
             if (cc instanceof ColumnConstraint.NotNull) {
                 notNull = true;
             }
+            if (cc instanceof ColumnConstraint.Collate co) {
+                CollationBinder.requireDefined(co.collation(), c.functions);
+            }
             if (cc instanceof ColumnConstraint.Generated g && g.stored()) {
                 stored = true;
             }
@@ -150,7 +153,7 @@ final class AlterGen {
     /** Fails the statement with {@code message} if table {@code t} has a row. */
     private void errorIfNotEmpty(Table t, String message) {
         int cur = b.cursor();
-        b.emit(Opcode.OpenRead, cur, t.rootPage, 0, 1, 0);
+        b.emit(Opcode.OpenRead, cur, t.rootPage, t.db, 1, 0);
         int empty = b.newLabel();
         b.emit(Opcode.Rewind, cur, empty);
         b.emit(Opcode.Halt, ResultCode.ERROR.code, 2, 0, message, 0);
@@ -160,7 +163,7 @@ final class AlterGen {
     // ---- RENAME TO -----------------------------------------------------------------------------------------------
 
     private void renameTable(Table t, String newName) {
-        if (c.schema.table(newName) != null || c.schema.index(newName) != null) {
+        if (c.schema.table(ddl.db, newName) != null || c.schema.schema(ddl.db).index(newName) != null) {
             throw PetrelException.error("there is already another table or index with this name: " + newName);
         }
         if (newName.toLowerCase(Locale.ROOT).startsWith("sqlite_")) {
@@ -189,7 +192,7 @@ final class AlterGen {
                 changes.add(new Schema.RowEdit("index", idx.name, newIdxName, own ? newName : null, sql));
             }
         }
-        for (Schema.TriggerText tr : c.schema.triggerTexts()) {
+        for (Schema.TriggerText tr : c.schema.schema(ddl.db).triggerTexts()) {
             boolean own = tr.tblName().equalsIgnoreCase(old);
             String sql = renameTableIn(tr.sql(), old, replacement);
             if (own || sql != null) {
@@ -198,11 +201,37 @@ final class AlterGen {
         }
         checkViews(changes, newName, "rename");
         rewriteSchemaRows(changes);
-        Table seq = c.schema.table("sqlite_sequence");
+        Table seq = c.schema.schema(t.db).table("sqlite_sequence");
         if (t.autoincrement && seq != null) {
             renameSequenceRow(seq, old, newName);
         }
         ddl.finish();
+        if (t.db != Schema.TEMP_DB) {
+            renameInTempTriggers(t, old, replacement, newName);
+        }
+    }
+
+    /**
+     * The TEMP triggers on a renamed table of another database follow it. As SQLite (an UPDATE of
+     * sqlite_temp_schema), this reads the temp schema, which creates the temp database if need be.
+     */
+    private void renameInTempTriggers(Table t, String old, String replacement, String newName) {
+        List<Schema.RowEdit> changes = new ArrayList<>();
+        for (dev.petrel.schema.Trigger tr : c.schema.triggersOn(t)) {
+            if (tr.db == Schema.TEMP_DB) {
+                changes.add(new Schema.RowEdit("trigger", tr.name, null, newName,
+                        renameTableIn(tr.sql, old, replacement)));
+            }
+        }
+        int own = ddl.db;
+        ddl.db = Schema.TEMP_DB;
+        if (changes.isEmpty()) {
+            ddl.openSchema();
+        } else {
+            rewriteSchemaRows(changes);
+            ddl.finish();
+        }
+        ddl.db = own;
     }
 
     /** {@code sql} with every table reference to {@code old} replaced, or null if it has none. */
@@ -228,7 +257,7 @@ final class AlterGen {
 
     private void renameSequenceRow(Table seq, String old, String newName) {
         int cur = b.cursor();
-        b.emit(Opcode.OpenWrite, cur, seq.rootPage, 0, 2, 0);
+        b.emit(Opcode.OpenWrite, cur, seq.rootPage, seq.db, 2, 0);
         int row = b.regs(2);
         RowLoops.forEachMatching(b, cur, 0, old, null, () -> {
             b.emit(Opcode.String8, 0, row, 0, newName, 0);
@@ -280,7 +309,7 @@ final class AlterGen {
                 changes.add(new Schema.RowEdit("index", idx.name, null, null, ed.text()));
             }
         }
-        for (Schema.TriggerText tr : c.schema.triggerTexts()) {
+        for (Schema.TriggerText tr : c.schema.schema(ddl.db).triggerTexts()) {
             SchemaTextEditor ed = new SchemaTextEditor(tr.sql());
             List<Integer> refs = readerRefs(ed, t, old, tr.tblName().equalsIgnoreCase(t.name));
             if (!refs.isEmpty()) {
@@ -516,7 +545,7 @@ final class AlterGen {
             }
         }
         checkViews(List.of(new Schema.RowEdit("table", t.name, null, null, newSql)), t.name, "drop column");
-        for (Schema.TriggerText tr : c.schema.triggerTexts()) {
+        for (Schema.TriggerText tr : c.schema.schema(ddl.db).triggerTexts()) {
             SchemaTextEditor ed = new SchemaTextEditor(tr.sql());
             List<Integer> r = readerRefs(ed, t, col, tr.tblName().equalsIgnoreCase(t.name));
             if (!r.isEmpty()) {
@@ -531,13 +560,14 @@ final class AlterGen {
      * change) and no longer compiles fails the ALTER with "error in view NAME after WHAT: ...".
      */
     private void checkViews(List<Schema.RowEdit> changes, String table, String what) {
-        Schema next = c.schema.edited(changes);
+        Schema next = c.schema.schema(ddl.db).edited(changes);
+        dev.petrel.schema.Catalog after = c.schema.with(ddl.db, next);
         for (Table v : next.tables()) {
             if (!v.isView() || !namesTable(v.sql, table)) {
                 continue;
             }
             try {
-                Compiler.compile(v.viewSelect, next, c.functions, v.sql, v.sql.length(), List.of());
+                Compiler.compile(v.viewSelect, after, c.functions, v.sql, v.sql.length(), List.of(), 0);
             } catch (PetrelException e) {
                 throw PetrelException.error("error in view " + v.name + " after " + what + ": " + e.getMessage());
             }
@@ -570,7 +600,7 @@ final class AlterGen {
     private void rewriteRowsWithout(Table t, int col) {
         int n = t.columns.size();
         int cur = b.cursor();
-        b.emit(Opcode.OpenWrite, cur, t.rootPage, 0, n, 0);
+        b.emit(Opcode.OpenWrite, cur, t.rootPage, t.db, n, 0);
         int brk = b.newLabel();
         b.emit(Opcode.Rewind, cur, brk);
         int top = b.addr();
@@ -594,7 +624,7 @@ final class AlterGen {
     /** The schema's tables and views other than sqlite_schema and sqlite_* tables, in sqlite_schema order. */
     private List<Table> userTables() {
         List<Table> out = new ArrayList<>();
-        for (Table t : c.schema.tables()) {
+        for (Table t : c.schema.schema(ddl.db).tables()) {
             if (t.rootPage != Schema.ROOT_PAGE && !out.contains(t)
                     && !t.name.toLowerCase(Locale.ROOT).startsWith("sqlite_")) {
                 out.add(t);

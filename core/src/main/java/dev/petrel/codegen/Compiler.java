@@ -3,6 +3,7 @@ package dev.petrel.codegen;
 import dev.petrel.api.PetrelException;
 import dev.petrel.func.FunctionRegistry;
 import dev.petrel.plan.Scope;
+import dev.petrel.schema.Catalog;
 import dev.petrel.schema.Schema;
 import dev.petrel.sql.ast.Expr;
 import dev.petrel.sql.ast.ResultColumn;
@@ -26,7 +27,7 @@ import java.util.List;
 public final class Compiler {
     final ProgramBuilder b = new ProgramBuilder();
     final FunctionRegistry functions;
-    final Schema schema;
+    final Catalog schema;
     final String sql;
     final SelectGen select;
     boolean write;
@@ -50,8 +51,10 @@ public final class Compiler {
     public static final int FLAG_RECURSIVE_TRIGGERS = 2;
     /** PRAGMA defer_foreign_keys is on. */
     public static final int FLAG_DEFER_FOREIGN_KEYS = 4;
+    /** PRAGMA ignore_check_constraints is on. */
+    public static final int FLAG_IGNORE_CHECKS = 8;
 
-    private Compiler(Schema schema, FunctionRegistry functions, String sql) {
+    private Compiler(Catalog schema, FunctionRegistry functions, String sql) {
         this.schema = schema;
         this.functions = functions;
         this.sql = sql;
@@ -71,6 +74,12 @@ public final class Compiler {
     /** As {@link #compile(Stmt, Schema, FunctionRegistry, String, int, List)} under connection settings FLAG_*. */
     public static Program compile(Stmt stmt, Schema schema, FunctionRegistry functions, String sql, int stmtEnd,
                                   List<String> paramNames, int flags) {
+        return compile(stmt, Catalog.of(schema), functions, sql, stmtEnd, paramNames, flags);
+    }
+
+    /** As {@link #compile(Stmt, Schema, FunctionRegistry, String, int, List, int)} over every database of a catalog. */
+    public static Program compile(Stmt stmt, Catalog schema, FunctionRegistry functions, String sql, int stmtEnd,
+                                  List<String> paramNames, int flags) {
         Compiler c = new Compiler(schema, functions, sql);
         c.flags = flags;
         c.stmtEnd = stmtEnd;
@@ -85,7 +94,7 @@ public final class Compiler {
         int txn = c.b.addr();
         c.b.at(0).p2 = txn;
         if (c.touchesDatabase || c.write) {
-            c.b.emit(Opcode.Transaction, 0, c.write ? 1 : 0, schema.cookie, null, 1);
+            c.transactions();
         }
         c.b.emit(Opcode.Goto, 0, 1);
         List<String> names = info == null ? List.of() : info.names;
@@ -102,13 +111,14 @@ public final class Compiler {
         if (explain == 2) {
             p.queryPlan = c.b.eqp.toArray(new Object[0][]);
         }
+        CollationBinder.bind(p, functions);
         p.compileFlags = flags;
         return p;
     }
 
     /** EXPLAIN QUERY PLAN rows gathered while compiling (id, parent, notused, detail). */
     public static List<Object[]> queryPlan(Stmt stmt, Schema schema, FunctionRegistry functions, String sql) {
-        Compiler c = new Compiler(schema, functions, sql);
+        Compiler c = new Compiler(Catalog.of(schema), functions, sql);
         if (stmt instanceof Stmt.Explain ex) {
             stmt = ex.stmt();
         }
@@ -118,6 +128,43 @@ public final class Compiler {
     }
 
     int stmtEnd;
+
+    /**
+     * Emits one {@code Transaction} per database the program (or a trigger sub-program of it) uses, as SQLite's
+     * cookie mask does: P1 the database, P2 1 where it is written (a cursor opened for writing, a b-tree created,
+     * destroyed or cleared, a cookie set), P3 the schema cookie it was compiled against. A statement naming no
+     * database (SELECT 1, a DDL that found nothing to do) takes main's.
+     */
+    private void transactions() {
+        boolean[] used = new boolean[schema.size()];
+        boolean[] written = new boolean[schema.size()];
+        markDatabases(b.code(), used, written);
+        for (dev.petrel.vm.TriggerProgram tp : triggerPrograms.values()) {
+            if (tp.program != null) {
+                markDatabases(java.util.Arrays.asList(tp.program.insns), used, written);
+            }
+        }
+        boolean any = false;
+        for (int db = 0; db < used.length; db++) {
+            if (used[db]) {
+                any = true;
+                b.emit(Opcode.Transaction, db, written[db] ? 1 : 0, schema.cookie(db), null, 1);
+            }
+        }
+        if (!any) {
+            b.emit(Opcode.Transaction, 0, write ? 1 : 0, schema.cookie(0), null, 1);
+        }
+    }
+
+    private static void markDatabases(List<dev.petrel.vm.Insn> code, boolean[] used, boolean[] written) {
+        for (dev.petrel.vm.Insn in : code) {
+            int db = in.op.databaseOperand(in);
+            if (db >= 0 && db < used.length) {
+                used[db] = true;
+                written[db] |= in.op.writesDatabase(in);
+            }
+        }
+    }
 
     private ResultInfo statement(Stmt stmt) {
         if (stmt instanceof Select s) {
@@ -172,7 +219,7 @@ public final class Compiler {
             return null;
         }
         if (stmt instanceof Stmt.Pragma pr) {
-            return new DdlGen(this).pragma(pr);
+            return new PragmaGen(this).pragma(pr);
         }
         if (stmt instanceof Stmt.Analyze an) {
             new MaintenanceGen(this).analyze(an);
@@ -186,7 +233,15 @@ public final class Compiler {
             new MaintenanceGen(this).vacuum(v);
             return null;
         }
-        throw PetrelException.error("statement not supported by Petrel (ATTACH, DETACH, CREATE VIRTUAL TABLE)");
+        if (stmt instanceof Stmt.Attach at) {
+            AttachGen.attach(this, at);
+            return null;
+        }
+        if (stmt instanceof Stmt.Detach dt) {
+            AttachGen.detach(this, dt);
+            return null;
+        }
+        throw PetrelException.error("statement not supported by Petrel (CREATE VIRTUAL TABLE)");
     }
 
     void noteParam(Expr.Param p) {
@@ -274,7 +329,12 @@ public final class Compiler {
 
     /** A compiler for a trigger sub-program of this statement (same schema, settings and sub-program cache). */
     Compiler sub(String sqlText) {
-        Compiler s = new Compiler(schema, functions, sqlText);
+        return sub(sqlText, -1);
+    }
+
+    /** As {@link #sub(String)} for a body belonging to database {@code db} (its unqualified names are bound there). */
+    Compiler sub(String sqlText, int db) {
+        Compiler s = new Compiler(db < 0 ? schema : schema.fixedTo(db), functions, sqlText);
         s.flags = flags;
         s.triggerPrograms = triggerPrograms;
         s.stmtEnd = sqlText.length();

@@ -594,7 +594,7 @@ final class CoreGen implements WindowGen.Host {
                     dev.petrel.sql.ast.NullsOrder.NONE));
         }
         KeyOrder order = g.keyOrder(keys).withDescending(desc);
-        if (OrderByIndex.satisfied(g, scope, plan, asOrder)) {
+        if (OrderByIndex.satisfied(g, scope, plan, asOrder) || OrderByIndex.groupingSatisfied(scope, plan, keys)) {
             groupByInOrder(aggs, terms, plan, keys, order);
             return;
         }

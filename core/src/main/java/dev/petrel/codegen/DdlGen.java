@@ -42,16 +42,45 @@ final class DdlGen {
         }
     }
 
-    void checkSchemaName(String schema) {
-        if (schema != null && !schema.equalsIgnoreCase("main")) {
+    /**
+     * The database the statement changes (0 main, 1 temp, 2.. attached): every schema row, b-tree and cookie this
+     * generator writes goes there. Each statement sets it before emitting.
+     */
+    int db;
+
+    /** The number of the database {@code schema} names (null: main), or SQLite's "unknown database" error. */
+    int checkSchemaName(String schema) {
+        if (schema == null) {
+            return 0;
+        }
+        int i = c.schema.dbIndex(schema);
+        if (i < 0) {
             throw PetrelException.error("unknown database " + schema);
         }
+        return i;
+    }
+
+    /**
+     * Where a CREATE TABLE or VIEW goes: TEMP (or {@code temp.name}) to the temp database, {@code db.name} to that
+     * database, an unqualified name to main; a TEMP object may only be qualified by {@code temp}.
+     */
+    private int createTarget(boolean temp, String schema) {
+        if (temp && schema != null && !schema.equalsIgnoreCase("temp")) {
+            throw PetrelException.error("temporary table name must be unqualified");
+        }
+        return temp ? Schema.TEMP_DB : checkSchemaName(schema);
+    }
+
+    /** The name of database {@code db} as SQLite writes it in messages ("main", "temp", the ATTACH name). */
+    private String dbName(int db) {
+        return c.schema.database(db).name();
     }
 
     private boolean exists(String name, boolean ifNotExists, String kind) {
-        Table t = c.schema.table(name);
-        Index i = c.schema.index(name);
-        if (t == null && i == null && !c.schema.hasTrigger(name)) {
+        Schema s = c.schema.schema(db);
+        Table t = c.schema.table(db, name);
+        Index i = s.index(name);
+        if (t == null && i == null && !s.hasTrigger(name)) {
             return false;
         }
         if (ifNotExists) {
@@ -69,7 +98,7 @@ final class DdlGen {
 
     int openSchema() {
         int cur = b.cursor();
-        b.emit(Opcode.OpenWrite, cur, Schema.ROOT_PAGE, 0, 5, 0);
+        b.emit(Opcode.OpenWrite, cur, Schema.ROOT_PAGE, db, 5, 0);
         return cur;
     }
 
@@ -96,15 +125,12 @@ final class DdlGen {
     }
 
     void finish() {
-        b.emit(Opcode.SetCookie, 0, 1, c.schema.cookie + 1);
-        b.emit(Opcode.ParseSchema, 0);
+        b.emit(Opcode.SetCookie, db, 1, c.schema.cookie(db) + 1);
+        b.emit(Opcode.ParseSchema, db);
     }
 
     private void createTable(Stmt.CreateTable ct) {
-        checkSchemaName(ct.schema());
-        if (ct.temp()) {
-            // TEMP tables live in the main database in Petrel.
-        }
+        db = createTarget(ct.temp(), ct.schema());
         if (exists(ct.name(), ct.ifNotExists(), "table")) {
             return;
         }
@@ -115,10 +141,12 @@ final class DdlGen {
         }
         String sql = TableBuilder.storedSql("CREATE TABLE", ct.sourceText(), c.stmtEnd, ct.nameOffset());
         Table t = TableBuilder.table(ct, 0, sql);
+        t.db = db;
+        CollationBinder.requireDefined(t, c.functions);
         GeneratedColumns.validate(c, t);
         int tableRoot = b.reg();
         // A WITHOUT ROWID table is an index b-tree (flag 2) keyed by its PRIMARY KEY, which has no b-tree of its own.
-        b.emit(Opcode.CreateBtree, 0, tableRoot, t.withoutRowid ? 2 : 1);
+        b.emit(Opcode.CreateBtree, db, tableRoot, t.withoutRowid ? 2 : 1);
         int schema = openSchema();
         schemaRow(schema, "table", t.name, t.name, tableRoot, sql);
         for (Index idx : t.indexes) {
@@ -126,12 +154,12 @@ final class DdlGen {
                 continue;
             }
             int r = b.reg();
-            b.emit(Opcode.CreateBtree, 0, r, 2);
+            b.emit(Opcode.CreateBtree, db, r, 2);
             schemaRow(schema, "index", idx.name, t.name, r, null);
         }
-        if (t.autoincrement && c.schema.table("sqlite_sequence") == null) {
+        if (t.autoincrement && c.schema.schema(db).table("sqlite_sequence") == null) {
             int r = b.reg();
-            b.emit(Opcode.CreateBtree, 0, r, 1);
+            b.emit(Opcode.CreateBtree, db, r, 1);
             schemaRow(schema, "table", "sqlite_sequence", "sqlite_sequence", r,
                     "CREATE TABLE sqlite_sequence(name,seq)");
         }
@@ -141,7 +169,7 @@ final class DdlGen {
     /** CREATE TABLE ... AS SELECT: columns named and typed from the result, then filled with its rows. */
     private void createTableAs(Stmt.CreateTable ct) {
         int tableRoot = b.reg();
-        b.emit(Opcode.CreateBtree, 0, tableRoot, 1);
+        b.emit(Opcode.CreateBtree, db, tableRoot, 1);
         int eph = b.cursor();
         b.emit(Opcode.OpenEphemeral, eph, 0);
         int rec = b.reg();
@@ -164,7 +192,7 @@ final class DdlGen {
         int schema = openSchema();
         schemaRow(schema, "table", ct.name(), ct.name(), tableRoot, sql.toString());
         int cur = b.cursor();
-        b.emit(Opcode.OpenWrite, cur, tableRoot, 0, info.size(), Vm.OPFLAG_P2ISREG);
+        b.emit(Opcode.OpenWrite, cur, tableRoot, db, info.size(), Vm.OPFLAG_P2ISREG);
         int brk = b.newLabel();
         b.emit(Opcode.Rewind, eph, brk);
         int top = b.addr();
@@ -203,14 +231,23 @@ final class DdlGen {
     }
 
     private void createIndex(Stmt.CreateIndex ci) {
-        checkSchemaName(ci.schema());
+        // As SQLite: a qualified index goes to its database and indexes a table there; an unqualified one goes to
+        // temp when the table found by search is a temp table, else to main.
+        Table t;
+        if (ci.schema() != null) {
+            db = checkSchemaName(ci.schema());
+            t = c.schema.table(db, ci.table());
+        } else {
+            t = c.schema.table(ci.table());
+            db = t != null && t.db == Schema.TEMP_DB ? Schema.TEMP_DB : 0;
+            t = c.schema.table(db, ci.table());
+        }
         if (exists(ci.name(), ci.ifNotExists(), "index")) {
             return;
         }
         reserved(ci.name());
-        Table t = c.schema.table(ci.table());
         if (t == null) {
-            throw PetrelException.error("no such table: main." + ci.table());
+            throw PetrelException.error("no such table: " + dbName(db) + "." + ci.table());
         }
         if (t.isView()) {
             throw PetrelException.error("views may not be indexed");
@@ -225,9 +262,10 @@ final class DdlGen {
                 c.sql.substring(indexEnd - ci.sourceText().length() - (indexEnd - c.stmtEnd), indexEnd), indexEnd,
                 ci.nameOffset());
         Index idx = TableBuilder.index(ci, t, 0, sql);
+        CollationBinder.requireDefined(idx, c.functions);
         IndexBuild.validate(c, idx);
         int root = b.reg();
-        b.emit(Opcode.CreateBtree, 0, root, 2);
+        b.emit(Opcode.CreateBtree, db, root, 2);
         int schema = openSchema();
         schemaRow(schema, "index", idx.name, t.name, root, sql);
         IndexBuild.fill(c, idx, root);
@@ -236,7 +274,7 @@ final class DdlGen {
 
 
     private void createView(Stmt.CreateView cv) {
-        checkSchemaName(cv.schema());
+        db = createTarget(cv.temp(), cv.schema());
         if (exists(cv.name(), cv.ifNotExists(), "view")) {
             return;
         }
@@ -248,19 +286,42 @@ final class DdlGen {
     }
 
     private void createTrigger(Stmt.CreateTrigger tr) {
-        checkSchemaName(tr.schema());
-        Table t = c.schema.table(tr.table());
-        if (t == null) {
-            throw PetrelException.error("no such table: main." + tr.table());
+        // As SQLite: a TEMP trigger may be on a table of any database; any other trigger lives in its table's
+        // database (an unqualified trigger on a temp table becomes a temp trigger).
+        if (tr.temp() && tr.schema() != null && !tr.schema().equalsIgnoreCase("temp")) {
+            throw PetrelException.error("temporary trigger may not have qualified name");
         }
-        if (c.schema.hasTrigger(tr.name())) {
+        Table t;
+        if (tr.temp() || (tr.schema() != null && c.schema.dbIndex(tr.schema()) == Schema.TEMP_DB)) {
+            db = Schema.TEMP_DB;
+            t = c.schema.table(tr.tableSchema(), tr.table());
+        } else if (tr.schema() != null) {
+            db = checkSchemaName(tr.schema());
+            if (tr.tableSchema() != null && c.schema.dbIndex(tr.tableSchema()) != db) {
+                throw PetrelException.error("trigger " + tr.name() + " cannot reference objects in database "
+                        + tr.tableSchema());
+            }
+            t = c.schema.table(db, tr.table());
+        } else {
+            t = c.schema.table(tr.tableSchema(), tr.table());
+            db = t != null && t.db == Schema.TEMP_DB ? Schema.TEMP_DB : 0;
+            if (tr.tableSchema() != null && t != null && t.db != db) {
+                throw PetrelException.error("trigger " + tr.name() + " cannot reference objects in database "
+                        + tr.tableSchema());
+            }
+            t = c.schema.table(db, tr.table());
+        }
+        if (t == null) {
+            throw PetrelException.error("no such table: " + (tr.tableSchema() != null ? tr.tableSchema()
+                    : dbName(db)) + "." + tr.table());
+        }
+        if (c.schema.schema(db).hasTrigger(tr.name())) {
             if (tr.ifNotExists()) {
                 return;
             }
             throw PetrelException.error("trigger " + tr.name() + " already exists");
         }
         reserved(tr.name());
-        checkSchemaName(tr.tableSchema());
         if (t.rootPage == Schema.ROOT_PAGE || t.name.toLowerCase(java.util.Locale.ROOT).startsWith("sqlite_")) {
             throw PetrelException.error("cannot create trigger on system table");
         }
@@ -278,19 +339,20 @@ final class DdlGen {
     }
 
     private void drop(Stmt.Drop d) {
-        checkSchemaName(d.schema());
         String name = d.name();
+        String shown = d.schema() != null ? d.schema() + "." + name : name;
         switch (d.kind()) {
             case TABLE:
             case VIEW: {
-                Table t = c.schema.table(name);
+                Table t = c.schema.table(d.schema(), name);
                 boolean view = d.kind() == Stmt.ObjectKind.VIEW;
                 if (t == null) {
                     if (d.ifExists()) {
                         return;
                     }
-                    throw PetrelException.error("no such " + (view ? "view" : "table") + ": " + name);
+                    throw PetrelException.error("no such " + (view ? "view" : "table") + ": " + shown);
                 }
+                db = t.db;
                 if (view && !t.isView()) {
                     throw PetrelException.error("use DROP TABLE to delete table " + t.name);
                 }
@@ -301,11 +363,11 @@ final class DdlGen {
                         .startsWith("sqlite_"))) {
                     throw PetrelException.error("table " + t.name + " may not be dropped");
                 }
-                if (!view && c.flag(Compiler.FLAG_FOREIGN_KEYS) && !c.schema.referencing(t.name).isEmpty()) {
+                if (!view && c.flag(Compiler.FLAG_FOREIGN_KEYS) && !c.schema.referencing(t).isEmpty()) {
                     // As SQLite: an implicit DELETE FROM (foreign key actions and checks, no triggers) first.
                     c.triggersDisabled = true;
                     new DmlGen(c).delete(new Stmt.Delete(d.pos(), null, new dev.petrel.sql.ast.QualifiedTable(
-                            d.pos(), null, t.name, null, null, false), null, List.of(), List.of(), null));
+                            d.pos(), dbName(t.db), t.name, null, null, false), null, List.of(), List.of(), null));
                     c.triggersDisabled = false;
                 }
                 if (!view) {
@@ -318,55 +380,100 @@ final class DdlGen {
                     }
                     roots.sort((x, y) -> Integer.compare(y, x));
                     for (int r : roots) {
-                        b.emit(Opcode.Destroy, r, 0, 0);
+                        b.emit(Opcode.Destroy, r, 0, db);
                     }
                 }
-                deleteSchemaRows(t.name, true);
-                if (t.autoincrement && c.schema.table("sqlite_sequence") != null) {
+                deleteSchemaRows(Schema.COLUMN_TBL_NAME, t.name, "trigger", false);
+                if (t.autoincrement && c.schema.schema(db).table("sqlite_sequence") != null) {
                     deleteSequenceRow(t.name);
                 }
+                dropTriggersOn(t);
                 break;
             }
             case INDEX: {
-                Index i = c.schema.index(name);
+                Index i = c.schema.index(d.schema(), name);
                 if (i == null) {
                     if (d.ifExists()) {
                         return;
                     }
-                    throw PetrelException.error("no such index: " + name);
+                    throw PetrelException.error("no such index: " + shown);
                 }
+                db = i.table.db;
                 if (i.auto) {
                     throw PetrelException.error("index associated with UNIQUE or PRIMARY KEY constraint cannot be "
                             + "dropped");
                 }
-                b.emit(Opcode.Destroy, i.rootPage, 0, 0);
-                deleteSchemaRows(i.name, false);
+                b.emit(Opcode.Destroy, i.rootPage, 0, db);
+                deleteSchemaRows(Schema.COLUMN_NAME, i.name, null, false);
                 break;
             }
             default: {
-                if (!c.schema.hasTrigger(name)) {
+                db = triggerDb(d.schema(), name);
+                if (db < 0) {
                     if (d.ifExists()) {
                         return;
                     }
-                    throw PetrelException.error("no such trigger: " + name);
+                    throw PetrelException.error("no such trigger: " + shown);
                 }
-                deleteSchemaRows(name, false);
+                deleteSchemaRows(Schema.COLUMN_NAME, name, "trigger", true);
             }
         }
         finish();
     }
 
-    /** Deletes sqlite_schema rows whose name (or, with {@code byTable}, tbl_name) equals {@code name}. */
-    private void deleteSchemaRows(String name, boolean byTable) {
+    /**
+     * Deletes the schema rows of database {@link #db} whose column {@code col} (name or tbl_name) equals
+     * {@code name}; with {@code type} non-null, only the rows of that type ({@code ofType}) or of any other type.
+     */
+    private void deleteSchemaRows(int col, String name, String type, boolean ofType) {
         int cur = openSchema();
-        RowLoops.forEachMatching(b, cur, byTable ? Schema.COLUMN_TBL_NAME : Schema.COLUMN_NAME, name,
-                dev.petrel.record.Collation.NOCASE, () -> b.emit(Opcode.Delete, cur, 0));
+        RowLoops.forEachMatching(b, cur, col, name, dev.petrel.record.Collation.NOCASE, () -> {
+            int skip = b.newLabel();
+            if (type != null) {
+                int want = b.reg();
+                int have = b.reg();
+                b.emit(Opcode.String8, 0, want, 0, type, 0);
+                b.emit(Opcode.Column, cur, 0, have);
+                b.emit(ofType ? Opcode.Ne : Opcode.Eq, want, skip, have, null, 0);
+            }
+            b.emit(Opcode.Delete, cur, 0);
+            b.resolve(skip);
+        });
+    }
+
+    /** The database holding trigger {@code schema.name} (schema null: the first in search order), or -1. */
+    private int triggerDb(String schema, String name) {
+        if (schema != null) {
+            int i = c.schema.dbIndex(schema);
+            return i >= 0 && c.schema.schema(i).hasTrigger(name) ? i : -1;
+        }
+        dev.petrel.schema.Trigger tr = c.schema.trigger(name);
+        return tr == null ? -1 : tr.db;
+    }
+
+    /**
+     * DROP TABLE drops the triggers on the table: those of its database, and the TEMP triggers on it when it lives
+     * elsewhere (in the temp schema, whose cookie moves on too), as SQLite does.
+     */
+    private void dropTriggersOn(Table t) {
+        int own = db;
+        boolean temp = false;
+        for (dev.petrel.schema.Trigger tr : c.schema.triggersOn(t)) {
+            db = tr.db;
+            temp |= tr.db != own;
+            deleteSchemaRows(Schema.COLUMN_NAME, tr.name, "trigger", true);
+        }
+        if (temp) {
+            db = Schema.TEMP_DB;
+            finish();
+        }
+        db = own;
     }
 
     private void deleteSequenceRow(String name) {
-        Table seq = c.schema.table("sqlite_sequence");
+        Table seq = c.schema.schema(db).table("sqlite_sequence");
         int cur = b.cursor();
-        b.emit(Opcode.OpenWrite, cur, seq.rootPage, 0, 2, 0);
+        b.emit(Opcode.OpenWrite, cur, seq.rootPage, db, 2, 0);
         RowLoops.forEachMatching(b, cur, 0, name, null, () -> b.emit(Opcode.Delete, cur, 0));
     }
 
@@ -389,255 +496,5 @@ final class DdlGen {
             }
         }
         return i;
-    }
-
-    /**
-     * PRAGMA: integrity_check/quick_check, table_info, table_xinfo, index_list, index_info, user_version,
-     * application_id, schema_version, page_count, freelist_count, journal_mode; every other pragma is accepted and
-     * does nothing.
-     */
-    ResultInfo pragma(Stmt.Pragma pr) {
-        checkSchemaName(pr.schema());
-        String name = pr.name().toLowerCase(java.util.Locale.ROOT);
-        String arg = pr.value();
-        switch (name) {
-            case "integrity_check":
-            case "quick_check": {
-                c.touchesDatabase = true;
-                int r = b.reg();
-                int max = 100;
-                if (arg != null && arg.matches("-?[0-9]+")) {
-                    max = Integer.parseInt(arg);
-                }
-                b.emit(Opcode.IntegrityCk, 0, r, max);
-                b.emit(Opcode.ResultRow, r, 1);
-                return info(name);
-            }
-            case "table_info":
-            case "table_xinfo":
-                return tableInfo(arg, name.equals("table_xinfo"));
-            case "index_list":
-                return indexList(arg);
-            case "index_info":
-            case "index_xinfo":
-                return indexInfo(arg, name.equals("index_xinfo"));
-            case "user_version":
-            case "application_id":
-            case "schema_version":
-            case "freelist_count": {
-                int cookie = name.equals("user_version") ? 6 : name.equals("application_id") ? 8
-                        : name.equals("schema_version") ? 1 : 0;
-                c.touchesDatabase = true;
-                if (arg != null && !name.equals("freelist_count")) {
-                    c.write = true;
-                    long v;
-                    try {
-                        v = Long.parseLong(arg);
-                    } catch (NumberFormatException e) {
-                        v = 0;
-                    }
-                    b.emit(Opcode.SetCookie, 0, cookie, (int) v);
-                    return null;
-                }
-                int r = b.reg();
-                b.emit(Opcode.ReadCookie, 0, r, cookie);
-                b.emit(Opcode.ResultRow, r, 1);
-                return info(name);
-            }
-            case "journal_mode": {
-                int r = b.reg();
-                b.emit(Opcode.JournalMode, 0, r, 0, arg == null ? null : arg.toLowerCase(java.util.Locale.ROOT), 0);
-                b.emit(Opcode.ResultRow, r, 1);
-                return info(name);
-            }
-            case "foreign_keys":
-            case "recursive_triggers":
-            case "defer_foreign_keys": {
-                int r = b.reg();
-                b.emit(Opcode.ConnectionFlag, 0, r, arg == null ? 0 : pragmaBoolean(arg) + 1, name, 0);
-                if (arg != null) {
-                    return null;
-                }
-                b.emit(Opcode.ResultRow, r, 1);
-                return info(name);
-            }
-            case "foreign_key_list":
-                return ForeignKeyPragmas.list(c, arg, info("id", "seq", "table", "from", "to", "on_update",
-                        "on_delete", "match"));
-            case "foreign_key_check":
-                return ForeignKeyPragmas.check(c, arg, info("table", "rowid", "parent", "fkid"));
-            case "page_count": {
-                c.touchesDatabase = true;
-                int r = b.reg();
-                b.emit(Opcode.Pagecount, 0, r);
-                b.emit(Opcode.ResultRow, r, 1);
-                return info(name);
-            }
-            case "synchronous":
-            case "cache_size":
-            case "page_size":
-            case "case_sensitive_like":
-            case "busy_timeout":
-            case "temp_store":
-            case "locking_mode":
-            case "encoding":
-                return settingPragma(name, arg);
-            default:
-                return null;
-        }
-    }
-
-    /**
-     * A settings pragma (see VmHost.pragmaSetting): the host applies it; a row is reported when SQLite reports one:
-     * every query except case_sensitive_like (which has none), and the setters of busy_timeout and locking_mode.
-     */
-    private ResultInfo settingPragma(String name, String arg) {
-        int r = b.reg();
-        b.emit(Opcode.PragmaSetting, 0, r, 0, new String[] {name, arg}, 0);
-        boolean reports = arg == null ? !name.equals("case_sensitive_like")
-                : name.equals("busy_timeout") || name.equals("locking_mode");
-        if (!reports) {
-            return null;
-        }
-        b.emit(Opcode.ResultRow, r, 1);
-        return info(name.equals("busy_timeout") ? "timeout" : name);
-    }
-
-    /** A pragma's boolean argument as SQLite reads it: on/yes/true or a non-zero integer. */
-    private static int pragmaBoolean(String arg) {
-        String a = arg.toLowerCase(java.util.Locale.ROOT);
-        if (a.equals("on") || a.equals("yes") || a.equals("true")) {
-            return 1;
-        }
-        try {
-            return Long.parseLong(a) != 0 ? 1 : 0;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private static ResultInfo info(String... names) {
-        ResultInfo info = new ResultInfo();
-        for (String n : names) {
-            info.names.add(n);
-            info.declTypes.add(null);
-            info.affinities.add(Affinity.NONE);
-            info.collations.add(dev.petrel.record.Collation.BINARY);
-        }
-        return info;
-    }
-
-    /** Where pragma rows go instead of ResultRow (r[base..base+n-1]); set for pragma table-valued functions. */
-    java.util.function.BiConsumer<Integer, Integer> rowSink;
-
-    private void row(Object... values) {
-        int base = b.regs(values.length);
-        ExprGen g = new ExprGen(c, new dev.petrel.plan.Scope(null));
-        for (int i = 0; i < values.length; i++) {
-            g.constant(values[i], base + i);
-        }
-        if (rowSink != null) {
-            rowSink.accept(base, values.length);
-            return;
-        }
-        b.emit(Opcode.ResultRow, base, values.length);
-    }
-
-    private ResultInfo tableInfo(String tableName, boolean extended) {
-        ResultInfo info = extended ? info("cid", "name", "type", "notnull", "dflt_value", "pk", "hidden")
-                : info("cid", "name", "type", "notnull", "dflt_value", "pk");
-        Table t = tableName == null ? null : c.schema.table(tableName);
-        if (t == null) {
-            return info;
-        }
-        int[] pkPos = new int[t.columns.size()];
-        int k = 0;
-        for (Index idx : t.indexes) {
-            if (idx.primaryKey) {
-                for (int col : idx.columns) {
-                    pkPos[col] = ++k;
-                }
-            }
-        }
-        if (t.rowidAlias >= 0) {
-            pkPos[t.rowidAlias] = 1;
-        }
-        for (int i = 0, cid = 0; i < t.columns.size(); i++) {
-            dev.petrel.schema.Column col = t.columns.get(i);
-            Object pk = (long) (pkPos[i] != 0 ? pkPos[i] : col.primaryKey ? 1 : 0);
-            if (extended) {
-                // hidden: 2 for a VIRTUAL generated column, 3 for a STORED one.
-                long hidden = !col.generated ? 0L : col.stored ? 3L : 2L;
-                row((long) i, col.name, col.declType == null ? "" : col.declType, col.notNull ? 1L : 0L,
-                        col.defaultText, pk, hidden);
-            } else if (!col.generated) {
-                row((long) cid++, col.name, col.declType == null ? "" : col.declType, col.notNull ? 1L : 0L,
-                        col.defaultText, pk);
-            }
-        }
-        return info;
-    }
-
-    private ResultInfo indexList(String tableName) {
-        ResultInfo info = info("seq", "name", "unique", "origin", "partial");
-        Table t = tableName == null ? null : c.schema.table(tableName);
-        if (t == null) {
-            return info;
-        }
-        List<Index> idxs = new ArrayList<>(t.indexes);
-        for (int i = idxs.size() - 1, seq = 0; i >= 0; i--, seq++) {
-            Index idx = idxs.get(i);
-            String origin = !idx.auto ? "c" : idx.primaryKey ? "pk" : "u";
-            row((long) seq, idx.name, idx.unique ? 1L : 0L, origin, idx.where != null ? 1L : 0L);
-        }
-        return info;
-    }
-
-    /**
-     * PRAGMA index_info / index_xinfo: one row per key column (cid -2 and name NULL for an expression); xinfo adds
-     * direction, collation and whether the column is part of the key, then the rowid's row (cid -1, key 0).
-     */
-    private ResultInfo indexInfo(String indexName, boolean extended) {
-        ResultInfo info = extended ? info("seqno", "cid", "name", "desc", "coll", "key")
-                : info("seqno", "cid", "name");
-        Index idx = indexName == null ? null : c.schema.index(indexName);
-        if (idx == null) {
-            return info;
-        }
-        int n = idx.columns.length;
-        for (int i = 0; i < n; i++) {
-            int col = idx.columns[i];
-            long cid = col >= 0 ? col : idx.expr(i) != null ? -2 : -1;
-            String colName = col < 0 ? null : idx.table.columns.get(col).name;
-            if (extended) {
-                row((long) i, cid, colName, idx.desc[i] ? 1L : 0L, idx.collations[i].name(), 1L);
-            } else {
-                row((long) i, cid, colName);
-            }
-        }
-        if (extended && idx.table.withoutRowid) {
-            // The rest of the entry: the PRIMARY KEY columns a secondary index lacks, or (the table's own key) every
-            // other stored column, in record order.
-            List<Integer> rest = new ArrayList<>();
-            if (WithoutRowid.isTableKey(idx)) {
-                for (int col = 0; col < idx.table.columns.size(); col++) {
-                    if (!idx.covers(col) && idx.table.recordIndex(col) >= 0) {
-                        rest.add(col);
-                    }
-                }
-            } else {
-                for (int col : idx.suffixColumns()) {
-                    rest.add(col);
-                }
-            }
-            long seq = n;
-            for (int col : rest) {
-                dev.petrel.schema.Column column = idx.table.columns.get(col);
-                row(seq++, (long) col, column.name, 0L, column.collation.name(), 0L);
-            }
-        } else if (extended) {
-            row((long) n, -1L, null, 0L, "BINARY", 0L);
-        }
-        return info;
     }
 }

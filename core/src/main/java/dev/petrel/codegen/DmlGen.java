@@ -44,12 +44,9 @@ final class DmlGen {
     }
 
     private Table target(String schemaName, String name) {
-        if (schemaName != null && !schemaName.equalsIgnoreCase("main")) {
-            throw PetrelException.error("no such table: " + schemaName + "." + name);
-        }
-        Table t = c.schema.table(name);
+        Table t = c.schema.table(schemaName, name);
         if (t == null) {
-            throw PetrelException.error("no such table: " + name);
+            throw PetrelException.error("no such table: " + (schemaName != null ? schemaName + "." : "") + name);
         }
         if (t.isView()) {
             throw PetrelException.error("cannot modify " + t.name + " because it is a view");
@@ -88,7 +85,7 @@ final class DmlGen {
                 continue;
             }
             cs.index[i] = b.cursor();
-            b.emit(Opcode.OpenWrite, cs.index[i], idx.rootPage, 0, LoopGen.keyOrder(idx), 0);
+            b.emit(Opcode.OpenWrite, cs.index[i], idx.rootPage, idx.table.db, LoopGen.keyOrder(idx), 0);
         }
         return cs;
     }
@@ -471,7 +468,7 @@ final class DmlGen {
         }
         RowImage.typeCheck(b, t, rowRegs);
         // CHECK.
-        if (!t.checks.isEmpty()) {
+        if (!t.checks.isEmpty() && (c.flags & Compiler.FLAG_IGNORE_CHECKS) == 0) {
             Scope sc = new Scope(null);
             Source s = new Source(t.name, t, false);
             s.overrideCursor = -1;
@@ -672,7 +669,11 @@ final class DmlGen {
             b.emit(Opcode.Rowid, cs.table, rowid);
             replaced = events.beforeReplaceDelete(cs.table, rowid);
         }
+        // Another row than the one being updated: its entries go from every index, changed by the UPDATE or not.
+        boolean[] unchanged = cs.unchanged;
+        cs.unchanged = null;
         deleteIndexEntries(t, cs, 0);
+        cs.unchanged = unchanged;
         b.emit(Opcode.Delete, cs.table, 0, 0, t.name, count ? Vm.OPFLAG_NCHANGE : 0);
         if (replaced != null) {
             events.afterReplaceDelete(replaced);
@@ -685,14 +686,14 @@ final class DmlGen {
         if (!t.autoincrement) {
             return 0;
         }
-        Table seq = c.schema.table("sqlite_sequence");
+        Table seq = c.schema.schema(t.db).table("sqlite_sequence");
         if (seq == null) {
             return 0;
         }
         int reg = b.reg();
         b.emit(Opcode.Integer, 0, reg);
         int cur = b.cursor();
-        b.emit(Opcode.OpenRead, cur, seq.rootPage, 0, 2, 0);
+        b.emit(Opcode.OpenRead, cur, seq.rootPage, seq.db, 2, 0);
         int brk = b.newLabel();
         b.emit(Opcode.Rewind, cur, brk);
         int top = b.addr();
@@ -714,9 +715,9 @@ final class DmlGen {
         if (reg == 0) {
             return;
         }
-        Table seq = c.schema.table("sqlite_sequence");
+        Table seq = c.schema.schema(t.db).table("sqlite_sequence");
         int cur = b.cursor();
-        b.emit(Opcode.OpenWrite, cur, seq.rootPage, 0, 2, 0);
+        b.emit(Opcode.OpenWrite, cur, seq.rootPage, seq.db, 2, 0);
         int brk = b.newLabel();
         int found = b.reg();
         b.emit(Opcode.Null, 0, found);
@@ -936,12 +937,12 @@ final class DmlGen {
         boolean hasReturning = del.returning() != null && !del.returning().isEmpty();
         events = new RowEvents(c, t, Stmt.TriggerEvent.DELETE, null, null);
         if (del.where() == null && !hasReturning && !events.active()) {
-            b.emit(Opcode.Clear, t.rootPage, 0, 1);
+            b.emit(Opcode.Clear, t.rootPage, t.db, 1);
             for (Index idx : t.indexes) {
                 if (WithoutRowid.isTableKey(idx)) {
                     continue;
                 }
-                b.emit(Opcode.Clear, idx.rootPage, 0, 0);
+                b.emit(Opcode.Clear, idx.rootPage, t.db, 0);
             }
             return null;
         }

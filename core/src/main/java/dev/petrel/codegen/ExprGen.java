@@ -601,7 +601,16 @@ public class ExprGen {
         if (f.distinct()) {
             throw PetrelException.error("DISTINCT aggregates must have exactly one argument");
         }
+        if (def.name().equals("likelihood") && !isProbabilityLiteral(f.args().get(1))) {
+            throw PetrelException.error("second argument to likelihood() must be a constant between 0.0 and 1.0");
+        }
         emitCall(def, f.args(), target, keep);
+    }
+
+    /** Whether {@code e} is what SQLite accepts as likelihood()'s probability: a real literal in [0.0, 1.0]. */
+    private static boolean isProbabilityLiteral(Expr e) {
+        return e instanceof Expr.Literal lit && lit.value() instanceof Double d && d >= 0.0 && d <= 1.0
+                && 1 / d > 0;
     }
 
     /** A call of the scalar {@code name} (an operator spelled as a function, e.g. {@code ->}). */

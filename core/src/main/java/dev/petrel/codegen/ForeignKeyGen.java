@@ -78,7 +78,7 @@ final class ForeignKeyGen {
                 asChild.add(r);
             }
         }
-        List<ForeignKeyDef> referencing = c.schema.referencing(table.name);
+        List<ForeignKeyDef> referencing = c.schema.referencing(table);
         for (int i = referencing.size() - 1; i >= 0; i--) {
             ForeignKeyDef fk = referencing.get(i);
             if (singleRowInsert && !fk.deferred && !c.flag(Compiler.FLAG_DEFER_FOREIGN_KEYS)) {
@@ -113,8 +113,8 @@ final class ForeignKeyGen {
 
     /** Locates the parent key of {@code fk} (a missing parent is an error unless {@code tolerateMissing}). */
     static Resolved resolve(Compiler c, ForeignKeyDef fk, boolean tolerateMissing) {
-        Table child = c.schema.table(fk.childTable);
-        Table parent = c.schema.table(fk.parentTable);
+        Table child = c.schema.table(fk.db, fk.childTable);
+        Table parent = c.schema.table(fk.db, fk.parentTable);
         int n = fk.childColumns.size();
         int[] childCols = new int[n];
         for (int i = 0; i < n; i++) {
@@ -128,7 +128,7 @@ final class ForeignKeyGen {
             if (tolerateMissing) {
                 return new Resolved(fk, child, null, childCols, new int[n], null);
             }
-            throw PetrelException.error("no such table: main." + fk.parentTable);
+            throw PetrelException.error("no such table: " + c.schema.database(fk.db).name() + "." + fk.parentTable);
         }
         int[] parentCols = new int[n];
         if (fk.parentColumns.isEmpty()) {
@@ -266,7 +266,7 @@ final class ForeignKeyGen {
         if (r.index == null) {
             int notFound = b.newLabel();
             int reg = b.reg();
-            b.emit(Opcode.OpenRead, cur, r.parent.rootPage, 0, r.parent.columns.size(), 0);
+            b.emit(Opcode.OpenRead, cur, r.parent.rootPage, r.parent.db, r.parent.columns.size(), 0);
             b.emit(Opcode.SCopy, key[0], reg);
             b.emit(Opcode.MustBeInt, reg, notFound);
             b.emit(Opcode.NotExists, cur, notFound, reg);
@@ -274,7 +274,7 @@ final class ForeignKeyGen {
             b.resolve(notFound);
             return;
         }
-        b.emit(Opcode.OpenRead, cur, r.index.rootPage, 0, LoopGen.keyOrder(r.index), 0);
+        b.emit(Opcode.OpenRead, cur, r.index.rootPage, r.index.table.db, LoopGen.keyOrder(r.index), 0);
         int probe = b.regs(n);
         StringBuilder aff = new StringBuilder();
         for (int k = 0; k < n; k++) {
@@ -299,8 +299,13 @@ final class ForeignKeyGen {
         for (int reg : key) {
             b.emit(Opcode.IsNull, reg, done);
         }
+        Index childIndex = childIndex(r);
+        if (childIndex != null) {
+            seekChildren(r, childIndex, key, exclude, body, done);
+            return;
+        }
         int cur = b.cursor();
-        b.emit(Opcode.OpenRead, cur, r.child.rootPage, 0, r.child.columns.size(), 0);
+        b.emit(Opcode.OpenRead, cur, r.child.rootPage, r.child.db, r.child.columns.size(), 0);
         b.emit(Opcode.Rewind, cur, done);
         int top = b.addr();
         int next = b.newLabel();
@@ -327,6 +332,72 @@ final class ForeignKeyGen {
     }
 
     /**
+     * An index of the child table that finds the rows of a key as the full scan compares them, or null: not
+     * partial, on a rowid table, its first columns the child key columns (in any order), each with BINARY
+     * collation and the affinity of its parent column (so the index order and the scan's equality agree).
+     */
+    private static Index childIndex(Resolved r) {
+        if (r.child.withoutRowid) {
+            return null;
+        }
+        int n = r.childCols.length;
+        for (Index idx : r.child.indexes) {
+            if (idx.where != null || idx.columns.length < n) {
+                continue;
+            }
+            boolean usable = true;
+            for (int k = 0; k < n && usable; k++) {
+                int i = keyPosition(r.childCols, idx.columns[k]);
+                usable = i >= 0 && idx.columns[k] >= 0 && "BINARY".equalsIgnoreCase(idx.collations[k].name())
+                        && r.child.columns.get(idx.columns[k]).affinity
+                        == r.parent.columns.get(r.parentCols[i]).affinity;
+            }
+            if (usable) {
+                return idx;
+            }
+        }
+        return null;
+    }
+
+    private static int keyPosition(int[] cols, int col) {
+        for (int i = 0; i < cols.length; i++) {
+            if (cols[i] == col) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@link #scanChildren} through {@code idx}: a seek to the key, then the entries equal to it. */
+    private void seekChildren(Resolved r, Index idx, int[] key, int exclude, Runnable body, int done) {
+        int n = key.length;
+        int cur = b.cursor();
+        b.emit(Opcode.OpenRead, cur, idx.rootPage, 0, LoopGen.keyOrder(idx), 0);
+        int probe = b.regs(n);
+        StringBuilder aff = new StringBuilder();
+        for (int k = 0; k < n; k++) {
+            int i = keyPosition(r.childCols, idx.columns[k]);
+            b.emit(Opcode.SCopy, key[i], probe + k);
+            aff.append(r.parent.columns.get(r.parentCols[i]).affinity.code());
+        }
+        b.emit(Opcode.Affinity, probe, n, 0, aff.toString(), 0);
+        b.emit(Opcode.SeekGE, cur, done, probe, n, 0);
+        int top = b.addr();
+        b.emit(Opcode.IdxGT, cur, done, probe, n, 0);
+        int next = b.newLabel();
+        if (exclude != 0) {
+            int tmp = b.reg();
+            b.emit(Opcode.IdxRowid, cur, tmp);
+            b.emit(Opcode.Eq, exclude, next, tmp, null, 0);
+        }
+        body.run();
+        b.resolve(next);
+        b.emit(Opcode.Next, cur, top);
+        b.resolve(done);
+        b.emit(Opcode.Close, cur);
+    }
+
+    /**
      * The sub-program of an ON DELETE / ON UPDATE action: with the parent's OLD (and NEW) row, CASCADE deletes
      * (or re-keys) the child rows of the old key; SET NULL / SET DEFAULT set their key columns.
      */
@@ -338,7 +409,7 @@ final class ForeignKeyGen {
         }
         tp = new TriggerProgram(null);
         c.triggerPrograms.put(key, tp);
-        Compiler sub = c.sub(r.child.sql);
+        Compiler sub = c.sub(r.child.sql, r.child.db);
         sub.inTrigger = true;
         List<String> names = TriggerGen.columnNames(c, table);
         int end = TriggerGen.open(sub, table, names.size(), names, true, event == Stmt.TriggerEvent.UPDATE);

@@ -1,7 +1,6 @@
 package dev.petrel.codegen;
 
 import dev.petrel.api.PetrelException;
-import dev.petrel.plan.Scope;
 import dev.petrel.schema.ForeignKeyDef;
 import dev.petrel.schema.Table;
 import dev.petrel.vm.Opcode;
@@ -9,30 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * PRAGMA foreign_key_list(t) (id, seq, table, from, to, on_update, on_delete, match: one row per key column,
- * by id) and PRAGMA foreign_key_check[(t)] (table, rowid, parent, fkid: one row per child row and foreign key
+ * PRAGMA foreign_key_check[(t)] (table, rowid, parent, fkid: one row per child row and foreign key
  * whose parent row is missing; a missing parent table makes every row with a non-NULL key a violation).
  */
 final class ForeignKeyPragmas {
     private ForeignKeyPragmas() {
     }
 
-    static ResultInfo list(Compiler c, String tableName, ResultInfo info) {
-        Table t = tableName == null ? null : c.schema.table(tableName);
-        if (t == null) {
-            return info;
-        }
-        for (ForeignKeyDef fk : byId(t)) {
-            for (int i = 0; i < fk.childColumns.size(); i++) {
-                row(c, (long) fk.id, (long) i, fk.parentTable, fk.childColumns.get(i),
-                        fk.parentColumns.isEmpty() ? null : fk.parentColumns.get(i),
-                        ForeignKeyDef.actionName(fk.onUpdate), ForeignKeyDef.actionName(fk.onDelete), "NONE");
-            }
-        }
-        return info;
-    }
-
-    static ResultInfo check(Compiler c, String tableName, ResultInfo info) {
+    /** Emits foreign_key_check's rows for {@code tableName} (every table when null) through {@code emitRow}. */
+    static void check(Compiler c, String tableName, java.util.function.BiConsumer<Integer, Integer> emitRow) {
         List<Table> tables = new ArrayList<>();
         if (tableName != null) {
             Table t = c.schema.table(tableName);
@@ -58,7 +42,7 @@ final class ForeignKeyPragmas {
                 continue;
             }
             int cur = b.cursor();
-            b.emit(Opcode.OpenRead, cur, t.rootPage, 0, t.columns.size(), 0);
+            b.emit(Opcode.OpenRead, cur, t.rootPage, t.db, t.columns.size(), 0);
             int done = b.newLabel();
             b.emit(Opcode.Rewind, cur, done);
             int top = b.addr();
@@ -83,13 +67,12 @@ final class ForeignKeyPragmas {
                 b.emit(Opcode.Rowid, cur, out + 1);
                 b.emit(Opcode.String8, 0, out + 2, 0, r.fk.parentTable, 0);
                 b.emit(Opcode.Integer, r.fk.id, out + 3);
-                b.emit(Opcode.ResultRow, out, 4);
+                emitRow.accept(out, 4);
                 b.resolve(ok);
             }
             b.emit(Opcode.Next, cur, top);
             b.resolve(done);
         }
-        return info;
     }
 
     /** A table's foreign keys by id (the last declared first). */
@@ -97,14 +80,5 @@ final class ForeignKeyPragmas {
         List<ForeignKeyDef> out = new ArrayList<>(t.foreignKeys);
         out.sort((x, y) -> Integer.compare(x.id, y.id));
         return out;
-    }
-
-    private static void row(Compiler c, Object... values) {
-        int base = c.b.regs(values.length);
-        ExprGen g = new ExprGen(c, new Scope(null));
-        for (int i = 0; i < values.length; i++) {
-            g.constant(values[i], base + i);
-        }
-        c.b.emit(Opcode.ResultRow, base, values.length);
     }
 }

@@ -72,7 +72,7 @@ final class IndexBuild {
         b.resolve(next);
         b.emit(Opcode.Next, tc, scan);
         b.resolve(scanned);
-        b.emit(Opcode.OpenWrite, ic, root, 0, indexOrder, rootIsReg ? Vm.OPFLAG_P2ISREG : 0);
+        b.emit(Opcode.OpenWrite, ic, root, t.db, indexOrder, rootIsReg ? Vm.OPFLAG_P2ISREG : 0);
         int done = b.newLabel();
         b.emit(Opcode.SorterSort, sorter, done);
         int top = b.addr();

@@ -39,6 +39,16 @@ final class IndexKeys {
         return new IndexKeys(new RowExprGen(c, scope, rowRegs, t), s);
     }
 
+    /** The generator reading the row (for other checks of the same row, e.g. PRAGMA integrity_check's). */
+    ExprGen exprGen() {
+        return g;
+    }
+
+    /** The row's source in {@link #exprGen()}'s scope. */
+    Source source() {
+        return source;
+    }
+
     /** Jumps to {@code skip} unless the row satisfies the WHERE of a partial index (no code for other indexes). */
     void skipUnlessIndexed(Index idx, int skip) {
         if (idx.where != null) {

@@ -65,6 +65,18 @@ final class LoopGen {
     private final int[] rightNext;
     private final int[] rightBody;
 
+    /**
+     * The EXPLAIN QUERY PLAN line of one loop, as SQLite words it: a table-valued function is a virtual table whose
+     * index number has a bit per argument given, and the inner table of a LEFT JOIN is marked.
+     */
+    private static String planDetail(Source s, AccessPath p) {
+        String detail = s.derived && s.table == null ? "SCAN " + s.name : p.describe(s.name);
+        if (s.tableFunction != null) {
+            detail += " VIRTUAL TABLE INDEX " + ((1 << Math.min(30, s.tableArgs.size())) - 1) + ":";
+        }
+        return s.joinType == Source.JOIN_LEFT ? detail + " LEFT-JOIN" : detail;
+    }
+
     /** Opens the cursors of the table sources (read or write), records the plan lines, then emits the loops. */
     void emit(boolean[] writable) {
         for (Object[] o : order) {
@@ -78,18 +90,20 @@ final class LoopGen {
                 boolean idxOnly = idx != null && p.covering;
                 if (idx != null) {
                     s.indexCursor = b.cursor();
-                    b.emit(Opcode.OpenRead, s.indexCursor, idx.rootPage, 0, keyOrder(idx), 0);
+                    b.emit(Opcode.OpenRead, s.indexCursor, idx.rootPage, idx.table.db, keyOrder(idx), 0);
                 }
                 if (!idxOnly || (writable != null && writable[i])) {
                     b.emit(writable != null && writable[i] ? Opcode.OpenWrite : Opcode.OpenRead, s.cursor,
-                            s.table.rootPage, 0, s.table.columns.size(), 0);
+                            s.table.rootPage, s.table.db, s.table.columns.size(), 0);
                 }
                 if (idxOnly && (writable == null || !writable[i])) {
                     s.coveringIndex = idx;
                 }
             }
-            b.plan((s.derived && s.table == null ? "SCAN " + s.name : p.describe(s.name))
-                    + (s.joinType == Source.JOIN_LEFT ? " LEFT-JOIN" : ""));
+            b.plan(planDetail(s, p));
+        }
+        if (order.isEmpty() && scope.sources.isEmpty()) {
+            b.plan("SCAN CONSTANT ROW");
         }
         for (Object[] o : order) {
             int i = (Integer) o[0];
@@ -149,7 +163,7 @@ final class LoopGen {
             s.coveringIndex = idx;
         } else if (idx != null) {
             s.indexCursor = b.cursor();
-            b.emit(Opcode.OpenRead, s.indexCursor, idx.rootPage, 0, keyOrder(idx), 0);
+            b.emit(Opcode.OpenRead, s.indexCursor, idx.rootPage, idx.table.db, keyOrder(idx), 0);
             if (p.covering && !writable) {
                 s.coveringIndex = idx;
                 return;
@@ -244,7 +258,7 @@ final class LoopGen {
     }
 
     static KeyOrder keyOrder(Index idx) {
-        return new KeyOrder(idx.collations.clone(), idx.desc.clone(), idx.desc.clone());
+        return WithoutRowid.keyOrder(idx);
     }
 
     private void level(int k) {

@@ -42,10 +42,10 @@ final class MaintenanceGen {
         this.ddl = new DdlGen(c);
     }
 
-    /** The user tables (not views, not sqlite_*) in schema order. */
-    private List<Table> userTables() {
+    /** The user tables (not views, not sqlite_*) of database {@code db}, in schema order. */
+    private List<Table> userTables(int db) {
         List<Table> out = new ArrayList<>();
-        for (Table t : c.schema.tables()) {
+        for (Table t : c.schema.schema(db).tables()) {
             if (!t.isView() && t.rootPage != Schema.ROOT_PAGE && !out.contains(t)
                     && !t.name.toLowerCase(Locale.ROOT).startsWith("sqlite_")) {
                 out.add(t);
@@ -59,17 +59,21 @@ final class MaintenanceGen {
         Index onlyIndex = null;
         String name = an.name();
         String schemaName = an.schema();
-        if (name != null && schemaName == null && name.equalsIgnoreCase("main")) {
+        // ANALYZE db analyzes a whole database; ANALYZE [db.]name a table or an index.
+        int db = 0;
+        if (name != null && schemaName == null && c.schema.dbIndex(name) >= 0) {
+            db = c.schema.dbIndex(name);
             name = null;
         }
-        if (schemaName != null && !schemaName.equalsIgnoreCase("main")) {
-            throw PetrelException.error("unknown database " + schemaName);
+        if (schemaName != null) {
+            db = ddl.checkSchemaName(schemaName);
         }
         if (name == null) {
-            tables.addAll(userTables());
+            tables.addAll(userTables(db));
         } else {
-            Table t = c.schema.table(name);
-            Index idx = c.schema.index(name);
+            Table t = c.schema.table(schemaName, name);
+            Index idx = c.schema.index(schemaName, name);
+            db = t != null ? t.db : idx != null ? idx.table.db : db;
             if (t != null && !t.isView()) {
                 tables.add(t);
             } else if (idx != null) {
@@ -84,16 +88,17 @@ final class MaintenanceGen {
             }
         }
         c.write = true;
-        Table stat = c.schema.table(STAT1);
+        ddl.db = db;
+        Table stat = c.schema.schema(db).table(STAT1);
         int statCur = b.cursor();
         if (stat == null) {
             int root = b.reg();
-            b.emit(Opcode.CreateBtree, 0, root, 1);
+            b.emit(Opcode.CreateBtree, db, root, 1);
             int schema = ddl.openSchema();
             ddl.schemaRow(schema, "table", STAT1, STAT1, root, STAT1_SQL);
-            b.emit(Opcode.OpenWrite, statCur, root, 0, 3, Vm.OPFLAG_P2ISREG);
+            b.emit(Opcode.OpenWrite, statCur, root, db, 3, Vm.OPFLAG_P2ISREG);
         } else {
-            b.emit(Opcode.OpenWrite, statCur, stat.rootPage, 0, 3, 0);
+            b.emit(Opcode.OpenWrite, statCur, stat.rootPage, stat.db, 3, 0);
             for (Table t : tables) {
                 deleteStatRows(statCur, onlyIndex == null ? 0 : 1, onlyIndex == null ? t.name : onlyIndex.name);
             }
@@ -118,7 +123,7 @@ final class MaintenanceGen {
     private void analyzeTable(Table t, int statCur) {
         if (t.indexes.isEmpty()) {
             int tc = b.cursor();
-            b.emit(Opcode.OpenRead, tc, t.rootPage, 0, 0, 0);
+            b.emit(Opcode.OpenRead, tc, t.rootPage, t.db, 0, 0);
             int n = b.reg();
             b.emit(Opcode.Count, tc, n);
             int skip = b.newLabel();
@@ -139,7 +144,7 @@ final class MaintenanceGen {
     private void analyzeIndex(Table t, Index idx, int statCur) {
         int n = idx.columns.length;
         int ic = b.cursor();
-        b.emit(Opcode.OpenRead, ic, idx.rootPage, 0, LoopGen.keyOrder(idx), 0);
+        b.emit(Opcode.OpenRead, ic, idx.rootPage, idx.table.db, LoopGen.keyOrder(idx), 0);
         int cnt = b.reg();
         int distinct = b.regs(n);
         int prev = b.regs(n);
@@ -249,9 +254,7 @@ final class MaintenanceGen {
     }
 
     void vacuum(Stmt.Vacuum v) {
-        if (v.schema() != null && !v.schema().equalsIgnoreCase("main")) {
-            throw PetrelException.error("unknown database " + v.schema());
-        }
+        int db = ddl.checkSchemaName(v.schema());
         int into = 0;
         if (v.into() != null) {
             into = b.reg();
@@ -260,7 +263,7 @@ final class MaintenanceGen {
         } else {
             c.write = true;
         }
-        b.emit(Opcode.Vacuum, 0, into);
+        b.emit(Opcode.Vacuum, db, into);
     }
 
     // ---- REINDEX -------------------------------------------------------------------------------------------------
@@ -268,17 +271,19 @@ final class MaintenanceGen {
     void reindex(Stmt.Reindex ri) {
         String name = ri.name();
         List<Index> targets = new ArrayList<>();
-        if (ri.schema() != null && !ri.schema().equalsIgnoreCase("main")) {
-            throw PetrelException.error("unknown database " + ri.schema());
+        if (ri.schema() != null) {
+            ddl.checkSchemaName(ri.schema());
         }
-        String coll = name == null || ri.schema() != null || !isBuiltinCollation(name) ? null : name;
-        Table t = name == null ? null : c.schema.table(name);
-        Index one = name == null ? null : c.schema.index(name);
-        for (Table table : userTables()) {
-            for (Index idx : table.indexes) {
-                boolean pick = name == null || (coll != null && uses(idx, coll)) || table == t || idx == one;
-                if (pick && !WithoutRowid.isTableKey(idx)) {
-                    targets.add(idx);
+        String coll = name == null || ri.schema() != null || c.functions.findCollation(name) == null ? null : name;
+        Table t = name == null ? null : c.schema.table(ri.schema(), name);
+        Index one = name == null ? null : c.schema.index(ri.schema(), name);
+        for (int db = 0; db < c.schema.size(); db++) {
+            for (Table table : userTables(db)) {
+                for (Index idx : table.indexes) {
+                    boolean pick = name == null || (coll != null && uses(idx, coll)) || table == t || idx == one;
+                    if (pick && !WithoutRowid.isTableKey(idx)) {
+                        targets.add(idx);
+                    }
                 }
             }
         }
@@ -287,14 +292,9 @@ final class MaintenanceGen {
         }
         c.write = true;
         for (Index idx : targets) {
-            b.emit(Opcode.Clear, idx.rootPage, 0, 0);
+            b.emit(Opcode.Clear, idx.rootPage, idx.table.db, 0);
             IndexBuild.fill(c, idx, idx.rootPage, false);
         }
-    }
-
-    private static boolean isBuiltinCollation(String name) {
-        return name.equalsIgnoreCase(Collation.BINARY.name()) || name.equalsIgnoreCase(Collation.NOCASE.name())
-                || name.equalsIgnoreCase(Collation.RTRIM.name());
     }
 
     private static boolean uses(Index idx, String coll) {

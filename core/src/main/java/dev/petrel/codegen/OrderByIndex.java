@@ -71,6 +71,117 @@ final class OrderByIndex {
         return ok;
     }
 
+    /**
+     * GROUP BY needs only that equal keys arrive together, not an order: the loop groups when its index (or the
+     * rowid, or a WITHOUT ROWID table's key) starts, after the columns fixed by equality, with exactly the GROUP
+     * BY columns in any order and either direction, with the same collations, as SQLite decides. A plain table scan
+     * is switched to such an index. The scan stays forward, so the groups come out in the index's own order.
+     */
+    static boolean groupingSatisfied(Scope scope, List<Object[]> plan, List<Expr> keys) {
+        if (keys.isEmpty() || plan.size() != 1) {
+            return false;
+        }
+        Source s = scope.sources.get((Integer) plan.get(0)[0]);
+        AccessPath p = (AccessPath) plan.get(0)[1];
+        if (s.table == null || s.derived || s.table.isView() || p.reverse) {
+            return false;
+        }
+        List<Integer> cols = new ArrayList<>();
+        for (Expr key : keys) {
+            Expr e = key;
+            Collation explicit = null;
+            if (e instanceof Expr.Collate co) {
+                explicit = dev.petrel.schema.TableBuilder.collation(co.collation());
+                e = co.operand();
+            }
+            if (!(e instanceof Expr.ColumnRef ref)) {
+                return false;
+            }
+            Scope.Resolved r = scope.resolve(ref);
+            if (r == null || r.depth() != 0 || r.source() != s) {
+                return false;
+            }
+            int col = r.column() == s.rowidAlias() ? -1 : r.column();
+            if (explicit != null && (col < 0 || !explicit.name().equals(s.collations.get(col).name()))) {
+                return false;
+            }
+            if (!cols.contains(col)) {
+                cols.add(col);
+            }
+        }
+        switch (p.kind) {
+            case AccessPath.ROWID_EQ:
+                return true;
+            case AccessPath.ROWID_RANGE:
+                return cols.equals(List.of(-1));
+            case AccessPath.INDEX:
+                return groupsBy(cols, p.index, p.eq.size());
+            case AccessPath.SCAN:
+                if (p.index != null) {
+                    return groupsBy(cols, p.index, 0);
+                }
+                Index own = s.table.withoutRowid ? s.table.primaryKeyIndex() : null;
+                if (own == null ? cols.equals(List.of(-1)) : groupsBy(cols, own, 0)) {
+                    return true;
+                }
+                Index pick = null;
+                for (Index idx : s.table.indexes) {
+                    if (idx != own && idx.usable() && !s.notIndexed && (s.indexedBy == null
+                            || s.indexedBy.equalsIgnoreCase(idx.name)) && groupsBy(cols, idx, 0)
+                            && (pick == null || !WhereAnalyzer.covers(pick, s) && WhereAnalyzer.covers(idx, s))) {
+                        pick = idx;
+                    }
+                }
+                if (pick == null) {
+                    return false;
+                }
+                p.index = pick;
+                p.covering = WhereAnalyzer.covers(pick, s);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Whether the distinct columns {@code cols} (-1 = rowid) are, in some order, the key columns of {@code idx}
+     * that follow its first {@code eqPrefix} (fixed by equality, so they may also appear), with the columns'
+     * own collations; the rowid may follow all key columns.
+     */
+    private static boolean groupsBy(List<Integer> cols, Index idx, int eqPrefix) {
+        if (idx.exprs != null) {
+            return false;
+        }
+        List<Integer> open = new ArrayList<>();
+        for (int c : cols) {
+            boolean fixed = false;
+            for (int i = 0; i < eqPrefix; i++) {
+                fixed |= idx.columns[i] == c;
+            }
+            if (!fixed) {
+                open.add(c);
+            }
+        }
+        int[] key = idx.table.withoutRowid ? idx.columns : java.util.Arrays.copyOf(idx.columns, idx.columns.length + 1);
+        if (!idx.table.withoutRowid) {
+            key[idx.columns.length] = -1;
+        }
+        if (eqPrefix + open.size() > key.length) {
+            return false;
+        }
+        for (int i = eqPrefix; i < eqPrefix + open.size(); i++) {
+            int c = key[i];
+            if (!open.contains(c)) {
+                return false;
+            }
+            if (c >= 0 && i < idx.columns.length
+                    && !idx.collations[i].name().equals(idx.table.columns.get(c).collation.name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean provides(Source s, AccessPath p, List<Integer> cols) {
         switch (p.kind) {
             case AccessPath.ROWID_EQ:

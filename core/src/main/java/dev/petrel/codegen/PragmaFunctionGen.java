@@ -8,51 +8,63 @@ import dev.petrel.value.Affinity;
 import dev.petrel.value.Values;
 import dev.petrel.vm.Opcode;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The pragma table-valued functions ({@code SELECT * FROM pragma_table_info('t')}, sqlite.org/pragma.html
- * "PRAGMA functions"): the rows of {@link DdlGen#pragma} for the same pragma, materialized into an ephemeral table
- * that the query reads as a derived source, with the hidden columns {@code arg} and {@code schema}.
- *
- * <p>Petrel computes these pragma rows while compiling, so the argument must be a constant; a correlated argument
- * ({@code FROM sqlite_schema s, pragma_table_info(s.name)}) is reported as an error rather than answered wrongly.
+ * "PRAGMA functions"). Two ways:
+ * <ul>
+ *   <li>catalogue pragmas (table_info, index_list, function_list...) are ordinary table-valued functions
+ *       ({@link PragmaTableFunction}), computed when their loop starts: arguments may be correlated and the hidden
+ *       columns {@code arg}/{@code schema} may be bound by WHERE terms;</li>
+ *   <li>the other pragmas that report rows (user_version, integrity_check, journal_mode...) run their
+ *       {@link PragmaGen} code once, before the query, into an ephemeral table read as a derived source; their
+ *       arguments must be constants.</li>
+ * </ul>
  */
 final class PragmaFunctionGen {
     private PragmaFunctionGen() {
     }
 
-    /** Pragmas with rows that can be read as a table. */
-    private static final List<String> SUPPORTED = List.of("table_info", "table_xinfo", "index_list", "index_info");
     private static final String PREFIX = "pragma_";
 
     /** The source for {@code pragma_NAME(args)}, or null when {@code name} is no pragma function Petrel has. */
     static Source source(Compiler c, String name, String alias, List<Expr> args) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        if (!lower.startsWith(PREFIX) || !SUPPORTED.contains(lower.substring(PREFIX.length()))) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith(PREFIX)) {
             return null;
         }
-        if (args.size() > 2) {
-            throw PetrelException.error("too many arguments on " + lower + "() - max 2");
+        String pragma = lower.substring(PREFIX.length());
+        if (PragmaRows.NAMES.contains(pragma)) {
+            PragmaTableFunction f = new PragmaTableFunction(pragma, c.schema, c.functions, PragmaGen.viewShape(c));
+            return TableFunctionGen.source(c, f, alias, args);
+        }
+        if (!PragmaGen.readable(pragma)) {
+            return null;
+        }
+        boolean takesArgument = pragma.equals("integrity_check") || pragma.equals("quick_check")
+                || pragma.equals("foreign_key_check");
+        List<String> hidden = takesArgument ? List.of("arg", "schema") : List.of();
+        if (args.size() > hidden.size()) {
+            throw PetrelException.error("too many arguments on " + lower + "() - max " + hidden.size());
         }
         String arg = args.isEmpty() ? null : constantText(args.get(0), lower);
-        if (args.size() == 2) {
-            String schema = constantText(args.get(1), lower);
-            if (schema != null && !schema.equalsIgnoreCase("main")) {
-                throw PetrelException.error("unknown database " + schema);
-            }
+        String schema = args.size() == 2 ? constantText(args.get(1), lower) : null;
+        if (schema != null && c.schema.dbIndex(schema) < 0) {
+            throw PetrelException.error("unknown database '" + schema + "'");
         }
         ProgramBuilder b = c.b;
         int cur = b.cursor();
         b.emit(Opcode.OpenEphemeral, cur, 0);
         int rec = b.reg();
         int rowid = b.reg();
-        DdlGen ddl = new DdlGen(c);
-        ddl.rowSink = (base, n) -> {
+        PragmaGen gen = new PragmaGen(c);
+        gen.rowSink = (base, n) -> {
             b.emit(Opcode.MakeRecord, base, n, rec);
             b.emit(Opcode.NewRowid, cur, rowid);
             b.emit(Opcode.Insert, cur, rec, rowid);
         };
-        ResultInfo info = ddl.pragma(new Stmt.Pragma(0, null, lower.substring(PREFIX.length()), arg));
+        ResultInfo info = gen.pragma(new Stmt.Pragma(0, schema, pragma, arg));
         Source s = new Source(alias != null ? alias : lower, null, true);
         s.cursor = cur;
         for (int i = 0; i < info.size(); i++) {
@@ -62,8 +74,8 @@ final class PragmaFunctionGen {
             s.declTypes.add(info.declTypes.get(i));
         }
         s.hiddenStart = info.size();
-        for (String hidden : List.of("arg", "schema")) {
-            s.columnNames.add(hidden);
+        for (String h : hidden) {
+            s.columnNames.add(h);
             s.affinities.add(Affinity.NONE);
             s.collations.add(null);
             s.declTypes.add(null);

@@ -44,6 +44,11 @@ public final class ProgramBuilder {
         return emit(op, p1, 0, 0, null, 0);
     }
 
+    /** The instructions emitted so far (a view: read it, do not change it). */
+    List<Insn> code() {
+        return java.util.Collections.unmodifiableList(code);
+    }
+
     public Insn at(int addr) {
         return code.get(addr);
     }
@@ -74,8 +79,22 @@ public final class ProgramBuilder {
     /** Adds an EXPLAIN QUERY PLAN line under the current parent; returns its id. */
     public int plan(String detail) {
         int id = ++eqpId;
-        eqp.add(new Object[] {(long) id, (long) eqpParent, 0L, detail});
+        if (eqpMuted == 0) {
+            eqp.add(new Object[] {(long) id, (long) eqpParent, 0L, detail});
+        }
         return id;
+    }
+
+    /** While positive, {@link #plan} adds no lines (code generated a second time for a plan already listed). */
+    int eqpMuted;
+
+    /** Replaces the text of plan line {@code id} (known only once its subtree is compiled, e.g. CORRELATED). */
+    void replan(int id, String detail) {
+        for (Object[] row : eqp) {
+            if ((Long) row[0] == id) {
+                row[3] = detail;
+            }
+        }
     }
 
     private int target(int v) {

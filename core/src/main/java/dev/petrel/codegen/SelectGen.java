@@ -35,6 +35,8 @@ final class SelectGen {
     private final ProgramBuilder b;
     private final IdentityHashMap<Select, ResultInfo> described = new IdentityHashMap<>();
     private int subqueryCounter;
+    /** IN subqueries whose plan is already listed. */
+    private final java.util.Set<Select> listedSets = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     /** A common table expression in scope; {@code cursor} >= 0 while its recursive step reads the current row. */
     static final class Cte {
@@ -132,11 +134,15 @@ final class SelectGen {
         int exit = b.newLabel();
         b.emit(Opcode.Null, 0, target);
         int saved = b.eqpParent;
-        b.eqpParent = b.plan("SCALAR SUBQUERY " + (++subqueryCounter));
+        int number = ++subqueryCounter;
+        b.eqpParent = b.plan("SCALAR SUBQUERY " + number);
         runScoped(sel, inner, (reg, n, info) -> {
             b.emit(Opcode.SCopy, reg, target);
             b.emit(Opcode.Goto, 0, exit);
         });
+        if (inner.correlated) {
+            b.replan(b.eqpParent, "CORRELATED SCALAR SUBQUERY " + number);
+        }
         b.eqpParent = saved;
         b.resolve(exit);
         b.resolve(skip);
@@ -153,10 +159,17 @@ final class SelectGen {
         Scope inner = new Scope(scope);
         int exit = b.newLabel();
         b.emit(Opcode.Integer, 0, target);
+        int saved = b.eqpParent;
+        int number = ++subqueryCounter;
+        b.eqpParent = b.plan("SCALAR SUBQUERY " + number);
         runScoped(sel, inner, (reg, n, info) -> {
             b.emit(Opcode.Integer, 1, target);
             b.emit(Opcode.Goto, 0, exit);
         });
+        if (inner.correlated) {
+            b.replan(b.eqpParent, "CORRELATED SCALAR SUBQUERY " + number);
+        }
+        b.eqpParent = saved;
         b.resolve(exit);
         b.resolve(skip);
         if (inner.correlated) {
@@ -172,6 +185,13 @@ final class SelectGen {
         b.emit(Opcode.OpenEphemeral, cursor, 1, 0, order, 0);
         Scope inner = new Scope(scope);
         int rec = b.reg();
+        // A set the loop code builds a second time for the same IN (an index lookup's value list, then the
+        // re-checked term) is listed once.
+        boolean again = !listedSets.add(sel);
+        b.eqpMuted += again ? 1 : 0;
+        int saved = b.eqpParent;
+        int number = again ? 0 : ++subqueryCounter;
+        b.eqpParent = b.plan("LIST SUBQUERY " + number);
         runScoped(sel, inner, (reg, n, info) -> {
             if (n != 1) {
                 throw PetrelException.error("sub-select returns " + n + " columns - expected 1");
@@ -182,6 +202,11 @@ final class SelectGen {
                     : String.valueOf(aff == Affinity.TEXT ? 'B' : 'C'), 0);
             b.emit(Opcode.IdxInsert, cursor, rec);
         });
+        if (inner.correlated) {
+            b.replan(b.eqpParent, "CORRELATED LIST SUBQUERY " + number);
+        }
+        b.eqpParent = saved;
+        b.eqpMuted -= again ? 1 : 0;
         b.resolve(skip);
         if (inner.correlated) {
             b.at(once).op = Opcode.Noop;
@@ -198,7 +223,12 @@ final class SelectGen {
     private ResultInfo compound(SelectBody.Compound comp, Select whole, Scope outer, OutputStage out) {
         // ORDER BY terms of a compound name result columns.
         setCompoundOrder(whole, out);
-        return compoundInto(comp, outer, out, null);
+        int saved = b.eqpParent;
+        b.eqpParent = b.plan("COMPOUND QUERY");
+        compoundLabel = "LEFT-MOST SUBQUERY";
+        ResultInfo r = compoundInto(comp, outer, out, null);
+        b.eqpParent = saved;
+        return r;
     }
 
     private void setCompoundOrder(Select whole, OutputStage out) {
@@ -275,30 +305,41 @@ final class SelectGen {
     /** Sends the rows of a compound to {@code out} (or, with {@code set} >= 0, into that ephemeral index). */
     private ResultInfo compoundInto(SelectBody body, Scope outer, OutputStage out, int[] set) {
         if (!(body instanceof SelectBody.Compound comp)) {
-            if (set != null) {
-                OutputStage o = new OutputStage(b, setDest(set[0], set[1] == 1));
-                ResultInfo r = body(body, null, outer, o, false);
-                o.finish();
-                return r;
+            // Each member is listed under the compound as sqlite3 3.40 lists a compound computed with temporary
+            // b-trees: LEFT-MOST SUBQUERY, then the operator that adds each other member.
+            int saved = b.eqpParent;
+            if (compoundLabel != null) {
+                b.eqpParent = b.plan(compoundLabel);
+                compoundLabel = null;
             }
-            return body(body, null, outer, out, false);
+            try {
+                if (set != null) {
+                    OutputStage o = new OutputStage(b, setDest(set[0], set[1] == 1));
+                    ResultInfo r = body(body, null, outer, o, false);
+                    o.finish();
+                    return r;
+                }
+                return body(body, null, outer, out, false);
+            } finally {
+                b.eqpParent = saved;
+            }
         }
         switch (comp.op()) {
             case UNION_ALL: {
                 ResultInfo r = compoundInto(comp.left(), outer, out, set);
-                same(comp, r, compoundInto(comp.right(), outer, out, set == null ? null : new int[] {set[0], 0}));
+                same(comp, r, compoundRight(comp, outer, out, set == null ? null : new int[] {set[0], 0}));
                 return r;
             }
             case UNION: {
                 if (set != null && set[1] == 0) {
                     ResultInfo r = compoundInto(comp.left(), outer, out, set);
-                    same(comp, r, compoundInto(comp.right(), outer, out, set));
+                    same(comp, r, compoundRight(comp, outer, out, set));
                     return r;
                 }
                 int eph = b.cursor();
                 int open = b.emit(Opcode.OpenEphemeral, eph, 0, 0, null, 0);
                 ResultInfo r = compoundInto(comp.left(), outer, out, new int[] {eph, 0});
-                same(comp, r, compoundInto(comp.right(), outer, out, new int[] {eph, 0}));
+                same(comp, r, compoundRight(comp, outer, out, new int[] {eph, 0}));
                 fixSetOpen(open, r);
                 scanSet(eph, r, out, set);
                 return r;
@@ -307,7 +348,7 @@ final class SelectGen {
                 int eph = b.cursor();
                 int open = b.emit(Opcode.OpenEphemeral, eph, 0, 0, null, 0);
                 ResultInfo r = compoundInto(comp.left(), outer, out, new int[] {eph, 0});
-                same(comp, r, compoundInto(comp.right(), outer, out, new int[] {eph, 1}));
+                same(comp, r, compoundRight(comp, outer, out, new int[] {eph, 1}));
                 fixSetOpen(open, r);
                 scanSet(eph, r, out, set);
                 return r;
@@ -318,7 +359,7 @@ final class SelectGen {
                 ResultInfo r = compoundInto(comp.left(), outer, out, new int[] {eph, 0});
                 int eph2 = b.cursor();
                 int open2 = b.emit(Opcode.OpenEphemeral, eph2, 0, 0, null, 0);
-                same(comp, r, compoundInto(comp.right(), outer, out, new int[] {eph2, 0}));
+                same(comp, r, compoundRight(comp, outer, out, new int[] {eph2, 0}));
                 fixSetOpen(open, r);
                 fixSetOpen(open2, r);
                 int n = r.size();
@@ -338,6 +379,22 @@ final class SelectGen {
                 return r;
             }
         }
+    }
+
+    /** The plan label of the next compound member (null: none, e.g. inside a recursive CTE). */
+    private String compoundLabel;
+
+    /** The right member of {@code comp}, listed in the plan under its operator. */
+    private ResultInfo compoundRight(SelectBody.Compound comp, Scope outer, OutputStage out, int[] set) {
+        compoundLabel = switch (comp.op()) {
+            case UNION_ALL -> "UNION ALL";
+            case UNION -> "UNION USING TEMP B-TREE";
+            case EXCEPT -> "EXCEPT USING TEMP B-TREE";
+            default -> "INTERSECT USING TEMP B-TREE";
+        };
+        ResultInfo r = compoundInto(comp.right(), outer, out, set);
+        compoundLabel = null;
+        return r;
     }
 
     private static void same(SelectBody.Compound comp, ResultInfo left, ResultInfo right) {
@@ -590,10 +647,7 @@ final class SelectGen {
                 return;
             }
         }
-        if (t.schema() != null && !t.schema().equalsIgnoreCase("main")) {
-            throw PetrelException.error("no such table: " + t.schema() + "." + t.name());
-        }
-        Table table = c.schema.table(t.name());
+        Table table = c.schema.table(t.schema(), t.name());
         Source eponymous = table == null && t.schema() == null
                 ? TableFunctionGen.source(c, t.name(), t.alias(), List.of()) : null;
         if (table == null && eponymous == null && t.schema() == null) {
@@ -619,10 +673,11 @@ final class SelectGen {
             }
             return;
         }
-        if (t.indexedBy() != null && c.schema.index(t.indexedBy()) == null) {
+        if (t.indexedBy() != null && c.schema.schema(table.db).index(t.indexedBy()) == null) {
             throw PetrelException.error("no such index: " + t.indexedBy());
         }
         Source s = new Source(name, table, false);
+        s.schemaName = t.alias() == null ? c.schema.database(table.db).name() : null;
         s.cursor = b.cursor();
         s.notIndexed = t.notIndexed();
         s.indexedBy = t.indexedBy();

@@ -26,9 +26,11 @@ final class TableFunctionGen {
     /** The source for a call of {@code name}, or null when no table-valued function has that name. */
     static Source source(Compiler c, String name, String alias, List<Expr> args) {
         TableFunction f = c.functions.findTable(name);
-        if (f == null) {
-            return null;
-        }
+        return f == null ? null : source(c, f, alias, args);
+    }
+
+    /** The source for a call of {@code f}. */
+    static Source source(Compiler c, TableFunction f, String alias, List<Expr> args) {
         if (args.size() > f.hiddenCount()) {
             throw PetrelException.error("too many arguments on " + f.name() + "() - max " + f.hiddenCount());
         }

@@ -49,7 +49,7 @@ final class TriggerGen {
         this.b = c.b;
         this.table = table;
         this.conflict = conflict == null || conflict == ConflictAction.NONE ? c.triggerConflict : conflict;
-        List<Trigger> on = c.triggersDisabled ? List.of() : c.schema.triggersOn(table.name);
+        List<Trigger> on = c.triggersDisabled ? List.of() : c.schema.triggersOn(table);
         this.names = on.isEmpty() ? List.of() : columnNames(c, table);
         for (Trigger tr : on) {
             if (tr.event == event && (event != Stmt.TriggerEvent.UPDATE || tr.firesOnUpdateOf(names, changed))) {
@@ -121,7 +121,7 @@ final class TriggerGen {
         }
         tp = new TriggerProgram(tr.name);
         c.triggerPrograms.put(key, tp);
-        Compiler sub = c.sub(tr.sql);
+        Compiler sub = c.sub(tr.sql, tr.db);
         sub.inTrigger = true;
         sub.triggerConflict = conflict;
         Stmt.TriggerEvent ev = tr.event;
@@ -196,10 +196,13 @@ final class TriggerGen {
         try {
             compileStep(sub, st);
         } catch (PetrelException e) {
-            // Trigger steps name tables of the trigger's own database, and SQLite reports them so.
+            // Trigger steps name tables of the trigger's own database, and SQLite reports them so (a TEMP trigger's
+            // steps search every database and are reported unqualified).
             String m = e.getMessage();
-            if (m != null && m.startsWith(NO_SUCH_TABLE) && m.indexOf('.', NO_SUCH_TABLE.length()) < 0) {
-                throw PetrelException.error(NO_SUCH_TABLE + "main." + m.substring(NO_SUCH_TABLE.length()));
+            int db = sub.schema.fixedDb();
+            if (db >= 0 && m != null && m.startsWith(NO_SUCH_TABLE) && m.indexOf('.', NO_SUCH_TABLE.length()) < 0) {
+                throw PetrelException.error(NO_SUCH_TABLE + sub.schema.database(db).name() + "."
+                        + m.substring(NO_SUCH_TABLE.length()));
             }
             throw e;
         }

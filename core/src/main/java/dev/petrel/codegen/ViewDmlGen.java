@@ -32,12 +32,9 @@ final class ViewDmlGen {
         this.b = c.b;
     }
 
-    /** Whether {@code name} is a view of the main schema (the statement is then compiled here). */
+    /** Whether {@code schema.name} is a view (the statement is then compiled here). */
     static boolean isView(Compiler c, String schema, String name) {
-        if (schema != null && !schema.equalsIgnoreCase("main")) {
-            return false;
-        }
-        Table t = c.schema.table(name);
+        Table t = c.schema.table(schema, name);
         return t != null && t.isView();
     }
 
@@ -51,7 +48,7 @@ final class ViewDmlGen {
     }
 
     ResultInfo insert(Stmt.Insert ins) {
-        Table v = c.schema.table(ins.table());
+        Table v = c.schema.table(ins.schema(), ins.table());
         TriggerGen tg = triggers(v, Stmt.TriggerEvent.INSERT, null, ins.orAction());
         List<String> names = TriggerGen.columnNames(c, v);
         Returning ret = Returning.of(c, ins.alias() != null ? ins.alias() : v.name, names, ins.returning());
@@ -111,7 +108,7 @@ final class ViewDmlGen {
     }
 
     ResultInfo update(Stmt.Update up) {
-        Table v = c.schema.table(up.table().name());
+        Table v = c.schema.table(up.table().schema(), up.table().name());
         List<String> names = TriggerGen.columnNames(c, v);
         int ncol = names.size();
         Expr[] newVal = new Expr[ncol];
@@ -152,7 +149,7 @@ final class ViewDmlGen {
     }
 
     ResultInfo delete(Stmt.Delete del) {
-        Table v = c.schema.table(del.table().name());
+        Table v = c.schema.table(del.table().schema(), del.table().name());
         TriggerGen tg = triggers(v, Stmt.TriggerEvent.DELETE, null, null);
         List<String> names = TriggerGen.columnNames(c, v);
         Returning ret = Returning.of(c, sourceName(del.table()), names, del.returning());

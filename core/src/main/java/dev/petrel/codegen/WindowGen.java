@@ -284,7 +284,7 @@ final class WindowGen {
             if (def == null) {
                 bad = c.functions.exists(f.name()) ? FunctionRegistry.wrongArgumentCountMessage(f.name())
                         : FunctionRegistry.noSuchFunctionMessage(f.name());
-            } else if (!def.isAggregate()) {
+            } else if (!def.isWindowCapable()) {
                 bad = f.name() + "() may not be used as a window function";
             }
         }

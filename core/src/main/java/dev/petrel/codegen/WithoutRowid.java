@@ -1,8 +1,10 @@
 package dev.petrel.codegen;
 
 import dev.petrel.plan.Source;
+import dev.petrel.record.Collation;
 import dev.petrel.schema.Index;
 import dev.petrel.schema.Table;
+import dev.petrel.vm.KeyOrder;
 import dev.petrel.vm.Opcode;
 
 /**
@@ -22,12 +24,38 @@ final class WithoutRowid {
         return idx.primaryKey && idx.table.withoutRowid;
     }
 
+    /**
+     * How the entries of {@code idx} compare: its columns' collations and directions, and for a secondary index of
+     * a WITHOUT ROWID table the PRIMARY KEY suffix too, each column with the collation and direction it has in the
+     * PRIMARY KEY (so {@code PRIMARY KEY(k DESC)} orders equal index keys by descending k, as SQLite's entries are).
+     */
+    static KeyOrder keyOrder(Index idx) {
+        if (!idx.table.withoutRowid || isTableKey(idx)) {
+            return new KeyOrder(idx.collations.clone(), idx.desc.clone(), idx.desc.clone());
+        }
+        Index pk = idx.table.primaryKeyIndex();
+        int[] suffix = idx.suffixColumns();
+        int n = idx.columns.length;
+        Collation[] colls = java.util.Arrays.copyOf(idx.collations, n + suffix.length);
+        boolean[] desc = java.util.Arrays.copyOf(idx.desc, n + suffix.length);
+        for (int k = 0; k < suffix.length; k++) {
+            for (int p = 0; p < pk.columns.length; p++) {
+                if (pk.columns[p] == suffix[k]) {
+                    colls[n + k] = pk.collations[p];
+                    desc[n + k] = pk.desc[p];
+                    break;
+                }
+            }
+        }
+        return new KeyOrder(colls, desc, desc.clone());
+    }
+
     /** Opens cursor {@code cur} on table {@code t} (P5 as given): a table b-tree, or an index b-tree in key order. */
     static void open(ProgramBuilder b, Opcode op, int cur, Table t, int root, int p5) {
         if (t.withoutRowid) {
-            b.emit(op, cur, root, 0, LoopGen.keyOrder(t.primaryKeyIndex()), p5);
+            b.emit(op, cur, root, t.db, LoopGen.keyOrder(t.primaryKeyIndex()), p5);
         } else {
-            b.emit(op, cur, root, 0, t.columns.size(), p5);
+            b.emit(op, cur, root, t.db, t.columns.size(), p5);
         }
     }
 

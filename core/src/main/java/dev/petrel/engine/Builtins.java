@@ -27,7 +27,8 @@ final class Builtins {
         date(r, "julianday", flags, DateTimeFunctions::julianday);
         date(r, "unixepoch", flags, DateTimeFunctions::unixepoch);
         date(r, "strftime", flags, DateTimeFunctions::strftime);
-        date(r, "timediff", flags, DateTimeFunctions::timediff);
+        r.registerScalar("timediff", 2, flags, (FunctionContext ctx, Object[] args) -> DateTimeFunctions.timediff(args,
+                DateTimeFunctions.jdMillisFromUnixMillis(ctx.nowEpochMillis())));
         r.registerPrintf((ctx, args) -> Printf.format(args));
         return r;
     }

@@ -6,6 +6,7 @@ import dev.petrel.api.Statement;
 import dev.petrel.btree.BTree;
 import dev.petrel.codegen.Compiler;
 import dev.petrel.func.AggregateFactory;
+import dev.petrel.func.FunctionDef;
 import dev.petrel.func.FunctionRegistry;
 import dev.petrel.func.ScalarFunction;
 import dev.petrel.pager.Pager;
@@ -23,10 +24,10 @@ import java.util.List;
  * The engine's {@link Connection}: parses, compiles and runs statements, owns the transaction state (autocommit
  * or an explicit transaction) and the per-connection counters, and is the {@link VmHost} its programs run on.
  *
- * <p>Transaction states: in autocommit mode a statement's first {@code Transaction} opcode opens a read or write
- * transaction that ends (commit, or rollback after an error) when the statement finishes; BEGIN leaves autocommit
- * mode until COMMIT/ROLLBACK. Invariant: when autocommit is on and no statement is running, the pager holds no
- * transaction.
+ * <p>Transaction states: in autocommit mode a statement's {@code Transaction} opcodes open a read or write
+ * transaction on each database it uses that ends (commit, or rollback after an error) when the statement finishes;
+ * BEGIN leaves autocommit mode until COMMIT/ROLLBACK. Invariant: when autocommit is on and no statement is running,
+ * no pager of the connection's databases ({@link ConnectionDatabases}: main, temp, attached) holds a transaction.
  */
 public final class EngineConnection implements Connection, VmHost {
     private final EngineDatabase database;
@@ -45,10 +46,8 @@ public final class EngineConnection implements Connection, VmHost {
     /** Rows changed by the running statement (its own, and with its triggers'). */
     long statementChanges;
     private long statementTotalChanges;
-    /** The pager savepoint protecting the running write statement inside a transaction, or -1. */
-    private int statementSavepoint = -1;
-    /** Pager savepoint ids of the SQL savepoints, parallel to {@link #savepoints}. */
-    private final List<Integer> savepointIds = new ArrayList<>();
+    /** Main, temp and the attached databases, with the pager savepoints of each. */
+    private final ConnectionDatabases databases;
     private long prngState = 0x9E3779B97F4A7C15L;
     private long stepTimeMillis;
     private MemoryVfs tempVfs;
@@ -76,6 +75,7 @@ public final class EngineConnection implements Connection, VmHost {
         this.database = database;
         this.functions = new FunctionRegistry(database.functions());
         this.settings = new ConnectionSettings(database);
+        this.databases = new ConnectionDatabases(database);
     }
 
     @Override
@@ -111,13 +111,22 @@ public final class EngineConnection implements Connection, VmHost {
     }
 
     Program compile(Stmt stmt, String sql, int end, List<String> params) {
-        return Compiler.compile(stmt, database.schema(), functions, sql, end, params, compileFlags());
+        return Compiler.compile(stmt, databases.catalog(), functions, sql, end, params, compileFlags());
     }
 
-    /** The settings code generation depends on (Compiler.FLAG_*). */
+    /**
+     * The settings code generation depends on (Compiler.FLAG_*), and from bit 8 on the ATTACH/DETACH generation:
+     * a program compiled before the set of databases changed is compiled again (SQLite expires it).
+     */
     int compileFlags() {
         return (foreignKeys ? Compiler.FLAG_FOREIGN_KEYS : 0) | (recursiveTriggers ? Compiler.FLAG_RECURSIVE_TRIGGERS
-                : 0) | (deferForeignKeys ? Compiler.FLAG_DEFER_FOREIGN_KEYS : 0);
+                : 0) | (deferForeignKeys ? Compiler.FLAG_DEFER_FOREIGN_KEYS : 0)
+                | (settings.ignoreCheckConstraints() ? Compiler.FLAG_IGNORE_CHECKS : 0) | (databases.generation() << 8);
+    }
+
+    /** Forgets the loaded schema of every database (a statement found its schema out of date). */
+    void invalidateSchemas() {
+        databases.invalidateSchemas();
     }
 
     @Override
@@ -146,7 +155,27 @@ public final class EngineConnection implements Connection, VmHost {
     @Override
     public void createAggregate(String name, int nArg, int flags, AggregateFactory factory) {
         checkFunctionArgs(name, nArg, factory);
-        functions.registerUser(name, nArg, flags, null, factory);
+        functions.registerUser(name, nArg, flags | FunctionDef.NO_WINDOW, null, factory);
+    }
+
+    @Override
+    public void createWindowFunction(String name, int nArg, int flags, AggregateFactory factory) {
+        checkFunctionArgs(name, nArg, factory);
+        functions.registerUser(name, nArg, flags & ~FunctionDef.NO_WINDOW, null, factory);
+    }
+
+    @Override
+    public void createCollation(String name, java.util.Comparator<String> order) {
+        checkOpen();
+        if (name == null || name.isEmpty() || name.length() > 255) {
+            throw PetrelException.misuse("bad parameter or other API misuse");
+        }
+        if (dev.petrel.record.Collation.builtin(name) != null) {
+            // SQLite lets an application override a built-in only for other text encodings; for UTF-8 text,
+            // BINARY/NOCASE/RTRIM stay as they are.
+            return;
+        }
+        functions.registerCollation(name, order == null ? null : dev.petrel.record.Collation.of(name, order));
     }
 
     /** SQLite's checks in sqlite3_create_function: a name of 1..255 bytes, -1 <= nArg <= 127, an implementation. */
@@ -238,12 +267,8 @@ public final class EngineConnection implements Connection, VmHost {
         for (EngineStatement s : new ArrayList<>(statements)) {
             s.close();
         }
-        Pager pager = database.pager();
-        if (pager.inWriteTransaction()) {
-            pager.rollback();
-            database.invalidateSchema();
-        }
-        pager.endRead();
+        databases.endTransaction(true);
+        databases.closeOwned();
         closed = true;
         database.forget(this);
     }
@@ -251,7 +276,6 @@ public final class EngineConnection implements Connection, VmHost {
     // ---- statement lifecycle -------------------------------------------------------------------------------------
 
     void statementStarted() {
-        statementSavepoint = -1;
         activeStatements++;
         statementChanges = 0;
         statementTotalChanges = 0;
@@ -269,7 +293,6 @@ public final class EngineConnection implements Connection, VmHost {
             totalChanges += statementTotalChanges;
         }
         statementTotalChanges = 0;
-        Pager pager = database.pager();
         if (haltAction == HALT_ROLLBACK) {
             rollbackAll();
             return;
@@ -280,28 +303,15 @@ public final class EngineConnection implements Connection, VmHost {
         if (haltAction == HALT_FAIL) {
             failed = false;
         }
-        if (statementSavepoint >= 0 && pager.inWriteTransaction()
-                && pager.savepointCount() > statementSavepoint) {
-            if (failed) {
-                pager.rollbackToSavepoint(statementSavepoint);
-                database.invalidateSchema();
-            }
-            pager.releaseSavepoint(statementSavepoint);
-        }
-        statementSavepoint = -1;
+        databases.endStatement(failed);
         if (autocommit && activeStatements == 0) {
-            boolean hadTransaction = pager.inReadTransaction() || pager.inWriteTransaction();
-            if (pager.inWriteTransaction()) {
-                if (failed) {
-                    pager.rollback();
-                    database.invalidateSchema();
-                } else {
-                    pager.commit();
+            boolean hadTransaction = databases.anyTransaction();
+            try {
+                databases.endTransaction(failed);
+            } finally {
+                if (hadTransaction) {
+                    transactionEnded();
                 }
-            }
-            pager.endRead();
-            if (hadTransaction) {
-                transactionEnded();
             }
         }
     }
@@ -311,11 +321,7 @@ public final class EngineConnection implements Connection, VmHost {
 
     /** After an error that SQLite answers by rolling back the whole transaction (ON CONFLICT ROLLBACK). */
     void rollbackAll() {
-        Pager pager = database.pager();
-        if (pager.inWriteTransaction()) {
-            pager.rollback();
-        }
-        database.invalidateSchema();
+        databases.rollbackWrites();
         autocommit = true;
         savepoints.clear();
         transactionEnded();
@@ -332,24 +338,28 @@ public final class EngineConnection implements Connection, VmHost {
 
     @Override
     public BTree btree() {
-        return database.btree();
+        return btree(0);
+    }
+
+    @Override
+    public BTree btree(int db) {
+        return databases.get(db).database.btree();
     }
 
     @Override
     public void beginTransaction(boolean write) {
-        Pager pager = database.pager();
-        if (write) {
-            if (!pager.inWriteTransaction()) {
-                pager.beginWrite();
-                database.btree().initialize();
-            }
-            if (!autocommit && statementSavepoint < 0) {
-                // Statement atomicity inside a transaction: an aborted statement undoes only itself.
-                statementSavepoint = pager.openSavepoint();
-            }
-        } else if (!pager.inReadTransaction()) {
-            pager.beginRead();
+        beginTransaction(0, write);
+    }
+
+    @Override
+    public void beginTransaction(int db, boolean write) {
+        if (write && settings.queryOnly()) {
+            // PRAGMA query_only: no database of the connection may be written, temp included (as SQLite).
+            throw new PetrelException(dev.petrel.api.ResultCode.READONLY, null);
         }
+        // Inside a transaction a write statement gets a savepoint on each database it writes: an aborted statement
+        // undoes only itself.
+        databases.begin(db, write, !autocommit, savepoints.size());
     }
 
     @Override
@@ -359,28 +369,71 @@ public final class EngineConnection implements Connection, VmHost {
 
     @Override
     public int databaseSchemaCookie() {
-        Pager pager = database.pager();
-        return readCookie(1);
+        return databaseSchemaCookie(0);
+    }
+
+    @Override
+    public int databaseSchemaCookie(int db) {
+        return readCookie(db, 1);
     }
 
     @Override
     public int readCookie(int cookie) {
-        Pager pager = database.pager();
+        return readCookie(0, cookie);
+    }
+
+    @Override
+    public int readCookie(int db, int cookie) {
+        Pager pager = databases.get(db).pager();
         return pager.pageCount() == 0 ? 0 : pager.getHeaderInt(cookieOffset(cookie));
     }
 
     @Override
     public void writeCookie(int cookie, int value) {
-        database.pager().setHeaderInt(cookieOffset(cookie), value);
+        writeCookie(0, cookie, value);
+    }
+
+    @Override
+    public void writeCookie(int db, int cookie, int value) {
+        databases.get(db).pager().setHeaderInt(cookieOffset(cookie), value);
     }
 
     @Override
     public int pageCount() {
-        return database.pager().pageCount();
+        return pageCount(0);
+    }
+
+    @Override
+    public int pageCount(int db) {
+        return databases.get(db).pager().pageCount();
+    }
+
+    @Override
+    public void attach(Object file, Object name) {
+        databases.attach(text(file), text(name));
+    }
+
+    @Override
+    public void detach(Object name) {
+        databases.detach(text(name));
+    }
+
+    /** An ATTACH/DETACH operand as text (NULL as the empty string, as SQLite reads it). */
+    private static String text(Object v) {
+        if (v == null) {
+            return "";
+        }
+        return v instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : v.toString();
     }
 
     @Override
     public String journalMode(String mode) {
+        return journalMode(0, mode);
+    }
+
+    @Override
+    public String journalMode(int db, String mode) {
+        EngineDatabase database = databases.get(db).database;
         dev.petrel.pager.Pager pager = database.pager();
         if (mode != null && !database.isMemory()) {
             for (dev.petrel.pager.JournalMode m : dev.petrel.pager.JournalMode.values()) {
@@ -408,17 +461,21 @@ public final class EngineConnection implements Connection, VmHost {
 
     @Override
     public void vacuum(Object into) {
-        Vacuum.run(this, into);
+        vacuum(0, into);
+    }
+
+    @Override
+    public void vacuum(int db, Object into) {
+        Vacuum.run(this, databases.get(db).database, into);
     }
 
     @Override
     public void schemaChanged() {
-        database.invalidateSchema();
+        databases.invalidateSchemas();
     }
 
     @Override
     public void setAutocommit(boolean on, boolean rollback) {
-        Pager pager = database.pager();
         if (!on) {
             if (!autocommit) {
                 throw PetrelException.error("cannot start a transaction within a transaction");
@@ -433,38 +490,28 @@ public final class EngineConnection implements Connection, VmHost {
         if (!rollback && deferredViolations > 0) {
             throw new PetrelException(dev.petrel.api.ResultCode.CONSTRAINT_FOREIGNKEY, "FOREIGN KEY constraint failed");
         }
-        if (rollback) {
-            pager.rollback();
-            database.invalidateSchema();
-        } else {
-            pager.commit();
+        try {
+            databases.endTransaction(rollback);
+        } finally {
+            transactionEnded();
+            autocommit = true;
+            savepointStartedTxn = false;
+            savepoints.clear();
         }
-        pager.endRead();
-        transactionEnded();
-        autocommit = true;
-        savepointStartedTxn = false;
-        statementSavepoint = -1;
-        savepoints.clear();
-        savepointIds.clear();
     }
 
     @Override
     public void savepoint(int op, String name) {
-        Pager pager = database.pager();
         if (op == 0) {
             if (autocommit) {
                 autocommit = false;
                 savepointStartedTxn = true;
                 savepoints.clear();
-                savepointIds.clear();
             }
-            beginTransaction(true);
-            if (statementSavepoint >= 0) {
-                pager.releaseSavepoint(statementSavepoint);
-                statementSavepoint = -1;
-            }
+            beginTransaction(0, true);
+            databases.releaseStatementSavepoints();
             savepoints.add(name);
-            savepointIds.add(pager.openSavepoint());
+            databases.openSavepoint();
             savepointViolations.add(deferredViolations);
             return;
         }
@@ -479,35 +526,27 @@ public final class EngineConnection implements Connection, VmHost {
             throw PetrelException.error("no such savepoint: " + name);
         }
         if (op == 1) {
-            if (pager.inWriteTransaction() && savepointIds.get(at) < pager.savepointCount()) {
-                pager.releaseSavepoint(savepointIds.get(at));
-            }
+            databases.releaseSavepoint(at);
             if (at == 0 && savepointStartedTxn && deferredViolations > 0) {
                 throw new PetrelException(dev.petrel.api.ResultCode.CONSTRAINT_FOREIGNKEY,
                         "FOREIGN KEY constraint failed");
             }
             while (savepoints.size() > at) {
                 savepoints.remove(savepoints.size() - 1);
-                savepointIds.remove(savepointIds.size() - 1);
                 savepointViolations.remove(savepointViolations.size() - 1);
             }
             if (savepoints.isEmpty() && savepointStartedTxn) {
                 transactionEnded();
-                pager.commit();
-                pager.endRead();
                 autocommit = true;
                 savepointStartedTxn = false;
+                databases.endTransaction(false);
             }
             return;
         }
-        if (pager.inWriteTransaction() && savepointIds.get(at) < pager.savepointCount()) {
-            pager.rollbackToSavepoint(savepointIds.get(at));
-        }
-        database.invalidateSchema();
+        databases.rollbackToSavepoint(at);
         deferredViolations = savepointViolations.get(at);
         while (savepoints.size() > at + 1) {
             savepoints.remove(savepoints.size() - 1);
-            savepointIds.remove(savepointIds.size() - 1);
             savepointViolations.remove(savepointViolations.size() - 1);
         }
     }
@@ -550,7 +589,8 @@ public final class EngineConnection implements Connection, VmHost {
                 return recursiveTriggers ? 1 : 0;
             default:
                 if (value >= 0) {
-                    deferForeignKeys = on;
+                    // As SQLite: the setting ends with the transaction, so in autocommit mode it ends at once.
+                    deferForeignKeys = on && !autocommit;
                 }
                 return deferForeignKeys ? 1 : 0;
         }

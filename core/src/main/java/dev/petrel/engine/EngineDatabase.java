@@ -19,6 +19,8 @@ import java.util.List;
 public final class EngineDatabase implements Database {
     /** The default page size of new databases (SQLite's default). */
     public static final int DEFAULT_PAGE_SIZE = 4096;
+    /** The path of a private in-memory database. */
+    static final String MEMORY_PATH = ":memory:";
 
     private final Vfs vfs;
     private final String path;
@@ -46,13 +48,24 @@ public final class EngineDatabase implements Database {
 
     /** The schema, read from sqlite_schema on first use and after every change. */
     Schema schema() {
+        return schema(0);
+    }
+
+    /**
+     * The schema as database number {@code db} of a connection (0 for a main database; temp and attached databases
+     * belong to one connection, which invalidates the schema when DETACH renumbers them).
+     */
+    Schema schema(int db) {
+        if (schema != null && schema.db != db) {
+            schema = null;
+        }
         if (schema == null) {
             boolean started = !pager.inReadTransaction();
             if (started) {
                 pager.beginRead();
             }
             try {
-                schema = Schema.load(btree);
+                schema = Schema.load(btree, db);
             } finally {
                 if (started) {
                     pager.endRead();

@@ -157,7 +157,7 @@ final class EngineStatement implements Statement {
                     throw e;
                 }
                 // Compiled against an old schema: compile again and retry once.
-                connection.database().invalidateSchema();
+                connection.invalidateSchemas();
                 program = connection.compile(stmt, sqlForRecompile, stmtEnd, parameterNames);
                 vm = new Vm(program, connection);
                 vm.bind(params);

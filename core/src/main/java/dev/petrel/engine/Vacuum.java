@@ -8,6 +8,8 @@ import dev.petrel.btree.SchemaEntry;
 import dev.petrel.pager.FileHeader;
 import dev.petrel.pager.Page;
 import dev.petrel.pager.Pager;
+import dev.petrel.record.KeyInfo;
+import dev.petrel.schema.Index;
 import dev.petrel.schema.Table;
 import dev.petrel.vfs.MemoryVfs;
 import dev.petrel.vfs.Vfs;
@@ -26,7 +28,8 @@ import java.util.Locale;
  * Plain VACUUM builds the copy in memory and then writes its pages over the database's first pages inside the
  * statement's write transaction and drops the rest of the file, so the rollback journal (or WAL) makes the
  * rebuild atomic; the schema cookie moves on so other connections reload the schema. sqlite_stat4 (written only
- * by SQLite builds with STAT4) is not copied; a database with a WITHOUT ROWID table is refused (not yet copied).
+ * by SQLite builds with STAT4) is not copied. A WITHOUT ROWID table (an index b-tree keyed by its PRIMARY KEY) is
+ * copied entry by entry in key order.
  */
 final class Vacuum {
     private static final String IMAGE_PATH = "vacuum.db";
@@ -34,8 +37,7 @@ final class Vacuum {
     private Vacuum() {
     }
 
-    static void run(EngineConnection conn, Object into) {
-        EngineDatabase db = conn.database();
+    static void run(EngineConnection conn, EngineDatabase db, Object into) {
         if (into == null && !conn.isAutocommit()) {
             throw PetrelException.error("cannot VACUUM from within a transaction");
         }
@@ -96,13 +98,16 @@ final class Vacuum {
             for (SchemaEntry e : entries) {
                 if ("table".equals(e.type()) && e.rootpage() > 0) {
                     Table t = dst.schema().table(e.name());
-                    if (t != null && t.withoutRowid) {
-                        throw PetrelException.error("VACUUM of WITHOUT ROWID table " + t.name
-                                + " is not supported by Petrel");
-                    }
                     if (t != null && t.rootPage > 0) {
-                        copyRows(srcTree.openTable((int) e.rootpage(), false), dst.btree().openTable(t.rootPage,
-                                true));
+                        if (t.withoutRowid) {
+                            // The table is an index b-tree keyed by its PRIMARY KEY: copy its entries in order.
+                            KeyInfo key = primaryKeyInfo(t);
+                            copyEntries(srcTree.openIndex((int) e.rootpage(), key, false),
+                                    dst.btree().openIndex(t.rootPage, key, true));
+                        } else {
+                            copyRows(srcTree.openTable((int) e.rootpage(), false),
+                                    dst.btree().openTable(t.rootPage, true));
+                        }
                         if (!t.indexes.isEmpty()) {
                             // The UNIQUE/PRIMARY KEY indexes CREATE TABLE made are filled from the copied rows.
                             d.exec("REINDEX \"" + t.name.replace("\"", "\"\"") + "\"");
@@ -134,6 +139,27 @@ final class Vacuum {
             from.close();
             to.close();
         }
+    }
+
+    private static void copyEntries(BtCursor from, BtCursor to) {
+        try {
+            for (boolean ok = from.first(); ok; ok = from.next()) {
+                to.insert(from.payload(), true);
+            }
+        } finally {
+            from.close();
+            to.close();
+        }
+    }
+
+    /** How the entries of WITHOUT ROWID table {@code t} compare: its PRIMARY KEY's collations and directions. */
+    private static KeyInfo primaryKeyInfo(Table t) {
+        for (Index idx : t.indexes) {
+            if (idx.primaryKey) {
+                return new KeyInfo(idx.collations, idx.desc);
+            }
+        }
+        throw PetrelException.error("WITHOUT ROWID table " + t.name + " has no PRIMARY KEY");
     }
 
     /** Writes {@code image} over the database's pages and drops the pages past its end. */

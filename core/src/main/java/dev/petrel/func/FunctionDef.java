@@ -20,6 +20,12 @@ public final class FunctionDef {
     /** Results may be {@link SubtypedValue}s (for aggregates: the code generator strips them where needed). */
     public static final int RESULT_SUBTYPE = 16;
 
+    /**
+     * An aggregate that may not be used with OVER: an application aggregate registered without window support
+     * ({@code Connection.createAggregate}), as SQLite treats one registered without xValue/xInverse.
+     */
+    public static final int NO_WINDOW = 32;
+
     /** Internal: returns its argument without a subtype (the VM strips it from the result). */
     public static final FunctionDef STRIP_SUBTYPE = new FunctionDef("strip_subtype", 1, 0, DETERMINISTIC,
             (ctx, args) -> SubtypedValue.strip(args[0]), null);
@@ -72,6 +78,11 @@ public final class FunctionDef {
     /** Whether results may carry a {@link SubtypedValue} wrapper. */
     public boolean returnsSubtype() {
         return (flags & RESULT_SUBTYPE) != 0;
+    }
+
+    /** Whether this aggregate may be used as a window function (with OVER). */
+    public boolean isWindowCapable() {
+        return aggregate != null && (flags & NO_WINDOW) == 0;
     }
 
     public boolean isAggregate() {

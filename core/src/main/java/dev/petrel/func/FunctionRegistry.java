@@ -31,6 +31,8 @@ public final class FunctionRegistry {
     /** Consulted when this registry has no overload of a name (a connection's functions over the built-ins). */
     private final FunctionRegistry parent;
     private final Map<String, TableFunction> tableFunctions = new HashMap<>();
+    /** Application-defined collations by lower-case name (SQLite keeps them beside the functions, per connection). */
+    private final Map<String, dev.petrel.record.Collation> collations = new HashMap<>();
 
     /** An empty registry. */
     public FunctionRegistry() {
@@ -54,6 +56,7 @@ public final class FunctionRegistry {
         AggregateFunctions.registerAll(r);
         JsonFunctions.registerAll(r);
         dev.petrel.func.series.GenerateSeries.register(r);
+        dev.petrel.func.regexp.RegexpFunction.register(r);
         return r;
     }
 
@@ -84,11 +87,12 @@ public final class FunctionRegistry {
 
     /**
      * Registers an application-defined overload: exactly one of {@code scalar} and {@code aggregate} is non-null;
-     * {@code nArg} -1 means any number of arguments. Only {@link FunctionDef#DETERMINISTIC} is taken from
-     * {@code flags}: application functions read no connection state through the context.
+     * {@code nArg} -1 means any number of arguments. Only {@link FunctionDef#DETERMINISTIC} and
+     * {@link FunctionDef#NO_WINDOW} are taken from {@code flags}: application functions read no connection state
+     * through the context.
      */
     public void registerUser(String name, int nArg, int flags, ScalarFunction scalar, AggregateFactory aggregate) {
-        int f = flags & FunctionDef.DETERMINISTIC;
+        int f = flags & (FunctionDef.DETERMINISTIC | FunctionDef.NO_WINDOW);
         int n = nArg < 0 ? ANY_ARGS : nArg;
         add(new FunctionDef(lower(name), n, 0, f, scalar, aggregate));
     }
@@ -131,6 +135,28 @@ public final class FunctionRegistry {
         return variadic;
     }
 
+    /**
+     * Registers (or replaces) an application-defined collation under {@code name}
+     * ({@code sqlite3_create_collation}); a null {@code collation} removes it. The built-ins BINARY, NOCASE and
+     * RTRIM cannot be replaced: {@link #findCollation} answers them first, as SQLite resolves them.
+     */
+    public void registerCollation(String name, dev.petrel.record.Collation collation) {
+        if (collation == null) {
+            collations.remove(lower(name));
+        } else {
+            collations.put(lower(name), collation);
+        }
+    }
+
+    /** The collation {@code name} (case-insensitive): a built-in, else an application-defined one, else null. */
+    public dev.petrel.record.Collation findCollation(String name) {
+        dev.petrel.record.Collation c = dev.petrel.record.Collation.builtin(name);
+        if (c == null) {
+            c = collations.get(lower(name));
+        }
+        return c != null || parent == null ? c : parent.findCollation(name);
+    }
+
     /** Registers (or replaces) a table-valued function. */
     public void registerTable(TableFunction f) {
         tableFunctions.put(lower(f.name()), f);
@@ -140,6 +166,39 @@ public final class FunctionRegistry {
     public TableFunction findTable(String name) {
         TableFunction f = tableFunctions.get(lower(name));
         return f != null || parent == null ? f : parent.findTable(name);
+    }
+
+    /**
+     * Every overload a call could reach, for PRAGMA function_list: this registry's own first, then those of the
+     * parents that an own overload (same name and argument count) does not hide.
+     */
+    public List<FunctionDef> overloads() {
+        List<FunctionDef> out = new ArrayList<>();
+        for (List<FunctionDef> list : byName.values()) {
+            out.addAll(list);
+        }
+        if (parent != null) {
+            for (FunctionDef inherited : parent.overloads()) {
+                List<FunctionDef> own = byName.get(inherited.name());
+                boolean hidden = false;
+                for (int i = 0; own != null && i < own.size(); i++) {
+                    hidden |= own.get(i).nArg() == inherited.nArg();
+                }
+                if (!hidden) {
+                    out.add(inherited);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code def} is a built-in: registered in the registry at the bottom of the layers (no parent). */
+    public boolean isBuiltin(FunctionDef def) {
+        if (parent != null) {
+            return parent.isBuiltin(def);
+        }
+        List<FunctionDef> list = byName.get(def.name());
+        return list != null && list.contains(def);
     }
 
     /** Whether any overload of {@code name} exists. */

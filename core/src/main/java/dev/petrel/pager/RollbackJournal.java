@@ -65,6 +65,13 @@ final class RollbackJournal {
     private boolean headerDurable;
     private final List<byte[]> memoryRecords = new ArrayList<>();
     private final List<Integer> memoryPgnos = new ArrayList<>();
+    /**
+     * Image buffers of ended in-memory journals, reused by {@link #append}: an autocommit statement journals the
+     * same few pages every time, and a fresh copy per page and commit was most of its allocation.
+     */
+    private final List<byte[]> spareImages = new ArrayList<>();
+    /** At most this many spare buffers are kept (a large transaction's journal is not held on to). */
+    private static final int MAX_SPARE_IMAGES = 64;
 
     RollbackJournal(Vfs vfs, String path, boolean inMemory) {
         this.vfs = vfs;
@@ -89,8 +96,7 @@ final class RollbackJournal {
         this.noSync = noSync;
         this.recordCount = 0;
         this.headerDurable = false;
-        memoryRecords.clear();
-        memoryPgnos.clear();
+        recycleMemoryRecords();
         if (inMemory) {
             return;
         }
@@ -115,8 +121,13 @@ final class RollbackJournal {
     /** Appends the original image of page {@code pgno}. */
     void append(int pgno, byte[] image) {
         if (inMemory) {
+            byte[] copy = spareImages.isEmpty() ? null : spareImages.remove(spareImages.size() - 1);
+            if (copy == null || copy.length != image.length) {
+                copy = new byte[image.length];
+            }
+            System.arraycopy(image, 0, copy, 0, image.length);
             memoryPgnos.add(pgno);
-            memoryRecords.add(image.clone());
+            memoryRecords.add(copy);
             recordCount++;
             return;
         }
@@ -175,9 +186,17 @@ final class RollbackJournal {
                 vfs.delete(path);
             }
         }
+        recycleMemoryRecords();
+        recordCount = 0;
+    }
+
+    /** Empties the in-memory journal, keeping some of its image buffers for the next transaction. */
+    private void recycleMemoryRecords() {
+        for (int i = 0; i < memoryRecords.size() && spareImages.size() < MAX_SPARE_IMAGES; i++) {
+            spareImages.add(memoryRecords.get(i));
+        }
         memoryRecords.clear();
         memoryPgnos.clear();
-        recordCount = 0;
     }
 
     /** Closes the file handle without ending the journal (the pager is closing or failed). */

@@ -71,18 +71,27 @@ public final class Scope {
     private Resolved resolveLocal(Expr.ColumnRef ref, int depth) {
         String col = ref.column();
         if (ref.table() != null) {
+            // t.x names the sources called t; db.t.x only an unaliased table of database db. Two matches (main.t
+            // and aux.t both read as t) are ambiguous, as in SQLite.
+            Resolved found = null;
+            int matches = 0;
             for (Source src : sources) {
-                if (src.name.equalsIgnoreCase(ref.table())) {
-                    int i = src.columnIndex(col);
-                    if (i >= 0) {
-                        return new Resolved(src, i, depth);
-                    }
-                    if (src.hasRowid() && isRowidName(col)) {
-                        return new Resolved(src, -1, depth);
-                    }
+                if (!src.name.equalsIgnoreCase(ref.table()) || (ref.schema() != null
+                        && (src.schemaName == null || !src.schemaName.equalsIgnoreCase(ref.schema())))) {
+                    continue;
+                }
+                int i = src.columnIndex(col);
+                Resolved r = i >= 0 ? new Resolved(src, i, depth)
+                        : src.hasRowid() && isRowidName(col) ? new Resolved(src, -1, depth) : null;
+                if (r != null) {
+                    matches++;
+                    found = found == null ? r : found;
                 }
             }
-            return null;
+            if (matches > 1) {
+                throw PetrelException.error("ambiguous column name: " + qualifiedName(ref));
+            }
+            return found;
         }
         Resolved found = null;
         int matches = 0;
@@ -123,7 +132,12 @@ public final class Scope {
 
     /** SQLite's error for an unresolvable reference. */
     public static PetrelException noSuchColumn(Expr.ColumnRef ref) {
+        return PetrelException.error("no such column: " + qualifiedName(ref));
+    }
+
+    /** A column reference as SQLite's messages write it: [db.][table.]column. */
+    private static String qualifiedName(Expr.ColumnRef ref) {
         String n = ref.table() == null ? ref.column() : ref.table() + "." + ref.column();
-        return PetrelException.error("no such column: " + n);
+        return ref.schema() == null ? n : ref.schema() + "." + n;
     }
 }

@@ -28,6 +28,8 @@ public final class Source {
     public final String name;
     /** The schema table, or null for a derived table. */
     public final Table table;
+    /** The database name an unaliased table source answers to in {@code db.table.column}, else null. */
+    public String schemaName;
     public final List<String> columnNames = new ArrayList<>();
     public final List<Affinity> affinities = new ArrayList<>();
     public final List<Collation> collations = new ArrayList<>();

@@ -229,15 +229,33 @@ public final class WhereAnalyzer {
         } else if (e instanceof Expr.InSelect in && !in.not()) {
             int[] l = columnOf(in.operand(), s, scope);
             if (l != null && in.select().body() instanceof dev.petrel.sql.ast.SelectBody.Core core
-                    && core.columns().size() == 1 && !references(in.select(), s)) {
+                    && core.columns().size() == 1 && !references(in, s)) {
                 out.add(new Constraint(l[0], null, e, e));
             }
         }
     }
 
-    /** Conservative: whether a subquery might reference {@code s} (by its name appearing as a qualifier). */
-    private static boolean references(dev.petrel.sql.ast.Select sel, Source s) {
-        return true && false;
+    /**
+     * Whether the subquery of {@code in} names {@code s} as a qualifier ({@code s.col}): such a correlated set
+     * changes with each row of s and cannot drive a lookup into s. (An unqualified outer reference is not seen.)
+     */
+    private static boolean references(Expr.InSelect in, Source s) {
+        String all = dev.petrel.sql.parser.SqlPrinter.print(in);
+        String sub = all.substring(Math.min(all.length(), dev.petrel.sql.parser.SqlPrinter.print(in.operand()).length()));
+        String lower = sub.toLowerCase(java.util.Locale.ROOT);
+        for (String q : new String[] {s.name, dev.petrel.sql.parser.SqlPrinter.quoteName(s.name)}) {
+            String want = q.toLowerCase(java.util.Locale.ROOT) + ".";
+            for (int at = lower.indexOf(want); at >= 0; at = lower.indexOf(want, at + 1)) {
+                if (at == 0 || !isIdentChar(lower.charAt(at - 1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isIdentChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '"';
     }
 
     private static boolean compatible(Expr colExpr, Expr value, int col, Source s, Scope scope) {

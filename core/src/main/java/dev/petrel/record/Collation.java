@@ -62,6 +62,45 @@ public interface Collation {
         }
     };
 
+    /**
+     * A collation known only by name: one the schema names (a column's or an index's {@code COLLATE X}) that is not
+     * built in. Collations other than the built-ins belong to a connection (application-defined,
+     * {@code sqlite3_create_collation}), while the schema is shared by every connection of a database, so the schema
+     * keeps the name and the code generator binds it to the compiling connection's collation of that name. A
+     * statement that would compare under a name its connection does not define fails to prepare with
+     * {@code no such collation sequence: X}, SQLITE_ERROR_MISSING_COLLSEQ; {@link #compare} raises the same error,
+     * should an unbound one ever be reached.
+     */
+    record Unresolved(String name) implements Collation {
+        @Override
+        public int compare(String a, String b) {
+            throw missing(name);
+        }
+
+        /** SQLite's error for a collation no one defined. */
+        public static dev.petrel.api.PetrelException missing(String name) {
+            return new dev.petrel.api.PetrelException(dev.petrel.api.ResultCode.ERROR_MISSING_COLLSEQ,
+                    "no such collation sequence: " + name);
+        }
+    }
+
+    /**
+     * An application-defined collation: {@code order} compares two non-null strings, under {@code name}.
+     */
+    static Collation of(String name, java.util.Comparator<String> order) {
+        return new Collation() {
+            @Override
+            public int compare(String a, String b) {
+                return order.compare(a, b);
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+        };
+    }
+
     /** The built-in collation with this name (case-insensitive), or null. */
     static Collation builtin(String name) {
         if (name.equalsIgnoreCase("BINARY")) {

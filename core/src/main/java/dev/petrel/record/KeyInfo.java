@@ -14,6 +14,8 @@ public final class KeyInfo {
 
     private final Collation[] collations;
     private final boolean[] desc;
+    /** {@link #compareRecords}' comparator, made on first use (immutable, so a benign race). */
+    private RecordComparator recordOrder;
 
     /** {@code collations[i]} null means BINARY; {@code desc} may be shorter than {@code collations}. */
     public KeyInfo(Collation[] collations, boolean[] desc) {
@@ -33,6 +35,19 @@ public final class KeyInfo {
     public int compareColumn(int col, Object a, Object b) {
         int c = ValueOrder.compare(a, b, collation(col));
         return isDesc(col) ? -c : c;
+    }
+
+    /**
+     * Sign of (a - b) for two encoded index records compared in place over their common fields (equal when one
+     * ends first, as {@link IndexKey#compareRecord}); text in {@code encoding}.
+     */
+    public int compareRecords(byte[] a, int aLen, byte[] b, int bLen, int encoding) {
+        RecordComparator c = recordOrder;
+        if (c == null) {
+            c = new RecordComparator(collations, desc, desc, Integer.MAX_VALUE, true);
+            recordOrder = c;
+        }
+        return c.compare(a, aLen, b, bLen, encoding);
     }
 
     /** Compares two full keys column by column; a key that is a prefix of the other sorts first. */

@@ -179,6 +179,31 @@ public final class Record {
         return parseTo(col) ? types[col] : SerialType.NULL;
     }
 
+    /** Whether column {@code col} exists and holds an integer (read it with {@link #integer}, unboxed). */
+    public boolean isInteger(int col) {
+        if (col >= parsed && !parseTo(col)) {
+            return false;
+        }
+        long t = types[col];
+        return t >= SerialType.INT8 && t <= SerialType.INT64 || t == SerialType.ZERO || t == SerialType.ONE;
+    }
+
+    /** The integer in column {@code col}, for which {@link #isInteger} returned true (no Long is allocated). */
+    public long integer(int col) {
+        long t = types[col];
+        if (t >= SerialType.ZERO) {
+            return t - SerialType.ZERO;
+        }
+        int off = (int) offsets[col];
+        int size = (int) (offsets[col + 1] - off);
+        if (direct != null) {
+            return SerialType.getInt(direct, off, size);
+        }
+        byte[] buf = new byte[size];
+        source.read(off, buf, 0, size);
+        return SerialType.getInt(buf, 0, size);
+    }
+
     /** The value of column {@code col} (NULL past the last column), decoding nothing after it. */
     public Object column(int col) {
         if (col >= parsed && !parseTo(col)) {

@@ -20,6 +20,8 @@ import java.util.List;
 public final class ForeignKeyDef {
     public final int id;
     public final String childTable;
+    /** The database of the child table; the parent is looked up there too (a foreign key never crosses). */
+    public int db;
     public final List<String> childColumns;
     public final String parentTable;
     /** Parent columns as written; empty when the REFERENCES clause names none. */

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * The schema of one database as read from sqlite_schema: tables, views, indexes and triggers by case-insensitive
- * name, plus the schema cookie it was read at.
+ * name, plus the schema cookie it was read at and the database's number on the connection ({@link #db}, which
+ * every table, view and trigger of the schema carries too; {@link Catalog} searches several schemas).
  *
  * <p>Contract: {@link #load} builds a schema from a database inside a read transaction; statements compiled
  * against it carry {@link #cookie} and fail with SQLITE_SCHEMA if the file's cookie moved on, after which the
@@ -26,6 +27,10 @@ public final class Schema {
     /** sqlite_schema's own column list. */
     public static final String SCHEMA_TABLE_SQL =
             "CREATE TABLE sqlite_schema(type text,name text,tbl_name text,rootpage integer,sql text)";
+
+    /** The temp database's schema table (SQLite names it sqlite_temp_master, alias sqlite_temp_schema). */
+    public static final String TEMP_SCHEMA_TABLE_SQL =
+            "CREATE TABLE sqlite_temp_master(type text,name text,tbl_name text,rootpage integer,sql text)";
 
     /** Root page of sqlite_schema and the column numbers of its rows (fileformat2.html 2.6). */
     public static final int ROOT_PAGE = BTree.SCHEMA_ROOT;
@@ -38,12 +43,18 @@ public final class Schema {
     /** Parsed triggers, in sqlite_schema order. */
     private final List<Trigger> triggerList = new ArrayList<>();
     public final int cookie;
+    /** The database this schema describes, as the connection numbers them (0 main, 1 temp, 2.. attached). */
+    public final int db;
     /** The sqlite_schema rows this schema was built from, in rowid order. */
     private List<SchemaEntry> entries = List.of();
 
-    private Schema(int cookie) {
+    private Schema(int cookie, int db) {
         this.cookie = cookie;
+        this.db = db;
     }
+
+    /** The temp database's number (SQLite's schema index 1); its schema table is sqlite_temp_schema. */
+    public static final int TEMP_DB = 1;
 
     static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
@@ -51,9 +62,14 @@ public final class Schema {
 
     /** Reads the schema of {@code bt}'s database (an empty database has an empty schema). */
     public static Schema load(BTree bt) {
+        return load(bt, 0);
+    }
+
+    /** Reads the schema of {@code bt}'s database as database number {@code db} of a connection. */
+    public static Schema load(BTree bt, int db) {
         boolean empty = bt.pager().pageCount() == 0;
         Schema s = build(empty ? 0 : bt.pager().getHeaderInt(FileHeader.SCHEMA_COOKIE_OFFSET),
-                empty ? List.of() : bt.readSchema());
+                empty ? List.of() : bt.readSchema(), db);
         if (!empty) {
             IndexStats.load(bt, s);
         }
@@ -81,23 +97,39 @@ public final class Schema {
             }
             out.add(now);
         }
-        return build(cookie, out);
+        return build(cookie, out, db);
     }
 
-    private static Schema build(int cookie, List<SchemaEntry> entries) {
-        Schema s = new Schema(cookie);
+    /** An empty schema for database {@code db} (a temp database not created yet). */
+    public static Schema empty(int db) {
+        return build(0, List.of(), db);
+    }
+
+    private static Schema build(int cookie, List<SchemaEntry> entries, int db) {
+        Schema s = new Schema(cookie, db);
         s.entries = entries;
-        Table master = TableBuilder.table((Stmt.CreateTable) Parser.parseOne(SCHEMA_TABLE_SQL), BTree.SCHEMA_ROOT,
-                SCHEMA_TABLE_SQL);
-        s.tables.put("sqlite_schema", master);
-        s.tables.put("sqlite_master", master);
+        String masterSql = db == TEMP_DB ? TEMP_SCHEMA_TABLE_SQL : SCHEMA_TABLE_SQL;
+        Table master = TableBuilder.table((Stmt.CreateTable) Parser.parseOne(masterSql), BTree.SCHEMA_ROOT,
+                masterSql);
+        master.db = db;
+        if (db == TEMP_DB) {
+            s.tables.put("sqlite_temp_schema", master);
+            s.tables.put("sqlite_temp_master", master);
+        } else {
+            s.tables.put("sqlite_schema", master);
+            s.tables.put("sqlite_master", master);
+        }
         List<SchemaEntry> later = new ArrayList<>();
         for (SchemaEntry e : entries) {
             if ("table".equals(e.type()) && e.sql() != null) {
                 Stmt st = parse(e);
                 if (st instanceof Stmt.CreateTable ct) {
                     Table t = TableBuilder.table(ct, (int) e.rootpage(), e.sql());
+                    t.db = db;
                     t.foreignKeys.addAll(ForeignKeyDef.of(ct));
+                    for (ForeignKeyDef fk : t.foreignKeys) {
+                        fk.db = db;
+                    }
                     s.tables.put(key(e.name()), t);
                     for (Index i : t.indexes) {
                         s.indexes.put(key(i.name), i);
@@ -126,14 +158,17 @@ public final class Schema {
             } else if ("view".equals(e.type())) {
                 Stmt st = parse(e);
                 if (st instanceof Stmt.CreateView cv) {
-                    s.tables.put(key(e.name()), new Table(cv.name(), 0, new ArrayList<>(), -1, false, false,
-                            null, new ArrayList<>(), cv.select(), cv.columns().isEmpty() ? null : cv.columns(),
-                            e.sql()));
+                    Table v = new Table(cv.name(), 0, new ArrayList<>(), -1, false, false, null, new ArrayList<>(),
+                            cv.select(), cv.columns().isEmpty() ? null : cv.columns(), e.sql());
+                    v.db = db;
+                    s.tables.put(key(e.name()), v);
                 }
             } else if ("trigger".equals(e.type())) {
                 s.triggers.put(key(e.name()), e);
                 if (e.sql() != null && parse(e) instanceof Stmt.CreateTrigger ct) {
-                    s.triggerList.add(new Trigger(ct, e.sql()));
+                    Trigger tr = new Trigger(ct, e.sql());
+                    tr.db = db;
+                    s.triggerList.add(tr);
                 }
             }
         }
@@ -198,7 +233,7 @@ public final class Schema {
     public List<ForeignKeyDef> referencing(String parentName) {
         List<ForeignKeyDef> out = new ArrayList<>();
         for (Map.Entry<String, Table> e : tables.entrySet()) {
-            if (e.getKey().equals("sqlite_master")) {
+            if (e.getKey().equals("sqlite_master") || e.getKey().equals("sqlite_temp_master")) {
                 continue;
             }
             for (ForeignKeyDef fk : e.getValue().foreignKeys) {

@@ -19,6 +19,8 @@ public final class Table {
     public record Check(String name, Expr expr) {}
 
     public final String name;
+    /** The database the table belongs to, numbered as the connection numbers them (0 main, 1 temp, 2.. attached). */
+    public int db;
     public int rootPage;
     public final List<Column> columns;
     public final int rowidAlias;

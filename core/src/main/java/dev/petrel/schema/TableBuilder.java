@@ -23,18 +23,13 @@ public final class TableBuilder {
     private TableBuilder() {
     }
 
-    /** The collation named {@code name}, or an error "no such collation sequence: X". */
+    /**
+     * The collation named {@code name}: a built-in, or a {@link Collation.Unresolved} name that the code generator
+     * binds to the connection's application-defined collation (connections define their own; the schema is shared).
+     */
     public static Collation collation(String name) {
-        if (name.equalsIgnoreCase("BINARY")) {
-            return Collation.BINARY;
-        }
-        if (name.equalsIgnoreCase("NOCASE")) {
-            return Collation.NOCASE;
-        }
-        if (name.equalsIgnoreCase("RTRIM")) {
-            return Collation.RTRIM;
-        }
-        throw PetrelException.error("no such collation sequence: " + name);
+        Collation builtin = Collation.builtin(name);
+        return builtin != null ? builtin : new Collation.Unresolved(name);
     }
 
     /**
@@ -128,10 +123,10 @@ public final class TableBuilder {
                 pkOrder = p.columns().size() == 1 ? p.columns().get(0).order() : SortOrder.NONE;
                 pkConflict = p.onConflict();
                 autoincrement |= p.autoincrement();
-                autoSpecs.add(new Object[] {ix, desc, p.onConflict(), Boolean.TRUE});
+                autoSpecs.add(new Object[] {ix, desc, p.onConflict(), Boolean.TRUE, collationsOf(p.columns())});
             } else if (tc instanceof TableConstraint.Unique u) {
                 autoSpecs.add(new Object[] {columnsOf(u.columns(), cols, ct.name()), descOf(u.columns()),
-                        u.onConflict(), Boolean.FALSE});
+                        u.onConflict(), Boolean.FALSE, collationsOf(u.columns())});
             } else if (tc instanceof TableConstraint.Check c) {
                 checks.add(new Table.Check(c.name(), c.expr()));
             }
@@ -160,9 +155,11 @@ public final class TableBuilder {
                 continue;
             }
             n++;
+            // A table constraint's "x COLLATE y" overrides the column's collation in its index.
+            Collation[] explicit = spec.length > 4 ? (Collation[]) spec[4] : new Collation[ix.length];
             Collation[] colls = new Collation[ix.length];
             for (int k = 0; k < ix.length; k++) {
-                colls[k] = cols.get(ix[k]).collation;
+                colls[k] = explicit[k] != null ? explicit[k] : cols.get(ix[k]).collation;
             }
             Index auto = new Index("sqlite_autoindex_" + ct.name() + "_" + n, t, 0, ix, colls,
                     (boolean[]) spec[1], true, (ConflictAction) spec[2], null, true, null);
@@ -194,6 +191,17 @@ public final class TableBuilder {
             d[i] = ics.get(i).order() == SortOrder.DESC;
         }
         return d;
+    }
+
+    /** The COLLATE of each indexed column of a PRIMARY KEY or UNIQUE constraint, null where none is written. */
+    private static Collation[] collationsOf(List<IndexedColumn> ics) {
+        Collation[] out = new Collation[ics.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (ics.get(i).expr() instanceof Expr.Collate c) {
+                out[i] = collation(c.collation());
+            }
+        }
+        return out;
     }
 
     private static int[] columnsOf(List<IndexedColumn> ics, List<Column> cols, String table) {

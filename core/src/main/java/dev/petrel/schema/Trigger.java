@@ -16,6 +16,10 @@ public final class Trigger {
     public final String name;
     /** The table or view the trigger is on (as written in CREATE TRIGGER). */
     public final String table;
+    /** The schema named before the table in CREATE TRIGGER ({@code ON main.t}), or null. */
+    public final String tableSchema;
+    /** The database whose schema holds the trigger (1 for a TEMP trigger, which may be on a table elsewhere). */
+    public int db;
     public final Stmt.TriggerTime time;
     public final Stmt.TriggerEvent event;
     /** The columns of {@code UPDATE OF}, empty for any UPDATE. */
@@ -29,6 +33,7 @@ public final class Trigger {
     public Trigger(Stmt.CreateTrigger ct, String sql) {
         this.name = ct.name();
         this.table = ct.table();
+        this.tableSchema = ct.tableSchema();
         this.time = ct.time() == Stmt.TriggerTime.NONE ? Stmt.TriggerTime.BEFORE : ct.time();
         this.event = ct.event();
         this.updateColumns = ct.updateColumns();

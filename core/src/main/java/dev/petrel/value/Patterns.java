@@ -36,19 +36,20 @@ public final class Patterns {
      */
     public static Long likeValue(Object pattern, Object text, Object escape, boolean hasEscape,
                                  boolean caseSensitive) {
-        if (pattern == null || text == null || (hasEscape && escape == null)) {
-            return null;
-        }
-        String p = Values.toText(pattern);
-        checkLength(p);
         int esc = -1;
-        if (hasEscape) {
+        if (hasEscape && escape != null) {
+            // As SQLite, a bad escape is an error even when the other operands are NULL.
             String e = Values.toText(escape);
             if (e.isEmpty() || e.codePointCount(0, e.length()) != 1) {
                 throw PetrelException.error("ESCAPE expression must be a single character");
             }
             esc = e.codePointAt(0);
         }
+        if (pattern == null || text == null || (hasEscape && escape == null)) {
+            return null;
+        }
+        String p = Values.toText(pattern);
+        checkLength(p);
         return Values.bool(like(p, Values.toText(text), esc, caseSensitive));
     }
 
@@ -75,6 +76,16 @@ public final class Patterns {
             c = new CompiledLike(pattern, escape, caseSensitive);
             lastLike = c;
         }
+        if (c.tokens == null) {
+            return false;
+        }
+        String t = cString(text);
+        return c.segments != null ? matchSegments(c, t) : matchText(c.tokens, c.tokens.length, t, caseSensitive);
+    }
+
+    /** {@link #like} by the general matcher only (tests check that the segment matcher agrees with it). */
+    static boolean likeByTokens(String pattern, String text, int escape, boolean caseSensitive) {
+        CompiledLike c = new CompiledLike(pattern, escape, caseSensitive);
         return c.tokens != null && matchText(c.tokens, c.tokens.length, cString(text), caseSensitive);
     }
 
@@ -91,6 +102,15 @@ public final class Patterns {
         final boolean caseSensitive;
         /** Null when the pattern can match nothing (an escape as its very last character). */
         final int[] tokens;
+        /**
+         * For a pattern of literal characters and {@code %} only (the common {@code '%word%'}), the literal runs
+         * between the {@code %}s, matched by {@link #matchSegments}; null for other patterns. Every literal is a
+         * single UTF-16 unit that is no surrogate, so the runs can be compared unit by unit.
+         */
+        final char[][] segments;
+        /** Whether the pattern starts / ends with a literal (the first / last segment is anchored there). */
+        final boolean anchoredStart;
+        final boolean anchoredEnd;
 
         CompiledLike(String pattern, int escape, boolean caseSensitive) {
             this.pattern = pattern;
@@ -116,7 +136,114 @@ public final class Patterns {
                 }
             }
             this.tokens = out == null ? null : java.util.Arrays.copyOf(out, n);
+            this.segments = tokens == null ? null : segmentsOf(tokens);
+            this.anchoredStart = tokens != null && n > 0 && tokens[0] != ANY_RUN;
+            this.anchoredEnd = tokens != null && n > 0 && tokens[n - 1] != ANY_RUN;
         }
+
+        private static char[][] segmentsOf(int[] tokens) {
+            int count = 1;
+            for (int tk : tokens) {
+                if (tk == ANY_RUN) {
+                    count++;
+                } else if (tk < 0 || tk > 0xffff || Character.isSurrogate((char) tk)) {
+                    return null;
+                }
+            }
+            char[][] out = new char[count][];
+            int k = 0;
+            int start = 0;
+            for (int i = 0; i <= tokens.length; i++) {
+                if (i == tokens.length || tokens[i] == ANY_RUN) {
+                    char[] seg = new char[i - start];
+                    for (int j = 0; j < seg.length; j++) {
+                        seg[j] = (char) tokens[start + j];
+                    }
+                    out[k++] = seg;
+                    start = i + 1;
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * LIKE for a pattern of literals and {@code %} only: the first segment must match at the start (unless the
+     * pattern starts with {@code %}), the last at the end (unless it ends with {@code %}), and the ones between
+     * are found leftmost-first in order, which finds a match whenever one exists. Same result as
+     * {@link #matchText}: a literal never matches part of a surrogate pair, and the units compared are the code
+     * points themselves.
+     */
+    private static boolean matchSegments(CompiledLike c, String t) {
+        char[][] segs = c.segments;
+        boolean fold = !c.caseSensitive;
+        int len = t.length();
+        if (segs.length == 1) {
+            return len == segs[0].length && regionMatches(t, 0, segs[0], fold);
+        }
+        int pos = 0;
+        int first = 0;
+        int last = segs.length - 1;
+        if (c.anchoredStart) {
+            if (!regionMatches(t, 0, segs[0], fold)) {
+                return false;
+            }
+            pos = segs[0].length;
+            first = 1;
+        }
+        int end = len;
+        if (c.anchoredEnd) {
+            int lastLen = segs[last].length;
+            if (len - lastLen < pos || !regionMatches(t, len - lastLen, segs[last], fold)) {
+                return false;
+            }
+            end = len - lastLen;
+            last--;
+        }
+        for (int k = first; k <= last; k++) {
+            char[] seg = segs[k];
+            int at = indexOf(t, pos, end, seg, fold);
+            if (at < 0) {
+                return false;
+            }
+            pos = at + seg.length;
+        }
+        return true;
+    }
+
+    /** Whether {@code t} has the (folded) units of {@code seg} at {@code at}; the caller checked the length. */
+    private static boolean regionMatches(String t, int at, char[] seg, boolean fold) {
+        if (at + seg.length > t.length()) {
+            return false;
+        }
+        for (int j = 0; j < seg.length; j++) {
+            char ch = t.charAt(at + j);
+            if (fold && ch >= 'A' && ch <= 'Z') {
+                ch = (char) (ch + 32);
+            }
+            if (ch != seg[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first index in {@code [from, end - seg.length]} where {@code seg} matches, or -1. */
+    private static int indexOf(String t, int from, int end, char[] seg, boolean fold) {
+        if (seg.length == 0) {
+            return from <= end ? from : -1;
+        }
+        char head = seg[0];
+        for (int i = from; i + seg.length <= end; i++) {
+            char ch = t.charAt(i);
+            if (fold && ch >= 'A' && ch <= 'Z') {
+                ch = (char) (ch + 32);
+            }
+            if (ch == head && regionMatches(t, i, seg, fold)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -277,13 +404,13 @@ public final class Patterns {
     }
 
     /** The text up to its first NUL: SQLite matches patterns on C strings. */
-    private static String cString(String s) {
+    public static String cString(String s) {
         int nul = s.indexOf('\0');
         return nul < 0 ? s : s.substring(0, nul);
     }
 
     /** The code points of {@code s} (an unpaired surrogate counts as one character). */
-    static int[] codePoints(String s) {
+    public static int[] codePoints(String s) {
         int[] out = new int[s.length()];
         int n = 0;
         for (int i = 0; i < s.length(); ) {

@@ -87,8 +87,8 @@ final class BtreeCursor extends VdbeCursor {
             return bt.rowid();
         }
         Record r = rec();
-        Object v = r.column(r.columnCount() - 1);
-        return v instanceof Long ? (Long) v : 0;
+        int last = r.columnCount() - 1;
+        return last >= 0 && r.isInteger(last) ? r.integer(last) : 0;
     }
 
     @Override
@@ -116,9 +116,22 @@ final class BtreeCursor extends VdbeCursor {
 
     @Override
     int compareKey(Object[] key) {
+        return compareKey(key, 0, key.length);
+    }
+
+    /** Integer fields against integer key values compare unboxed; others as {@link KeyOrder#compareColumn}. */
+    @Override
+    int compareKey(Object[] regs, int start, int n) {
         Record r = rec();
-        for (int i = 0; i < key.length; i++) {
-            int c = order.compareColumn(i, r.column(i), key[i]);
+        for (int i = 0; i < n; i++) {
+            Object k = regs[start + i];
+            int c;
+            if (k instanceof Long && r.isInteger(i)) {
+                c = Long.compare(r.integer(i), (Long) k);
+                c = order.isDesc(i) ? -c : c;
+            } else {
+                c = order.compareColumn(i, r.column(i), k);
+            }
             if (c != 0) {
                 return c;
             }

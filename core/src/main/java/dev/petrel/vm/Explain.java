@@ -40,7 +40,9 @@ public final class Explain {
             }
             return sb.toString();
         }
-        return String.valueOf(p4);
+        // An object may render as null (a foreign key action's sub-program has no trigger name).
+        String text = String.valueOf(p4);
+        return text == null ? "" : text;
     }
 
     private static String comment(Insn in) {

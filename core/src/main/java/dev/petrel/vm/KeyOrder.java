@@ -2,6 +2,7 @@ package dev.petrel.vm;
 
 import dev.petrel.record.Collation;
 import dev.petrel.record.KeyInfo;
+import dev.petrel.record.RecordComparator;
 import dev.petrel.record.ValueOrder;
 
 /**
@@ -64,12 +65,30 @@ public final class KeyOrder {
         return 0;
     }
 
+    /** Compares the first {@code fields} fields of two encoded records in this order, without decoding them. */
+    public RecordComparator recordComparator(int fields) {
+        return new RecordComparator(collations, desc, nullsLast, fields, false);
+    }
+
     /** The b-tree layer's key description (collations and directions). */
     public KeyInfo toKeyInfo() {
         return new KeyInfo(collations, desc);
     }
 
-    /** A key order for {@code n} BINARY ascending columns with the given collations. */
+    /** This order with each collation replaced by {@code bind}'s answer; itself when nothing changes. */
+    public KeyOrder withCollations(java.util.function.UnaryOperator<Collation> bind) {
+        Collation[] bound = collations.clone();
+        boolean changed = false;
+        for (int i = 0; i < bound.length; i++) {
+            if (bound[i] != null) {
+                Collation b = bind.apply(bound[i]);
+                changed |= b != bound[i];
+                bound[i] = b;
+            }
+        }
+        return changed ? new KeyOrder(bound, desc, nullsLast) : this;
+    }
+
     /** This order with the given fields descending (NULLs then last, as SQLite's default for DESC). */
     public KeyOrder withDescending(boolean[] descending) {
         return of(collations.clone(), descending.clone());

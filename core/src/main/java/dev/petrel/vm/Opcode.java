@@ -405,6 +405,18 @@ public enum Opcode {
      */
     Transaction(false, ""),
     /**
+     * Attach P1 P2 P3 * *
+     * Synopsis:
+     * ATTACH: opens the database file named by r[P1] as schema r[P2] (r[P3] the key, unused) on the connection.
+     */
+    Attach(false, ""),
+    /**
+     * Detach P1 * * * *
+     * Synopsis:
+     * DETACH: closes the attached database named by r[P1].
+     */
+    Detach(false, ""),
+    /**
      * AutoCommit P1 P2 * * *
      * Synopsis:
      * Sets the connection's autocommit flag to P1 (BEGIN: 0, COMMIT: 1); with P2 1 rolls back (ROLLBACK).
@@ -448,14 +460,16 @@ public enum Opcode {
      * PragmaSetting * P2 * P4 *
      * Synopsis:
      * Applies the settings PRAGMA P4 (a two-element array: the name in lower case and the value text, or null to
-     * read it) to the connection, and stores the value it reports, or NULL, in r[P2].
+     * read it) to the connection, and stores the value it reports, or NULL, in r[P2] (a pragma that reports a row
+     * of several values, wal_checkpoint, fills r[P2] onwards).
      */
     PragmaSetting(false, ""),
     /**
-     * IntegrityCk P1 P2 P3 * *
+     * IntegrityCk P1 P2 P3 P4 *
      * Synopsis:
-     * Checks the b-tree structure of the whole database (at most P3 errors) and stores "ok" or the error
-     * messages, one per line, in r[P2].
+     * Checks the b-tree structure of the whole of database P1, or only of the trees whose root pages P4 (an
+     * int[]) lists, reporting at most r[P3] errors: stores NULL in r[P2] when there are none, else the messages one
+     * per line, and subtracts their number from r[P3].
      */
     IntegrityCk(false, ""),
     /**
@@ -468,25 +482,26 @@ public enum Opcode {
     /**
      * CreateBtree P1 P2 P3 * *
      * Synopsis: r[P2]=root iDb=P1 flags=P3
-     * Creates a new b-tree (P3 1 = table, 2 = index) and stores its root page number in r[P2].
+     * Creates a new b-tree (P3 1 = table, 2 = index) in database P1 and stores its root page number in r[P2].
      */
     CreateBtree(false, "r[P2]=root iDb=P1 flags=P3"),
     /**
      * Destroy P1 P2 P3 * *
      * Synopsis:
-     * Deletes the b-tree rooted at page P1 (DROP TABLE / DROP INDEX).
+     * Deletes the b-tree rooted at page P1 of database P3 (DROP TABLE / DROP INDEX).
      */
     Destroy(false, ""),
     /**
      * Clear P1 P2 P3 * *
      * Synopsis:
-     * Deletes every entry of the b-tree rooted at P1 (adds the count to the change counter when P3 is non-zero).
+     * Deletes every entry of the b-tree rooted at P1 of database P2 (adds the count to the change counter when P3
+     * is non-zero).
      */
     Clear(false, ""),
     /**
      * ParseSchema P1 * * P4 *
      * Synopsis:
-     * Reloads the schema from sqlite_schema after a DDL statement changed it.
+     * Reloads the schema of database P1 from its schema table after a DDL statement changed it.
      */
     ParseSchema(false, ""),
     /**
@@ -507,14 +522,15 @@ public enum Opcode {
     /**
      * OpenRead P1 P2 P3 P4 P5
      * Synopsis: root=P2 iDb=P3
-     * Opens cursor P1 on the b-tree rooted at page P2 for reading; P4 is the index KeyInfo, or the column count
-     * of a table.
+     * Opens cursor P1 on the b-tree rooted at page P2 of database P3 for reading; P4 is the index KeyInfo, or the
+     * column count of a table.
      */
     OpenRead(false, "root=P2 iDb=P3"),
     /**
      * OpenWrite P1 P2 P3 P4 P5
      * Synopsis: root=P2 iDb=P3
-     * Opens cursor P1 on the b-tree rooted at P2 (or at the page number in r[P2] when P5 has 0x02) for writing.
+     * Opens cursor P1 on the b-tree rooted at P2 (or at the page number in r[P2] when P5 has 0x02) of database P3
+     * for writing.
      */
     OpenWrite(false, "root=P2 iDb=P3"),
     /**
@@ -891,6 +907,36 @@ public enum Opcode {
     Opcode(boolean jumps, String synopsis) {
         this.jumps = jumps;
         this.synopsis = synopsis;
+    }
+
+    /**
+     * The database (0 main, 1 temp, 2.. attached) instruction {@code in} of this opcode reads or writes, or -1
+     * when it touches none; the code generator starts a transaction on each database its program names.
+     */
+    public int databaseOperand(Insn in) {
+        switch (this) {
+            case OpenRead:
+            case OpenWrite:
+            case Destroy:
+                return in.p3;
+            case Clear:
+                return in.p2;
+            case ReadCookie:
+            case SetCookie:
+            case Pagecount:
+            case IntegrityCk:
+            case CreateBtree:
+            case Vacuum:
+                return in.p1;
+            default:
+                return -1;
+        }
+    }
+
+    /** Whether instruction {@code in} writes the database {@link #databaseOperand} names (a write transaction). */
+    public boolean writesDatabase(Insn in) {
+        return this == OpenWrite || this == Destroy || this == Clear || this == SetCookie || this == CreateBtree
+                || (this == Vacuum && in.p2 == 0);
     }
 
     /** Whether P2 is a jump address. */

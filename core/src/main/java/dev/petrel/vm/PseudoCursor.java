@@ -1,6 +1,7 @@
 package dev.petrel.vm;
 
 import dev.petrel.record.Record;
+import dev.petrel.record.TextEncoding;
 
 /**
  * A cursor over one record held in a register (OpenPseudo): the current row of a sorter, read field by field by
@@ -28,7 +29,11 @@ final class PseudoCursor extends VdbeCursor {
         }
         if (v != seen) {
             seen = (byte[]) v;
-            rec = new Record(seen);
+            if (rec == null) {
+                rec = new Record(seen, seen.length, TextEncoding.UTF8);
+            } else {
+                rec.reset(seen, seen.length, TextEncoding.UTF8);
+            }
         }
         return rec.column(i);
     }

@@ -1,6 +1,8 @@
 package dev.petrel.vm;
 
 import dev.petrel.record.Record;
+import dev.petrel.record.RecordComparator;
+import dev.petrel.record.TextEncoding;
 import dev.petrel.record.Varint;
 import dev.petrel.vfs.Vfs;
 import dev.petrel.vfs.VfsFile;
@@ -11,6 +13,9 @@ import java.util.PriorityQueue;
 /**
  * The sorter behind ORDER BY, GROUP BY and DISTINCT: accepts records, then returns them ordered by their first
  * {@code keyFields} fields under a {@link KeyOrder}, equal keys in insertion order (stable, as SQLite's sorter).
+ *
+ * <p>Keys are compared in their encoded form ({@link RecordComparator}): nothing is decoded to sort, and the
+ * buffer holds only the records.
  *
  * <p>Records are buffered in memory; when the buffer passes {@link #memoryLimitBytes}, it is sorted and written
  * as a run to a temporary file of the VFS, and the buffer starts again. Sorting then merges the runs (and the
@@ -27,21 +32,10 @@ final class Sorter extends VdbeCursor {
     private static final int ENTRY_OVERHEAD_BYTES = 64;
     private static int tempFileCounter;
 
-    private static final class Entry {
-        final Object[] key;
-        final byte[] rec;
-
-        Entry(Object[] key, byte[] rec) {
-            this.key = key;
-            this.rec = rec;
-        }
-    }
-
-    private final KeyOrder order;
-    private final int keyFields;
+    private final RecordComparator keyOrder;
     private final Vfs vfs;
     private final long memoryLimitBytes;
-    private List<Entry> buffer = new ArrayList<>();
+    private List<byte[]> buffer = new ArrayList<>();
     private long bufferBytes;
     private final List<String> runPaths = new ArrayList<>();
     private final List<VfsFile> runFiles = new ArrayList<>();
@@ -51,11 +45,12 @@ final class Sorter extends VdbeCursor {
     private int pos = -1;
     private PriorityQueue<RunReader> heap;
     private byte[] current;
+    /** The current record, re-targeted at each row on its first column read (a sorted scan allocates none). */
     private Record currentRec;
+    private boolean currentRowRead;
 
     Sorter(KeyOrder order, int keyFields, Vfs vfs, long memoryLimitBytes) {
-        this.order = order;
-        this.keyFields = keyFields;
+        this.keyOrder = order.recordComparator(keyFields);
         this.vfs = vfs;
         this.memoryLimitBytes = memoryLimitBytes;
     }
@@ -66,20 +61,15 @@ final class Sorter extends VdbeCursor {
     }
 
     void add(byte[] rec) {
-        Record r = new Record(rec);
-        Object[] key = new Object[keyFields];
-        for (int i = 0; i < keyFields; i++) {
-            key[i] = r.column(i);
-        }
-        buffer.add(new Entry(key, rec));
+        buffer.add(rec);
         bufferBytes += rec.length + ENTRY_OVERHEAD_BYTES;
         if (bufferBytes > memoryLimitBytes && vfs != null) {
             spill();
         }
     }
 
-    private int compare(Entry a, Entry b) {
-        return order.compare(a.key, b.key, keyFields);
+    private int compare(byte[] a, byte[] b) {
+        return keyOrder.compare(a, a.length, b, b.length);
     }
 
     /**
@@ -97,8 +87,8 @@ final class Sorter extends VdbeCursor {
         byte[] block = new byte[READ_BLOCK_BYTES];
         int used = 0;
         long off = 0;
-        for (Entry e : buffer) {
-            int need = Varint.size(e.rec.length) + e.rec.length;
+        for (byte[] rec : buffer) {
+            int need = Varint.size(rec.length) + rec.length;
             if (used + need > block.length) {
                 f.write(off, block, 0, used);
                 off += used;
@@ -107,9 +97,9 @@ final class Sorter extends VdbeCursor {
                     block = new byte[need];
                 }
             }
-            used += Varint.write(block, used, e.rec.length);
-            System.arraycopy(e.rec, 0, block, used, e.rec.length);
-            used += e.rec.length;
+            used += Varint.write(block, used, rec.length);
+            System.arraycopy(rec, 0, block, used, rec.length);
+            used += rec.length;
         }
         f.write(off, block, 0, used);
         off += used;
@@ -130,7 +120,7 @@ final class Sorter extends VdbeCursor {
         int blockPos;
         int blockLen;
         int memPos;
-        Entry head;
+        byte[] head;
 
         RunReader(int runIdx, VfsFile file, long size) {
             this.runIdx = runIdx;
@@ -151,15 +141,9 @@ final class Sorter extends VdbeCursor {
             long n = Varint.read(block, blockPos, blockLen);
             blockPos += Varint.sizeAt(block, blockPos, blockLen);
             ensure((int) n);
-            byte[] rec = new byte[(int) n];
-            System.arraycopy(block, blockPos, rec, 0, (int) n);
+            head = new byte[(int) n];
+            System.arraycopy(block, blockPos, head, 0, (int) n);
             blockPos += (int) n;
-            Record r = new Record(rec);
-            Object[] key = new Object[keyFields];
-            for (int i = 0; i < keyFields; i++) {
-                key[i] = r.column(i);
-            }
-            head = new Entry(key, rec);
             return true;
         }
 
@@ -206,14 +190,14 @@ final class Sorter extends VdbeCursor {
     }
 
     private boolean setCurrent() {
-        currentRec = null;
+        currentRowRead = false;
         nullRow = false;
         if (heap == null) {
-            current = pos < buffer.size() ? buffer.get(pos).rec : null;
+            current = pos < buffer.size() ? buffer.get(pos) : null;
             return current != null;
         }
         RunReader top = heap.peek();
-        current = top == null ? null : top.head.rec;
+        current = top == null ? null : top.head;
         return current != null;
     }
 
@@ -241,8 +225,11 @@ final class Sorter extends VdbeCursor {
             return null;
         }
         if (currentRec == null) {
-            currentRec = new Record(current);
+            currentRec = new Record(current, current.length, TextEncoding.UTF8);
+        } else if (!currentRowRead) {
+            currentRec.reset(current, current.length, TextEncoding.UTF8);
         }
+        currentRowRead = true;
         return currentRec.column(i);
     }
 

@@ -69,6 +69,13 @@ abstract class VdbeCursor {
         throw unsupported("compareKey");
     }
 
+    /** {@link #compareKey(Object[])} with the key in {@code regs[start..start+n)} (no key array per call). */
+    int compareKey(Object[] regs, int start, int n) {
+        Object[] key = new Object[n];
+        System.arraycopy(regs, start, key, 0, n);
+        return compareKey(key);
+    }
+
     void insert(long rowid, byte[] record) {
         throw unsupported("insert");
     }

@@ -500,8 +500,8 @@ public final class Vm {
                     break;
 
                 case Transaction:
-                    host.beginTransaction(in.p2 != 0);
-                    if (in.p5 != 0 && host.databaseSchemaCookie() != in.p3) {
+                    host.beginTransaction(in.p1, in.p2 != 0);
+                    if (in.p5 != 0 && host.databaseSchemaCookie(in.p1) != in.p3) {
                         throw new PetrelException(ResultCode.SCHEMA, "database schema has changed");
                     }
                     break;
@@ -511,43 +511,62 @@ public final class Vm {
                 case Savepoint:
                     host.savepoint(in.p1, (String) in.p4);
                     break;
+                case Attach:
+                    host.attach(mem[in.p1], mem[in.p2]);
+                    break;
+                case Detach:
+                    host.detach(mem[in.p1]);
+                    break;
                 case ReadCookie:
-                    mem[in.p2] = (long) host.readCookie(in.p3);
+                    mem[in.p2] = (long) host.readCookie(in.p1, in.p3);
                     break;
                 case SetCookie:
-                    host.writeCookie(in.p2, in.p3);
+                    host.writeCookie(in.p1, in.p2, in.p3);
                     if (in.p2 == ControlOps.COOKIE_SCHEMA) {
                         host.schemaChanged();
                     }
                     break;
                 case Pagecount:
-                    mem[in.p2] = (long) host.pageCount();
+                    mem[in.p2] = (long) host.pageCount(in.p1);
                     break;
                 case JournalMode:
-                    mem[in.p2] = host.journalMode((String) in.p4);
+                    mem[in.p2] = host.journalMode(in.p1, (String) in.p4);
                     break;
                 case Vacuum:
-                    host.vacuum(in.p2 == 0 ? null : mem[in.p2]);
+                    host.vacuum(in.p1, in.p2 == 0 ? null : mem[in.p2]);
                     break;
                 case PragmaSetting: {
                     String[] setting = (String[]) in.p4;
-                    mem[in.p2] = host.pragmaSetting(setting[0], setting[1]);
+                    Object reported = host.pragmaSetting(setting[0], setting[1]);
+                    if (reported instanceof Object[] row) {
+                        System.arraycopy(row, 0, mem, in.p2, row.length);
+                    } else {
+                        mem[in.p2] = reported;
+                    }
                     break;
                 }
                 case IntegrityCk: {
-                    java.util.List<String> errs = host.pageCount() == 0 ? java.util.List.of("ok")
-                            : host.btree().integrityCheck(Math.max(1, in.p3));
-                    mem[in.p2] = String.join("\n", errs);
+                    long left = (Long) mem[in.p3];
+                    int max = (int) Math.max(1, Math.min(Integer.MAX_VALUE, left));
+                    java.util.List<String> errs = host.pageCount(in.p1) == 0 ? java.util.List.of("ok")
+                            : in.p4 == null ? host.btree(in.p1).integrityCheck(max)
+                            : host.btree(in.p1).integrityCheck(max, (int[]) in.p4);
+                    if (errs.equals(java.util.List.of("ok"))) {
+                        mem[in.p2] = null;
+                    } else {
+                        mem[in.p2] = String.join("\n", errs);
+                        mem[in.p3] = left - errs.size();
+                    }
                     break;
                 }
                 case CreateBtree:
-                    mem[in.p2] = (long) host.btree().createTree(in.p3 == 1);
+                    mem[in.p2] = (long) host.btree(in.p1).createTree(in.p3 == 1);
                     break;
                 case Destroy:
-                    host.btree().dropTree(in.p1);
+                    host.btree(in.p3).dropTree(in.p1);
                     break;
                 case Clear: {
-                    long n = host.btree().clearTree(in.p1);
+                    long n = host.btree(in.p2).clearTree(in.p1);
                     for (long i = 0; in.p3 != 0 && i < n; i++) {
                         countChange();
                     }
@@ -563,10 +582,15 @@ public final class Vm {
                 case OpenWrite: {
                     int root = (in.p5 & OPFLAG_P2ISREG) != 0 ? (int) intOf(mem[in.p2]) : in.p2;
                     boolean write = in.op == Opcode.OpenWrite;
+                    if (!write && root == 1 && host.pageCount(in.p3) == 0) {
+                        // An empty file is an empty database: its schema table has no rows (no page 1 yet).
+                        setCursor(in.p1, new EphemeralTable());
+                        break;
+                    }
                     setCursor(in.p1, in.p4 instanceof KeyOrder
-                            ? new BtreeCursor(host.btree().openIndex(root, ((KeyOrder) in.p4).toKeyInfo(), write),
-                                    (KeyOrder) in.p4, false)
-                            : new BtreeCursor(host.btree().openTable(root, write), KeyOrder.BINARY, true));
+                            ? new BtreeCursor(host.btree(in.p3).openIndex(root, ((KeyOrder) in.p4).toKeyInfo(),
+                                    write), (KeyOrder) in.p4, false)
+                            : new BtreeCursor(host.btree(in.p3).openTable(root, write), KeyOrder.BINARY, true));
                     break;
                 }
                 case OpenEphemeral:
@@ -637,7 +661,7 @@ public final class Vm {
                 case IdxGT:
                 case IdxLE:
                 case IdxLT: {
-                    int c = cursors[in.p1].compareKey(regs(in.p3, (Integer) in.p4));
+                    int c = cursors[in.p1].compareKey(mem, in.p3, (Integer) in.p4);
                     boolean jump = in.op == Opcode.IdxGE ? c >= 0 : in.op == Opcode.IdxGT ? c > 0
                             : in.op == Opcode.IdxLE ? c <= 0 : c < 0;
                     if (jump) {

@@ -31,6 +31,54 @@ public interface VmHost extends FunctionContext {
     /** Starts a read or write transaction if none (of that strength) is open. */
     void beginTransaction(boolean write);
 
+    // Databases are numbered as SQLite numbers them: 0 main, 1 temp, 2.. attached. A host of one database
+    // implements the methods without a database number; a connection with several overrides the numbered ones.
+
+    /** The b-trees of database {@code db}. */
+    default BTree btree(int db) {
+        return btree();
+    }
+
+    /** Starts a read or write transaction on database {@code db} if none (of that strength) is open. */
+    default void beginTransaction(int db, boolean write) {
+        beginTransaction(write);
+    }
+
+    /** The schema cookie of database {@code db} in its file. */
+    default int databaseSchemaCookie(int db) {
+        return databaseSchemaCookie();
+    }
+
+    /** Header cookie {@code cookie} of database {@code db}. */
+    default int readCookie(int db, int cookie) {
+        return readCookie(cookie);
+    }
+
+    /** Writes header cookie {@code cookie} of database {@code db}. */
+    default void writeCookie(int db, int cookie, int value) {
+        writeCookie(cookie, value);
+    }
+
+    /** The page count of database {@code db}. */
+    default int pageCount(int db) {
+        return pageCount();
+    }
+
+    /** {@link #journalMode(String)} of database {@code db}. */
+    default String journalMode(int db, String mode) {
+        return journalMode(mode);
+    }
+
+    /** ATTACH DATABASE {@code file} AS {@code name}: the values of the statement's two expressions. */
+    default void attach(Object file, Object name) {
+        throw dev.petrel.api.PetrelException.error("ATTACH is not supported here");
+    }
+
+    /** DETACH DATABASE {@code name}. */
+    default void detach(Object name) {
+        throw dev.petrel.api.PetrelException.error("DETACH is not supported here");
+    }
+
     /** The schema cookie of the loaded schema (compared with the database's by Transaction). */
     int loadedSchemaCookie();
 
@@ -58,6 +106,11 @@ public interface VmHost extends FunctionContext {
      */
     default void vacuum(Object into) {
         throw dev.petrel.api.PetrelException.error("VACUUM is not supported here");
+    }
+
+    /** {@link #vacuum(Object)} of database {@code db} (0 main, 1 temp, 2.. attached). */
+    default void vacuum(int db, Object into) {
+        vacuum(into);
     }
 
     /**

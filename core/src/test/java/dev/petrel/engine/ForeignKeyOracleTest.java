@@ -1,6 +1,7 @@
 package dev.petrel.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -297,5 +298,84 @@ class ForeignKeyOracleTest {
                 "DELETE FROM p",
                 "SELECT * FROM c ORDER BY pid",
                 "SELECT * FROM log");
+    }
+
+    private static final String[] INDEXED_CHILDREN = {
+        "PRAGMA foreign_keys = ON",
+        "CREATE TABLE p(id INTEGER PRIMARY KEY, name TEXT UNIQUE)",
+        "CREATE TABLE c(x INTEGER, pid INTEGER REFERENCES p(id) ON DELETE CASCADE,"
+                + " pname TEXT REFERENCES p(name) ON UPDATE CASCADE)",
+        "CREATE INDEX c_pid ON c(pid)",
+        "CREATE INDEX c_pname ON c(pname COLLATE NOCASE)",
+        "CREATE TABLE r(a INTEGER PRIMARY KEY, b INTEGER REFERENCES r(a))",
+        "CREATE INDEX r_b ON r(b)",
+        "CREATE TABLE q(id INTEGER PRIMARY KEY, z INTEGER REFERENCES p(id) ON DELETE RESTRICT)",
+        "CREATE INDEX q_z ON q(z, id)",
+        "INSERT INTO p VALUES (1, 'a'), (2, 'b'), (3, 'c'), (4, 'd')",
+        "INSERT INTO c VALUES (1, 1, 'a'), (2, 1, 'b'), (3, 2, 'b'), (4, NULL, 'c'), (5, 3, NULL)",
+        "INSERT INTO r VALUES (1, NULL), (2, 1), (3, 2), (4, 4)",
+        "INSERT INTO q VALUES (1, 4)",
+    };
+
+    /** Child rows found through an index on the child key (and through a full scan where none fits) alike. */
+    @Test
+    void childIndexLookups() {
+        check(Oracle.concat(INDEXED_CHILDREN, "DELETE FROM p WHERE id = 1", "SELECT * FROM c ORDER BY x",
+                "UPDATE p SET name = 'B' WHERE id = 2", "SELECT * FROM c ORDER BY x", "DELETE FROM r WHERE a = 2",
+                "DELETE FROM r WHERE a = 4", "SELECT * FROM r", "DELETE FROM p WHERE id = 4",
+                "DELETE FROM p WHERE id = '3'", "SELECT * FROM c ORDER BY x", "INSERT INTO c VALUES (9, '2', 'c')",
+                "UPDATE p SET id = 20 WHERE id = 2", "SELECT * FROM c ORDER BY x", "PRAGMA foreign_key_check"));
+    }
+
+    /**
+     * As SQLite, deleting a parent row looks its children up through the index on the child key (when the child
+     * column has the parent key's affinity): EXPLAIN opens that index, and not the child table, on both engines.
+     */
+    @Test
+    void childLookupOpensTheChildIndex() {
+        try (Oracle o = new Oracle()) {
+            for (String sql : INDEXED_CHILDREN) {
+                o.petrel(sql);
+                o.sqlite(sql);
+            }
+            // r references itself: its own rows are read for the DELETE, so only q is absent from the program.
+            for (String[] probe : new String[][] {{"DELETE FROM p WHERE id = 4", "q_z", "q"},
+                    {"DELETE FROM r WHERE a = 2", "r_b", null}}) {
+                String root = "SELECT rootpage FROM sqlite_schema WHERE name = '";
+                for (boolean petrel : new boolean[] {true, false}) {
+                    String index = petrel ? o.petrel(root + probe[1] + "'") : o.sqlite(root + probe[1] + "'");
+                    String name = petrel ? "petrel" : "sqlite";
+                    assertTrue(explainOpens(o, petrel, probe[0], index) > 0, name + " opens " + probe[1]);
+                    if (probe[2] != null) {
+                        String table = petrel ? o.petrel(root + probe[2] + "'") : o.sqlite(root + probe[2] + "'");
+                        assertEquals(0, explainOpens(o, petrel, probe[0], table), name + " opens " + probe[2]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** How many OpenRead instructions of {@code sql}'s program open root page {@code rendered} ("[iN]"). */
+    private static int explainOpens(Oracle o, boolean petrel, String sql, String rendered) {
+        long root = Long.parseLong(rendered.substring(2, rendered.length() - 1));
+        int count = 0;
+        if (petrel) {
+            try (dev.petrel.api.Statement st = o.petrel.prepare("EXPLAIN " + sql)) {
+                while (st.step()) {
+                    count += "OpenRead".equals(st.columnValue(1)) && Long.valueOf(root).equals(st.columnValue(3))
+                            ? 1 : 0;
+                }
+            }
+        } else {
+            try (java.sql.Statement st = o.sqlite.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("EXPLAIN " + sql)) {
+                while (rs.next()) {
+                    count += "OpenRead".equals(rs.getString("opcode")) && rs.getLong("p2") == root ? 1 : 0;
+                }
+            } catch (java.sql.SQLException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return count;
     }
 }

@@ -17,13 +17,20 @@ import java.util.List;
  * text: rows as {@code [v1, v2]} with typed values, or {@code error: message}. Tests compare the two renderings.
  */
 final class Oracle implements AutoCloseable {
-    final Database db = Petrel.openMemory();
-    final Connection petrel = db.connect();
+    final Database db;
+    final Connection petrel;
     final java.sql.Connection sqlite;
 
     Oracle() {
+        this(Petrel.openMemory(), "jdbc:sqlite::memory:");
+    }
+
+    /** Petrel on {@code db} against SQLite opened at {@code sqliteUrl} (for tests on files). */
+    Oracle(Database db, String sqliteUrl) {
+        this.db = db;
+        this.petrel = db.connect();
         try {
-            sqlite = DriverManager.getConnection("jdbc:sqlite::memory:");
+            sqlite = DriverManager.getConnection(sqliteUrl);
         } catch (java.sql.SQLException e) {
             throw new RuntimeException(e);
         }

@@ -145,4 +145,18 @@ class WithoutRowidOracleTest {
                 "PRAGMA index_xinfo(wi)",
                 "PRAGMA index_info(wi)")));
     }
+
+    /** A secondary index orders equal keys by the PRIMARY KEY suffix with the key's own directions and collations. */
+    @Test
+    void secondaryIndexSuffixFollowsPrimaryKeyOrder() {
+        assertEquals("", Oracle.scriptDifferences(
+                "CREATE TABLE w(k TEXT COLLATE NOCASE, n INT, note TEXT, PRIMARY KEY(k, n DESC)) WITHOUT ROWID",
+                "CREATE INDEX w_note ON w(note)",
+                "INSERT INTO w VALUES ('a', 1, 'x'), ('B', 2, 'x'), ('c', 3, 'x'), ('b', 1, 'x'), ('A', 5, 'x')",
+                "SELECT * FROM w INDEXED BY w_note WHERE note = 'x'",
+                "CREATE TABLE d(k TEXT, n INT, note TEXT, PRIMARY KEY(k DESC, n)) WITHOUT ROWID",
+                "INSERT INTO d VALUES ('a', 1, 'x'), ('b', 2, 'x'), ('c', 3, 'x'), ('c', 1, 'x')",
+                "CREATE INDEX d_note ON d(note)", "SELECT * FROM d INDEXED BY d_note WHERE note = 'x'",
+                "SELECT k, n FROM d INDEXED BY d_note WHERE note = 'x' AND k < 'c'", "PRAGMA integrity_check"));
+    }
 }

@@ -88,6 +88,29 @@ class PatternsTest {
         diff.assertNoFailures(seed);
     }
 
+    /**
+     * Patterns of literals and {@code %} only take the segment matcher (anchored ends, leftmost search between);
+     * it must agree with SQLite and with the general matcher, on texts with surrogate pairs and NULs too.
+     */
+    @Test
+    void likeWithLiteralsAndPercentOnlyMatchesSqlite() {
+        long seed = 0x5E6L;
+        SplittableRandom rnd = new SplittableRandom(seed);
+        Differential diff = new Differential(oracle);
+        int n = 3000 * ValueGen.scale();
+        String textAlpha = "aAbBxé😀\u0000";
+        String patAlpha = "aAbB%%%xé\u0000";
+        diff.run("? LIKE ?", n, () -> new Object[] {word(rnd, textAlpha, 9), word(rnd, patAlpha, 5)},
+                a -> Patterns.likeValue(a[1], a[0], null, false, false));
+        for (int i = 0; i < 20_000; i++) {
+            String t = word(rnd, textAlpha, 9);
+            String p = word(rnd, patAlpha, 6);
+            boolean cs = rnd.nextBoolean();
+            assertEquals(Patterns.likeByTokens(p, t, -1, cs), Patterns.like(p, t, -1, cs), p + " / " + t + " " + cs);
+        }
+        diff.assertNoFailures(seed);
+    }
+
     @Test
     void globMatchesSqlite() {
         long seed = 0x610BL;

@@ -74,4 +74,56 @@ class FunctionsE2ETest extends BrowserTestBase {
         assertEquals(0, ((Number) r.get("empty")).intValue());
         assertEquals(14, ((Number) r.get("after")).intValue(), "functions are defined again after export reopens");
     }
+
+    @Test
+    void collationsRegexpAndWindowAggregates() {
+        openTestPage(page);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) eval(page, "async () => {"
+                + " const db = await petrel.connect(':memory:');"
+                + " await db.collation('unicase', (a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));"
+                + " await db.collation('bylength', (a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));"
+                + " await db.exec('create table w(s text collate unicase unique, n)');"
+                + " await db.exec(\"insert into w values ('école', 1), ('fig', 2), ('apple', 3), ('Äpfel', 4)\");"
+                + " let dup = null; try { await db.exec(\"insert into w values ('ECOLE', 5)\"); }"
+                + "   catch (e) { dup = e.message; }"
+                + " const sorted = await db.prepare('select s from w order by s').pluck().all();"
+                + " const byLength = await db.prepare('select s from w order by s collate bylength desc').pluck().all();"
+                + " const found = await db.prepare(\"select n from w where s = 'APFEL'\").pluck().get();"
+                + " let missing = null; try { await db.prepare(\"select 1 where 'a' = 'b' collate nope\").get(); }"
+                + "   catch (e) { missing = e.message; }"
+                + " await db.collation('broken', (a, b) => { throw new Error('cannot compare ' + a); });"
+                + " let thrown = null; try { await db.prepare(\"select 'x' < 'y' collate broken\").get(); }"
+                + "   catch (e) { thrown = e.message; }"
+                + " const re = await db.prepare(\"select s from w where s regexp '^[a-z]+$' order by n\").pluck().all();"
+                + " const reUnicode = await db.prepare(\"select 'x😎y' regexp '^x.y$' as a, regexp('\\\\d{3}', 'ab1234') as b\")"
+                + "   .get();"
+                + " let badPattern = null; try { await db.prepare(\"select 'a' regexp '(a'\").get(); }"
+                + "   catch (e) { badPattern = e.message; }"
+                + " await db.aggregate('sumint', { start: 0, step: (t, x) => t + x, inverse: (t, x) => t - x });"
+                + " await db.aggregate('plain', { start: 0, step: (t, x) => t + x });"
+                + " const moving = await db.prepare('select sumint(n) over (order by n rows 1 preceding) from w')"
+                + "   .pluck().all();"
+                + " const total = await db.prepare('select sumint(n) from w').pluck().get();"
+                + " let noWindow = null; try { await db.prepare('select plain(n) over () from w').all(); }"
+                + "   catch (e) { noWindow = e.message; }"
+                + " await db.close();"
+                + " return { dup, sorted, byLength, found, missing, thrown, re, reUnicode, badPattern, moving, total,"
+                + "   noWindow }; }");
+        assertEquals("UNIQUE constraint failed: w.s", r.get("dup"));
+        assertEquals(List.of("Äpfel", "apple", "école", "fig"), r.get("sorted"));
+        assertEquals(List.of("école", "Äpfel", "apple", "fig"), r.get("byLength"));
+        assertEquals(4, ((Number) r.get("found")).intValue());
+        assertEquals("no such collation sequence: nope", r.get("missing"));
+        assertEquals("cannot compare x", r.get("thrown"));
+        assertEquals(List.of("fig", "apple"), r.get("re"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> reUnicode = (Map<String, Object>) r.get("reUnicode");
+        assertEquals(1, ((Number) reUnicode.get("a")).intValue());
+        assertEquals(1, ((Number) reUnicode.get("b")).intValue());
+        assertEquals("unmatched '('", r.get("badPattern"));
+        assertEquals(List.of(1, 3, 5, 7), r.get("moving"));
+        assertEquals(10, ((Number) r.get("total")).intValue());
+        assertEquals("plain() may not be used as a window function", r.get("noWindow"));
+    }
 }

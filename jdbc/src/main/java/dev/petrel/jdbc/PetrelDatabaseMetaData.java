@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Catalogue information: product facts, capabilities, and the tables and columns of the main database.
+ * Catalogue information: product facts, capabilities, and the tables and columns of the main database (and, as
+ * sqlite-jdbc lists them, the temp database's objects as GLOBAL TEMPORARY tables).
  *
  * <p>Tables come from {@code SELECT name, type, sql FROM sqlite_schema}, columns and primary keys from
  * {@code PRAGMA table_info}; JDBC name patterns ({@code %}, {@code _}, escape {@code \}) are matched here,
@@ -25,6 +26,8 @@ import java.util.Locale;
  */
 final class PetrelDatabaseMetaData extends DatabaseMetaDataBase implements SelfWrapper {
     private static final int SIZE_UNLIMITED = 2_000_000_000;
+    /** The table type of the temp database's objects. */
+    private static final String TEMP_TYPE = "GLOBAL TEMPORARY";
     private static final String[] TABLE_COLUMNS = {"TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE",
         "REMARKS", "TYPE_CAT", "TYPE_SCHEM", "TYPE_NAME", "SELF_REFERENCING_COL_NAME", "REF_GENERATION"};
     private static final String[] COLUMN_COLUMNS = {"TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME",
@@ -103,6 +106,14 @@ final class PetrelDatabaseMetaData extends DatabaseMetaDataBase implements SelfW
                 out.add(new String[] {name, type, (String) r[2]});
             }
         }
+        // As sqlite-jdbc: every object of the temp database is a GLOBAL TEMPORARY table (attached databases are
+        // not listed: JDBC schemas are not mapped to them).
+        for (Object[] r : query("SELECT name, sql FROM sqlite_temp_schema")) {
+            String name = (String) r[0];
+            if (matches(pattern, name) && (types == null || Arrays.asList(types).contains(TEMP_TYPE))) {
+                out.add(new String[] {name, TEMP_TYPE, (String) r[1]});
+            }
+        }
         return out;
     }
 
@@ -121,7 +132,7 @@ final class PetrelDatabaseMetaData extends DatabaseMetaDataBase implements SelfW
     @Override
     public ResultSet getTableTypes() throws SQLException {
         List<Object[]> rows = new ArrayList<>();
-        for (String t : new String[] {"SYSTEM TABLE", "TABLE", "VIEW"}) {
+        for (String t : new String[] {TEMP_TYPE, "SYSTEM TABLE", "TABLE", "VIEW"}) {
             rows.add(new Object[] {t});
         }
         return rows(new String[] {"TABLE_TYPE"}, rows);

@@ -74,6 +74,20 @@ final class SerializedConnection implements Connection {
     }
 
     @Override
+    public void createWindowFunction(String name, int nArg, int flags, dev.petrel.func.AggregateFactory factory) {
+        synchronized (lock) {
+            base.createWindowFunction(name, nArg, flags, factory);
+        }
+    }
+
+    @Override
+    public void createCollation(String name, java.util.Comparator<String> order) {
+        synchronized (lock) {
+            base.createCollation(name, order);
+        }
+    }
+
+    @Override
     public void interrupt() {
         base.interrupt();
     }

@@ -250,6 +250,36 @@ class JdbcTablesTest {
         return Files.isDirectory(rel) ? rel : Paths.get("/work/shared");
     }
 
+    /** getTables with temp objects and an attached database: temp ones are GLOBAL TEMPORARY, attached unlisted. */
+    @Tag("needs-engine")
+    @Test
+    void catalogueListsTempObjects() throws SQLException {
+        try (Connection s = sqlite(); Connection p = petrel()) {
+            List<List<String>> seen = new ArrayList<>();
+            for (Connection c : new Connection[] {s, p}) {
+                for (String sql : new String[] {"create table t(a)", "create temp table tt(b)",
+                    "create index tti on tt(b)", "create temp view tv as select 1", "attach ':memory:' as aux",
+                    "create table aux.u(c)"}) {
+                    c.createStatement().execute(sql);
+                }
+                List<String> rows = new ArrayList<>();
+                try (ResultSet rs = c.getMetaData().getTables(null, null, "%",
+                        new String[] {"TABLE", "VIEW", "GLOBAL TEMPORARY"})) {
+                    while (rs.next()) {
+                        rows.add(rs.getString("TABLE_NAME") + " " + rs.getString("TABLE_TYPE"));
+                    }
+                }
+                try (ResultSet rs = c.getMetaData().getColumns(null, null, "tt", "%")) {
+                    while (rs.next()) {
+                        rows.add(rs.getString("TABLE_NAME") + "." + rs.getString("COLUMN_NAME"));
+                    }
+                }
+                seen.add(rows);
+            }
+            assertEquals(seen.get(0), seen.get(1));
+        }
+    }
+
     /** getTables and getColumns: the columns both drivers fill the same way. */
     @Tag("needs-engine")
     @Test

@@ -265,4 +265,96 @@ class SqliteJdbcDifferentialTest {
                         "UNIQUE constraint failed: t.a"));
         assertArrayEquals(new int[] {2067}, new int[] {dev.petrel.api.ResultCode.CONSTRAINT_UNIQUE.code});
     }
+
+    /** Each row of {@code sql} as one string of its columns' text, or the error's message. */
+    private static List<String> rowsOrError(Connection c, String sql) {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                out.add(row.toString());
+            }
+        } catch (SQLException e) {
+            String m = e.getMessage();
+            // sqlite-jdbc wraps the message: "[CODE] description (message)".
+            out.add("error: " + (m.endsWith(")") && m.contains("(") ? m.substring(m.lastIndexOf('(') + 1,
+                    m.length() - 1) : m));
+        }
+        return out;
+    }
+
+    @Test
+    void collationsAndWindowFunctionsThroughUnwrap() throws SQLException {
+        java.util.Comparator<String> byLength = java.util.Comparator.comparingInt(String::length)
+                .thenComparing(java.util.Comparator.naturalOrder());
+        dev.petrel.api.Connection engine = petrel.unwrap(dev.petrel.api.Connection.class);
+        engine.createCollation("bylength", byLength);
+        org.sqlite.Collation.create(sqlite, "bylength", new org.sqlite.Collation() {
+            @Override
+            protected int xCompare(String a, String b) {
+                return byLength.compare(a, b);
+            }
+        });
+        engine.createWindowFunction("total2", 1, 0, () -> new dev.petrel.func.AggregateFunction() {
+            private long sum;
+
+            @Override
+            public void step(dev.petrel.func.FunctionContext ctx, Object[] args) {
+                sum += args[0] instanceof Long l ? l : 0;
+            }
+
+            @Override
+            public void inverse(dev.petrel.func.FunctionContext ctx, Object[] args) {
+                sum -= args[0] instanceof Long l ? l : 0;
+            }
+
+            @Override
+            public boolean supportsInverse() {
+                return true;
+            }
+
+            @Override
+            public Object value(dev.petrel.func.FunctionContext ctx) {
+                return sum;
+            }
+        });
+        org.sqlite.Function.create(sqlite, "total2", new org.sqlite.Function.Window() {
+            private long sum;
+
+            @Override
+            protected void xStep() throws SQLException {
+                sum += value_type(0) == 1 ? value_long(0) : 0;
+            }
+
+            @Override
+            protected void xInverse() throws SQLException {
+                sum -= value_type(0) == 1 ? value_long(0) : 0;
+            }
+
+            @Override
+            protected void xValue() throws SQLException {
+                result(sum);
+            }
+
+            @Override
+            protected void xFinal() throws SQLException {
+                result(sum);
+                sum = 0;
+            }
+        }, 1, 0);
+        for (Connection c : List.of(petrel, sqlite)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create table w(s text collate bylength, n)");
+                s.execute("insert into w values ('ccc', 1), ('a', 2), ('bb', 3), ('dddd', 4)");
+            }
+        }
+        for (String sql : List.of("select s from w order by s", "select s from w where s > 'zz' order by s",
+                "select n, total2(n) over (order by s rows 1 preceding) from w order by n",
+                "select total2(n) from w", "select s from w order by s collate nothere")) {
+            assertEquals(rowsOrError(sqlite, sql), rowsOrError(petrel, sql), sql);
+        }
+    }
 }

@@ -8,8 +8,8 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
- * SQL functions written in JavaScript ({@code db.function(...)} and {@code db.aggregate(...)} of petrel-db), as
- * the engine sees them: Java {@link ScalarFunction}s and {@link AggregateFunction}s whose every call crosses into
+ * SQL functions and collations written in JavaScript ({@code db.function(...)}, {@code db.aggregate(...)} and
+ * {@code db.collation(...)} of petrel-db), as the engine sees them: Java {@link ScalarFunction}s and {@link AggregateFunction}s whose every call crosses into
  * the worker's JavaScript through {@code self.petrelFunctions.invoke(fnId, instance, op)}.
  *
  * <p>The crossing is C-API shaped, like the rest of {@link PetrelExports}: during one call JavaScript reads the
@@ -100,6 +100,34 @@ final class JsFunctions {
             public Object finish(FunctionContext ctx) {
                 return call(fnId, instance, FINAL, new Object[0]);
             }
+        };
+    }
+
+    @JSBody(params = {"collId", "a", "b"},
+            script = "var f = self.petrelFunctions;"
+                    + " if (!f || !f.compare) { self.petrelCollationError = 'no JavaScript function table in this worker';"
+                    + " return NaN; }"
+                    + " var r = f.compare(collId, a, b);"
+                    + " if (typeof r !== 'number') { self.petrelCollationError = String(r); return NaN; }"
+                    + " return r;")
+    private static native double compareJs(int collId, String a, String b);
+
+    @JSBody(script = "var e = self.petrelCollationError; self.petrelCollationError = null; return e || 'collation failed';")
+    private static native String takeCollationError();
+
+    /**
+     * The JavaScript collation {@code collId} of the worker's table ({@code db.collation(name, compare)}) as a
+     * comparator: each comparison calls {@code self.petrelFunctions.compare(collId, a, b)}, which answers a number
+     * (its sign orders a and b) or, when the comparator threw or returned a non-number, NaN with the message left
+     * in {@code self.petrelCollationError}; the statement then fails with it.
+     */
+    static java.util.Comparator<String> collation(int collId) {
+        return (a, b) -> {
+            double r = compareJs(collId, a, b);
+            if (Double.isNaN(r)) {
+                throw PetrelException.error(takeCollationError());
+            }
+            return r < 0 ? -1 : r > 0 ? 1 : 0;
         };
     }
 

@@ -333,7 +333,8 @@ public final class PetrelExports {
 
     /**
      * Registers the JavaScript function {@code fnId} of the worker's function table as SQL function {@code name}
-     * on connection {@code db}: a scalar, or an aggregate (with an inverse step when {@code hasInverse}).
+     * on connection {@code db}: a scalar, or an aggregate; with an inverse step ({@code hasInverse}) the aggregate is
+     * also a window function, without one it may not be used with OVER (SQLite's rule for such aggregates).
      * {@code nArg} is the argument count or -1 for any; {@code flags} as {@code Connection.createFunction}.
      */
     @JSExport
@@ -345,11 +346,33 @@ public final class PetrelExports {
             if (c == null) {
                 throw PetrelException.misuse("database is closed");
             }
-            if (aggregate) {
-                c.createAggregate(name, nArg, flags, () -> JsFunctions.aggregate(fnId, hasInverse));
+            if (aggregate && hasInverse) {
+                // With an inverse it is a window function too (usable with OVER), as better-sqlite3 registers it.
+                c.createWindowFunction(name, nArg, flags, () -> JsFunctions.aggregate(fnId, true));
+            } else if (aggregate) {
+                c.createAggregate(name, nArg, flags, () -> JsFunctions.aggregate(fnId, false));
             } else {
                 c.createFunction(name, nArg, flags, JsFunctions.scalar(fnId));
             }
+            return OK;
+        } catch (Throwable t) {
+            return fail(t);
+        }
+    }
+
+    /**
+     * Registers the JavaScript collation {@code collId} of the worker's table as collating sequence {@code name} on
+     * connection {@code db} ({@code Connection.createCollation}); {@code collId} 0 removes the collation.
+     */
+    @JSExport
+    public static int createCollation(int db, String name, int collId) {
+        clearError();
+        try {
+            Connection c = CONNECTIONS.get(db);
+            if (c == null) {
+                throw PetrelException.misuse("database is closed");
+            }
+            c.createCollation(name, collId == 0 ? null : JsFunctions.collation(collId));
             return OK;
         } catch (Throwable t) {
             return fail(t);

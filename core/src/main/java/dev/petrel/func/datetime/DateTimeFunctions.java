@@ -108,6 +108,10 @@ public final class DateTimeFunctions {
         if (fmt == null) {
             return null;
         }
+        if (fmt.indexOf('\0') >= 0) {
+            // SQLite reads the format as a C string: it ends at the first NUL.
+            fmt = fmt.substring(0, fmt.indexOf('\0'));
+        }
         DateTime x = evaluate(args, 1, nowJdMillis, zone);
         return x == null ? null : DateFormat.strftime(fmt, x);
     }

@@ -106,8 +106,20 @@ public final class MathFunctions {
         return x <= 0 ? Double.NaN : Math.log10(x);
     }
 
+    /**
+     * Base-2 logarithm: the binary exponent exactly, plus the logarithm of the mantissa in [1, 2), which rounds
+     * like the C library's log2 more often than log(x) / log(2) does.
+     */
     private static double log2(double x) {
-        return x <= 0 ? Double.NaN : Math.log(x) / Math.log(2.0);
+        if (x <= 0 || Double.isNaN(x)) {
+            return Double.NaN;
+        }
+        if (Double.isInfinite(x) || x < Double.MIN_NORMAL) {
+            return Math.log(x) / Math.log(2.0);
+        }
+        int e = Math.getExponent(x);
+        double m = x / Math.scalb(1.0, e);
+        return e + Math.log(m) / Math.log(2.0);
     }
 
     /** Inverse hyperbolic sine, accurate near zero and for large magnitudes. */
@@ -119,7 +131,7 @@ public final class MathFunctions {
         } else {
             r = Math.log1p(a + a * a / (1.0 + Math.sqrt(1.0 + a * a)));
         }
-        return x < 0 ? -r : r;
+        return x < 0 || 1 / x < 0 ? -r : r;
     }
 
     /** Inverse hyperbolic cosine; NaN below 1. */
@@ -141,7 +153,7 @@ public final class MathFunctions {
             return Double.NaN;
         }
         double r = 0.5 * Math.log1p(2.0 * a / (1.0 - a));
-        return x < 0 ? -r : r;
+        return x < 0 || 1 / x < 0 ? -r : r;
     }
 
     /** Adds every math function to {@code r}. */

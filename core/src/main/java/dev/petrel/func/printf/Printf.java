@@ -50,8 +50,15 @@ public final class Printf {
             return null;
         }
         Formatter f = new Formatter(args, 1);
-        f.run(SqlText.of(args[0]));
+        f.run(cString(args[0]));
         return f.produced ? f.out.toString() : null;
+    }
+
+    /** The text of {@code v} as SQLite's printf reads it, a C string: up to the first NUL. */
+    private static String cString(Object v) {
+        String t = SqlText.of(v);
+        int nul = t.indexOf('\0');
+        return nul < 0 ? t : t.substring(0, nul);
     }
 
     /** Java-facing formatting with SQLite semantics; never null. Arguments are storage values or Java numbers. */
@@ -196,6 +203,15 @@ public final class Printf {
                 case 'i':
                     integer(SqlText.toLong(nextArg()), true, 10, false, s);
                     return true;
+                case 'r': {
+                    // An ordinal: the digits with st/nd/rd/th, which zero padding and precision count as digits.
+                    long v = SqlText.toLong(nextArg());
+                    s.comma = false;
+                    ordinalSuffix = ordinalSuffix(v);
+                    integer(v, true, 10, false, s);
+                    ordinalSuffix = "";
+                    return true;
+                }
                 case 'u':
                     integer(SqlText.toLong(nextArg()), false, 10, false, s);
                     return true;
@@ -222,7 +238,7 @@ public final class Printf {
                 case 's':
                 case 'z': {
                     Object v = nextArg();
-                    text(v == null ? "" : SqlText.of(v), s);
+                    text(v == null ? "" : cString(v), s);
                     return true;
                 }
                 case 'c':
@@ -244,6 +260,26 @@ public final class Printf {
             }
         }
 
+        /** The st/nd/rd/th that %r appends to the digits, empty for every other conversion. */
+        private String ordinalSuffix = "";
+
+        private static String ordinalSuffix(long v) {
+            long n = Math.abs(v % 100);
+            if (n >= 11 && n <= 13) {
+                return "th";
+            }
+            switch ((int) (n % 10)) {
+                case 1:
+                    return "st";
+                case 2:
+                    return "nd";
+                case 3:
+                    return "rd";
+                default:
+                    return "th";
+            }
+        }
+
         private void integer(long v, boolean signed, int radix, boolean upper, Spec s) {
             String prefix = "";
             String digits;
@@ -259,6 +295,7 @@ public final class Printf {
             } else {
                 digits = unsignedDigits(v, radix, upper);
             }
+            digits += ordinalSuffix;
             int precision = s.precision;
             checkLength((long) out.length() + Math.max(precision, s.width));
             if (s.zero && s.width - prefix.length() > precision) {
@@ -344,7 +381,7 @@ public final class Printf {
         }
 
         private void quoted(Object v, char type, Spec s) {
-            String t = v == null ? (type == 'Q' ? "NULL" : "(NULL)") : SqlText.of(v);
+            String t = v == null ? (type == 'Q' ? "NULL" : "(NULL)") : cString(v);
             // Bytes lost to a precision that splits a character: the output keeps them, U+FFFD stands in.
             int splitBytes = 0;
             if (s.precision >= 0) {

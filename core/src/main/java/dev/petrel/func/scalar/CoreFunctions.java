@@ -12,9 +12,9 @@ import dev.petrel.value.Values;
  *
  * <p>{@code sqlite_version()} answers {@link #SQLITE_VERSION}, the SQLite release whose SQL semantics Petrel is
  * tested against (the sqlite-jdbc oracle embeds 3.53.4), so that applications checking the version see the
- * release whose behaviour they get. Left out on purpose: the date/time functions (registered by
- * {@code dev.petrel.func.datetime}), printf/format (through {@link FunctionRegistry#registerPrintf}),
- * load_extension, sqlite_compileoption_get/used, sqlite_offset and sqlite_source_id.
+ * release whose behaviour they get. Registered elsewhere: the date/time functions ({@code dev.petrel.func.datetime})
+ * and printf/format (through {@link FunctionRegistry#registerPrintf}). Left out, as in SQLite's default build:
+ * soundex. load_extension exists and always fails, as in a build that does not allow loading extensions.
  */
 public final class CoreFunctions {
     private CoreFunctions() {
@@ -71,9 +71,14 @@ public final class CoreFunctions {
         r.registerScalar("round", 1, det, (c, a) -> NumberFunctions.round(a[0], null, false));
         r.registerScalar("round", 2, det, (c, a) -> NumberFunctions.round(a[0], a[1], true));
         r.registerScalar("sign", 1, det, (c, a) -> NumberFunctions.sign(a[0]));
-        r.registerScalar("soundex", 1, det, (c, a) -> TextFunctions.soundex(a[0]));
-        r.registerScalar("sqlite_version", 0, det, (c, a) -> SQLITE_VERSION);
-        r.registerScalar("sqlite_source_id", 0, det, (c, a) -> SOURCE_ID);
+        // soundex() is left out, as in SQLite's default build (it needs SQLITE_SOUNDEX); extensions cannot load.
+        r.registerScalar("load_extension", 1, 0, (c, a) -> loadExtension());
+        r.registerScalar("load_extension", 2, 0, (c, a) -> loadExtension());
+        r.registerScalar("sqlite_compileoption_used", 1, 0, (c, a) -> CompileOptions.used(a[0]));
+        r.registerScalar("sqlite_compileoption_get", 1, 0, (c, a) -> CompileOptions.get(a[0]));
+        // As SQLite, the build's properties are not marked deterministic.
+        r.registerScalar("sqlite_version", 0, 0, (c, a) -> SQLITE_VERSION);
+        r.registerScalar("sqlite_source_id", 0, 0, (c, a) -> SOURCE_ID);
         r.registerScalar("substr", 2, det, (c, a) -> TextFunctions.substr(a[0], a[1], null, false));
         r.registerScalar("substr", 3, det, (c, a) -> TextFunctions.substr(a[0], a[1], a[2], true));
         r.registerScalar("substring", 2, det, (c, a) -> TextFunctions.substr(a[0], a[1], null, false));
@@ -82,10 +87,17 @@ public final class CoreFunctions {
         r.registerScalar("unhex", 1, det, (c, a) -> TextFunctions.unhex(a[0], null, false));
         r.registerScalar("unhex", 2, det, (c, a) -> TextFunctions.unhex(a[0], a[1], true));
         r.registerScalar("unicode", 1, det, (c, a) -> TextFunctions.unicode(a[0]));
+        r.registerScalar("unistr", 1, det, (c, a) -> UnicodeEscapes.unistr(a[0]));
+        r.registerScalar("unistr_quote", 1, det, (c, a) -> UnicodeEscapes.unistrQuote(a[0]));
         r.registerScalar("zeroblob", 1, det, (c, a) -> NumberFunctions.zeroblob(a[0]));
         // Planner hints: the value is the first argument.
         r.registerScalar("likely", 1, det, (c, a) -> a[0]);
         r.registerScalar("unlikely", 1, det, (c, a) -> a[0]);
         r.registerScalar("likelihood", 2, det, (c, a) -> a[0]);
+    }
+
+    /** load_extension(): Petrel cannot load native extensions; SQLite answers so when loading is not enabled. */
+    private static Object loadExtension() {
+        throw dev.petrel.api.PetrelException.error("not authorized");
     }
 }

@@ -4,7 +4,7 @@ import dev.petrel.value.Values;
 
 /**
  * The text and blob functions of lang_corefunc.html: length, octet_length, substr, instr, replace, trim family,
- * lower/upper, hex/unhex, quote, char, unicode, soundex, concat, concat_ws.
+ * lower/upper, hex/unhex, quote, char, unicode, concat, concat_ws.
  *
  * <p>Contract: static functions of storage values returning storage values; a NULL where SQLite answers NULL
  * gives null. Text positions and lengths count Unicode characters (code points), blob ones bytes. Case mapping
@@ -366,66 +366,6 @@ public final class TextFunctions {
             return 0xFFFD;
         }
         return c;
-    }
-
-    /**
-     * soundex(X): the four-character Soundex code; "?000" when X has no ASCII letter. SQLite works on the UTF-8
-     * bytes and looks each byte up by its low seven bits, so non-ASCII bytes are coded as that ASCII character
-     * would be; any byte without a code separates two equal codes.
-     */
-    public static Object soundex(Object x) {
-        byte[] s = x == null ? new byte[0] : Values.toBlob(x);
-        int i = 0;
-        while (i < s.length && !isAsciiLetter(s[i])) {
-            i++;
-        }
-        if (i >= s.length) {
-            return "?000";
-        }
-        StringBuilder sb = new StringBuilder(4);
-        char first = (char) s[i];
-        sb.append(first >= 'a' ? (char) (first - 32) : first);
-        int prev = soundexCode(s[i]);
-        for (i++; i < s.length && sb.length() < 4; i++) {
-            int code = soundexCode(s[i]);
-            if (code > 0) {
-                if (code != prev) {
-                    sb.append((char) ('0' + code));
-                    prev = code;
-                }
-            } else {
-                prev = 0;
-            }
-        }
-        while (sb.length() < 4) {
-            sb.append('0');
-        }
-        return sb.toString();
-    }
-
-    private static boolean isAsciiLetter(byte c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    private static int soundexCode(byte b) {
-        int c = b & 0x7f;
-        char u = c >= 'a' && c <= 'z' ? (char) (c - 32) : (char) c;
-        switch (u) {
-            case 'B': case 'F': case 'P': case 'V':
-                return 1;
-            case 'C': case 'G': case 'J': case 'K': case 'Q': case 'S': case 'X': case 'Z':
-                return 2;
-            case 'D': case 'T':
-                return 3;
-            case 'L':
-                return 4;
-            case 'M': case 'N':
-                return 5;
-            case 'R':
-                return 6;
-            default:
-                return 0;
-        }
     }
 
     /** concat(X, ...): the texts of the non-NULL arguments joined; never NULL. */

@@ -300,7 +300,9 @@ final class PartitionEvaluator {
                         step(c, ctx, fresh, j, false);
                     }
                 }
-                bodies.get(i)[c.resultField] = fresh.value(ctx);
+                // A state made for one frame ends with finish, as SQLite's full scan of an EXCLUDE frame calls
+                // xFinal (an application window function can tell the two apart).
+                bodies.get(i)[c.resultField] = fresh.finish(ctx);
                 continue;
             }
             if (state == null || fs < cs || fe < ce || (fs > cs && !state.supportsInverse())) {

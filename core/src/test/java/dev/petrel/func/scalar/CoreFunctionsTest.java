@@ -146,23 +146,6 @@ class CoreFunctionsTest {
         return sb.toString();
     }
 
-    /**
-     * soundex() is not compiled into standard SQLite builds (it needs SQLITE_SOUNDEX), so the oracle lacks it:
-     * check the classic codes of lang_corefunc's algorithm instead (no H/W rule, as SQLite's variant).
-     */
-    @Test
-    void soundexCodes() {
-        assertEquals("R163", call("soundex", "Robert"));
-        assertEquals("R163", call("soundex", "Rupert"));
-        assertEquals("T522", call("soundex", "Tymczak"));
-        assertEquals("P236", call("soundex", "Pfister"));
-        assertEquals("H555", call("soundex", "Honeyman"));
-        assertEquals("A226", call("soundex", "Ashcraft"));
-        assertEquals("L000", call("soundex", "  Lee"));
-        assertEquals("?000", call("soundex", "123"));
-        assertEquals("?000", call("soundex", (Object) null));
-    }
-
     @Test
     void errorsAndConstants() {
         Differential diff = new Differential(oracle);
