@@ -107,8 +107,9 @@ public final class MathFunctions {
     }
 
     /**
-     * Base-2 logarithm: the binary exponent exactly, plus the logarithm of the mantissa in [1, 2), which rounds
-     * like the C library's log2 more often than log(x) / log(2) does.
+     * Base-2 logarithm: the binary exponent exactly, plus the logarithm of the mantissa folded into
+     * [sqrt(1/2), sqrt(2)), which rounds like the C library's log2 more often than log(x) / log(2) does (folding
+     * keeps values near 1 from losing digits to the cancellation of -1 + log2(m) with m near 2).
      */
     private static double log2(double x) {
         if (x <= 0 || Double.isNaN(x)) {
@@ -119,6 +120,10 @@ public final class MathFunctions {
         }
         int e = Math.getExponent(x);
         double m = x / Math.scalb(1.0, e);
+        if (m >= Math.sqrt(2.0)) {
+            m /= 2;
+            e++;
+        }
         return e + Math.log(m) / Math.log(2.0);
     }
 
