@@ -22,7 +22,7 @@ class AttachOracleTest {
     private static final String DIR = "{dir}";
 
     /** Runs {@code script} on both engines over fresh files; returns every difference (empty when none). */
-    private static String differences(String... script) throws Exception {
+    static String differences(String... script) throws Exception {
         Path dir = Files.createTempDirectory("petrel-attach");
         String prefix = dir.toString() + java.io.File.separator;
         MemoryVfs vfs = new MemoryVfs();

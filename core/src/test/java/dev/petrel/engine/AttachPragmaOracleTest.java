@@ -2,50 +2,17 @@ package dev.petrel.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.petrel.Petrel;
-import dev.petrel.vfs.MemoryVfs;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The catalogue pragmas (PRAGMA and pragma_* table functions) and the integrity check over several databases
- * (main, temp, attached files) against real SQLite, with the file names of {@link AttachOracleTest}: {@code {dir}}
+ * (main, temp, attached files) against real SQLite, through {@link AttachOracleTest#differences}: {@code {dir}}
  * becomes SQLite's temporary directory and nothing for Petrel's MemoryVfs.
  */
 class AttachPragmaOracleTest {
-    private static final String DIR = "{dir}";
-
-    private static String differences(String... script) throws Exception {
-        Path dir = Files.createTempDirectory("petrel-attach-pragma");
-        String prefix = dir.toString() + java.io.File.separator;
-        List<String> diffs = new ArrayList<>();
-        try (Oracle o = new Oracle(Petrel.open(new MemoryVfs(), "main.db"), "jdbc:sqlite:" + prefix + "main.db")) {
-            for (String sql : script) {
-                String p = o.petrel(sql.replace(DIR, ""));
-                String s = o.sqlite(sql.replace(DIR, prefix)).replace(prefix, "");
-                if (!p.equals(s)) {
-                    diffs.add(sql + "\n  petrel: " + p.replace("\n", " | ") + "\n  sqlite: " + s.replace("\n", " | "));
-                }
-            }
-            o.db.close();
-        } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-        }
-        return String.join("\n", diffs);
-    }
-
     @Test
     void catalogueAndSettingsPragmasNameTheirDatabase() throws Exception {
-        assertEquals("", differences(
+        assertEquals("", AttachOracleTest.differences(
                 "CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT NOT NULL)",
                 "CREATE INDEX tb ON t(b)",
                 "ATTACH '{dir}aux.db' AS aux",
