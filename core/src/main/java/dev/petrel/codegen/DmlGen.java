@@ -284,20 +284,36 @@ final class DmlGen {
      * untouched, as in SQLite.
      */
     /**
-     * Writes the new version of an updated row. A rowid table checks every constraint first and only then replaces
-     * the old row ({@link #removeOldRow}); a WITHOUT ROWID table removes the old entry first, since its key may
-     * change and the checks cannot tell its own old entry from another row's.
+     * Writes the new version of an updated row. Every constraint is checked first and only then the old row is
+     * replaced ({@link #removeOldRow}), so that OR FAIL and OR IGNORE (and a failed check) leave it untouched. A
+     * WITHOUT ROWID table's checks tell its own old entries by their PRIMARY KEY ({@code oldKey}).
      */
     private void updateRow(Table t, Cursors cs, int rowRegs, ConflictAction action, ReturningGen ret, int oldRowid) {
         if (t.withoutRowid) {
-            deleteIndexEntries(t, cs, oldRowid);
-            b.emit(Opcode.Delete, cs.table, 0, 0, t.name, 0);
-            writeRow(t, cs, rowRegs, action, false, ret, false, 0, null);
+            Index pk = t.primaryKeyIndex();
+            int oldKey = b.regs(pk.columns.length);
+            for (int k = 0; k < pk.columns.length; k++) {
+                b.emit(Opcode.Column, cs.table, pk.positionInEntry(pk.columns[k]), oldKey + k);
+            }
+            withoutRowidOldKey = oldKey;
+            try {
+                writeRow(t, cs, rowRegs, action, false, ret, false, 0, skipRow -> {
+                    // The checks moved the table cursor: find the old row again.
+                    WithoutRowid.seekKey(b, t, cs.table, skipRow, oldKey);
+                    deleteIndexEntries(t, cs, oldKey);
+                    b.emit(Opcode.Delete, cs.table, 0, 0, t.name, 0);
+                });
+            } finally {
+                withoutRowidOldKey = 0;
+            }
         } else {
             writeRow(t, cs, rowRegs, action, false, ret, false, oldRowid,
                     removeOldRow(t, cs, oldRowid, rowRegs + t.columns.size()));
         }
     }
+
+    /** While a WITHOUT ROWID row is updated: the registers of its old PRIMARY KEY (see {@link #updateRow}); else 0. */
+    private int withoutRowidOldKey;
 
     private java.util.function.IntConsumer removeOldRow(Table t, Cursors cs, int oldRowid, int newRowid) {
         return skipRow -> {
@@ -506,6 +522,18 @@ final class DmlGen {
             rowKeys.key(idx, key);
             b.emit(Opcode.NoConflict, cs.index[i], ok, key, n, 0);
             int other = b.reg();
+            if (t.withoutRowid && withoutRowidOldKey != 0) {
+                // UPDATE: the old row's own entry (still in the index) is no conflict.
+                Index pk = t.primaryKeyIndex();
+                int differs = b.newLabel();
+                for (int k = 0; k < pk.columns.length; k++) {
+                    int v = b.reg();
+                    b.emit(Opcode.Column, cs.index[i], idx.positionInEntry(pk.columns[k]), v);
+                    b.emit(Opcode.Ne, withoutRowidOldKey + k, differs, v, null, 0);
+                }
+                b.emit(Opcode.Goto, 0, ok);
+                b.resolve(differs);
+            }
             if (!t.withoutRowid) {
                 b.emit(Opcode.IdxRowid, cs.index[i], other);
                 b.emit(Opcode.Eq, other, ok, rowid, null, 0);
