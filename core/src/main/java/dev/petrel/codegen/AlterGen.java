@@ -60,14 +60,30 @@ final class AlterGen {
             throw PetrelException.error("table " + tableName + " may not be altered");
         }
         Stmt.AlterAction action = at.action();
-        if (action instanceof Stmt.AddColumn add) {
-            addColumn(t, add);
-        } else if (action instanceof Stmt.RenameTable rt) {
-            renameTable(t, rt.newName());
-        } else if (action instanceof Stmt.RenameColumn rc) {
-            renameColumn(t, rc.oldName(), rc.newName(), lastTokenQuoted(at));
-        } else {
-            dropColumn(t, ((Stmt.DropColumn) action).name());
+        try {
+            if (action instanceof Stmt.AddColumn add) {
+                addColumn(t, add);
+            } else if (action instanceof Stmt.RenameTable rt) {
+                renameTable(t, rt.newName());
+            } else if (action instanceof Stmt.RenameColumn rc) {
+                renameColumn(t, rc.oldName(), rc.newName(), lastTokenQuoted(at));
+            } else {
+                dropColumn(t, ((Stmt.DropColumn) action).name());
+            }
+        } catch (SchemaRecheckFailure e) {
+            // SQLite finds these when the statement runs (it re-parses the edited schema then), so they are
+            // runtime errors, not prepare errors: the statement halts before it changes anything.
+            b.emit(Opcode.Halt, ResultCode.ERROR.code, 2, 0, e.getMessage(), 0);
+        }
+    }
+
+    /**
+     * The edited schema no longer compiles ("error in view v after drop column: ..."): SQLite reports this from the
+     * running statement, so the generator turns it into a halting instruction.
+     */
+    private static final class SchemaRecheckFailure extends RuntimeException {
+        SchemaRecheckFailure(String message) {
+            super(message);
         }
     }
 
@@ -278,7 +294,7 @@ final class AlterGen {
         }
         int clash = t.columnIndex(newName);
         if (clash >= 0 && clash != col) {
-            throw PetrelException.error("error in table " + t.name + " after rename: duplicate column name: "
+            throw new SchemaRecheckFailure("error in table " + t.name + " after rename: duplicate column name: "
                     + newName);
         }
         String old = t.columns.get(col).name;
@@ -530,7 +546,7 @@ final class AlterGen {
         List<Integer> refs = ownTableRefs(own, t, col, false);
         if (!refs.isEmpty()) {
             int i = refs.get(0);
-            throw PetrelException.error("error in table " + t.name + " after drop column: "
+            throw new SchemaRecheckFailure("error in table " + t.name + " after drop column: "
                     + (inForeignKeyList(own, i) ? "unknown column \"" + col + "\" in foreign key definition"
                     : "no such column: " + refText(own, i)));
         }
@@ -539,7 +555,8 @@ final class AlterGen {
                 SchemaTextEditor ed = new SchemaTextEditor(idx.sql);
                 List<Integer> r = indexRefs(ed, t, col);
                 if (!r.isEmpty()) {
-                    throw PetrelException.error("error in index " + idx.name + " after drop column: no such column: "
+                    throw new SchemaRecheckFailure("error in index " + idx.name
+                            + " after drop column: no such column: "
                             + refText(ed, r.get(0)));
                 }
             }
@@ -549,7 +566,8 @@ final class AlterGen {
             SchemaTextEditor ed = new SchemaTextEditor(tr.sql());
             List<Integer> r = readerRefs(ed, t, col, tr.tblName().equalsIgnoreCase(t.name));
             if (!r.isEmpty()) {
-                throw PetrelException.error("error in trigger " + tr.name() + " after drop column: no such column: "
+                throw new SchemaRecheckFailure("error in trigger " + tr.name()
+                        + " after drop column: no such column: "
                         + refText(ed, r.get(0)));
             }
         }
@@ -569,7 +587,7 @@ final class AlterGen {
             try {
                 Compiler.compile(v.viewSelect, after, c.functions, v.sql, v.sql.length(), List.of(), 0);
             } catch (PetrelException e) {
-                throw PetrelException.error("error in view " + v.name + " after " + what + ": " + e.getMessage());
+                throw new SchemaRecheckFailure("error in view " + v.name + " after " + what + ": " + e.getMessage());
             }
         }
     }
