@@ -117,8 +117,15 @@ final class PragmaRows {
                 return tableList(schema, views, arg, database);
             case "function_list":
                 return functionList(functions);
-            case "collation_list":
-                return List.of(new Object[] {0L, "RTRIM"}, new Object[] {1L, "NOCASE"}, new Object[] {2L, "BINARY"});
+            case "collation_list": {
+                List<Object[]> rows = new ArrayList<>();
+                List<String> names = new ArrayList<>(functions.collationNames());
+                names.addAll(List.of("RTRIM", "NOCASE", "BINARY"));
+                for (String n : names) {
+                    rows.add(new Object[] {(long) rows.size(), n});
+                }
+                return rows;
+            }
             case "pragma_list": {
                 List<Object[]> rows = new ArrayList<>();
                 for (String p : PragmaGen.PRAGMA_NAMES) {

@@ -32,7 +32,7 @@ public final class FunctionRegistry {
     private final FunctionRegistry parent;
     private final Map<String, TableFunction> tableFunctions = new HashMap<>();
     /** Application-defined collations by lower-case name (SQLite keeps them beside the functions, per connection). */
-    private final Map<String, dev.petrel.record.Collation> collations = new HashMap<>();
+    private final Map<String, dev.petrel.record.Collation> collations = new java.util.LinkedHashMap<>();
 
     /** An empty registry. */
     public FunctionRegistry() {
@@ -146,6 +146,18 @@ public final class FunctionRegistry {
         } else {
             collations.put(lower(name), collation);
         }
+    }
+
+    /**
+     * The application-defined collations' names as registered, newest first: the order PRAGMA collation_list gives
+     * them (SQLite's small hash lists prepend), ahead of the built-ins. Replacing one keeps its place.
+     */
+    public List<String> collationNames() {
+        List<String> names = new ArrayList<>();
+        for (dev.petrel.record.Collation c : collations.values()) {
+            names.add(0, c.name());
+        }
+        return names;
     }
 
     /** The collation {@code name} (case-insensitive): a built-in, else an application-defined one, else null. */
