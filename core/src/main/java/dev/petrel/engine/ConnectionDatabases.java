@@ -27,7 +27,7 @@ final class ConnectionDatabases {
 
     private final EngineDatabase main;
     private final List<Attachment> list = new ArrayList<>();
-    /** Moves on at every ATTACH and DETACH: programs compiled before must be compiled again. */
+    /** Moves on at every ATTACH, DETACH and temp schema change: programs compiled before must compile again. */
     private int generation;
 
     ConnectionDatabases(EngineDatabase main) {
@@ -38,6 +38,15 @@ final class ConnectionDatabases {
 
     int generation() {
         return generation;
+    }
+
+    /**
+     * Makes every prepared statement of the connection compile again before its next step. Used when the temp
+     * schema changes: a new temp object can shadow the main table an unqualified name was bound to, and only a
+     * statement that reads temp would notice temp's schema cookie (SQLite expires them all).
+     */
+    void expireStatements() {
+        generation++;
     }
 
     int size() {

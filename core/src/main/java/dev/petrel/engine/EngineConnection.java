@@ -396,6 +396,9 @@ public final class EngineConnection implements Connection, VmHost {
     @Override
     public void writeCookie(int db, int cookie, int value) {
         databases.get(db).pager().setHeaderInt(cookieOffset(cookie), value);
+        if (db == dev.petrel.schema.Schema.TEMP_DB && cookie == SCHEMA_COOKIE) {
+            databases.expireStatements();
+        }
     }
 
     @Override
@@ -444,6 +447,9 @@ public final class EngineConnection implements Connection, VmHost {
         }
         return pager.journalMode().pragmaName();
     }
+
+    /** The VM's cookie number of the schema version (SQLite's BTREE_SCHEMA_VERSION). */
+    private static final int SCHEMA_COOKIE = 1;
 
     /** Header offsets of the VM's cookie numbers (SQLite's BTREE_* meta indexes). */
     private static int cookieOffset(int cookie) {
