@@ -41,9 +41,10 @@ final class ConnectionDatabases {
     }
 
     /**
-     * Makes every prepared statement of the connection compile again before its next step. Used when the temp
-     * schema changes: a new temp object can shadow the main table an unqualified name was bound to, and only a
-     * statement that reads temp would notice temp's schema cookie (SQLite expires them all).
+     * Makes every prepared statement of the connection compile again before its next run (a running one finishes
+     * as it is). Used when the temp schema changes (a new temp object can shadow the main table an unqualified name
+     * was bound to, and only a statement that reads temp would notice temp's schema cookie) and when an application
+     * function or collation is defined: SQLite expires every statement in both cases.
      */
     void expireStatements() {
         generation++;

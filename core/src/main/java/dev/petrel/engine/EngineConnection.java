@@ -150,18 +150,21 @@ public final class EngineConnection implements Connection, VmHost {
     public void createFunction(String name, int nArg, int flags, ScalarFunction function) {
         checkFunctionArgs(name, nArg, function);
         functions.registerUser(name, nArg, flags, function, null);
+        databases.expireStatements();
     }
 
     @Override
     public void createAggregate(String name, int nArg, int flags, AggregateFactory factory) {
         checkFunctionArgs(name, nArg, factory);
         functions.registerUser(name, nArg, flags | FunctionDef.NO_WINDOW, null, factory);
+        databases.expireStatements();
     }
 
     @Override
     public void createWindowFunction(String name, int nArg, int flags, AggregateFactory factory) {
         checkFunctionArgs(name, nArg, factory);
         functions.registerUser(name, nArg, flags & ~FunctionDef.NO_WINDOW, null, factory);
+        databases.expireStatements();
     }
 
     @Override
@@ -176,6 +179,7 @@ public final class EngineConnection implements Connection, VmHost {
             return;
         }
         functions.registerCollation(name, order == null ? null : dev.petrel.record.Collation.of(name, order));
+        databases.expireStatements();
     }
 
     /** SQLite's checks in sqlite3_create_function: a name of 1..255 bytes, -1 <= nArg <= 127, an implementation. */

@@ -140,7 +140,8 @@ final class EngineStatement implements Statement {
         }
         if (!running) {
             if (stmt != null && program.compileFlags != connection.compileFlags()) {
-                // PRAGMA foreign_keys or recursive_triggers changed since the statement was compiled.
+                // A setting code generation reads (PRAGMA foreign_keys, ...) changed since the statement was compiled,
+                // or the statement expired (ATTACH/DETACH, a temp schema change, a new function or collation).
                 program = connection.compile(stmt, sqlForRecompile, stmtEnd, parameterNames);
             }
             vm = new Vm(program, connection);
