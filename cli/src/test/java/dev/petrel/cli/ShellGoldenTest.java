@@ -34,6 +34,17 @@ class ShellGoldenTest {
         assumeTrue(ShellRunner.sqlite3Available(), "sqlite3 binary not installed");
     }
 
+    /**
+     * For the other golden suites: skips them when sqlite3 is missing, and makes the scratch directory sqlite3 runs
+     * in (named after {@code prefix}) unless this suite already made one.
+     */
+    static void requireSqlite3(String prefix) throws java.io.IOException {
+        assumeTrue(ShellRunner.sqlite3Available(), "sqlite3 binary not installed");
+        if (dir == null) {
+            dir = java.nio.file.Files.createTempDirectory(prefix);
+        }
+    }
+
     static void assertSame(String stdin, String... args) throws Exception {
         ShellRunner.Result expected = ShellRunner.sqlite3(dir, stdin, args);
         ShellRunner.Result actual = ShellRunner.petrel(stdin, args);

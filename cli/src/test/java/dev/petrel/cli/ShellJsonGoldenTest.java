@@ -1,7 +1,5 @@
 package dev.petrel.cli;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,10 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ShellJsonGoldenTest {
     @BeforeAll
     static void needsSqlite3() throws java.io.IOException {
-        assumeTrue(ShellRunner.sqlite3Available(), "sqlite3 binary not installed");
-        if (ShellGoldenTest.dir == null) {
-            ShellGoldenTest.dir = java.nio.file.Files.createTempDirectory("petrel-json-golden");
-        }
+        ShellGoldenTest.requireSqlite3("petrel-json-golden");
     }
 
     static Stream<String> scripts() {

@@ -1,7 +1,5 @@
 package dev.petrel.cli;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,10 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ShellPragmaGoldenTest {
     @BeforeAll
     static void needsSqlite3() throws java.io.IOException {
-        assumeTrue(ShellRunner.sqlite3Available(), "sqlite3 binary not installed");
-        if (ShellGoldenTest.dir == null) {
-            ShellGoldenTest.dir = java.nio.file.Files.createTempDirectory("petrel-pragma-golden");
-        }
+        ShellGoldenTest.requireSqlite3("petrel-pragma-golden");
     }
 
     private static final String SCHEMA = "create table t(a integer primary key, b text not null default 'x',"

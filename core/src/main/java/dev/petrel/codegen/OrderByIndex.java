@@ -39,20 +39,12 @@ final class OrderByIndex {
                     || t.nulls() == (desc ? NullsOrder.FIRST : NullsOrder.LAST)) {
                 return false;
             }
-            Expr e = t.expr();
-            Collation explicit = null;
-            if (e instanceof Expr.Collate co) {
-                explicit = dev.petrel.schema.TableBuilder.collation(co.collation());
-                e = co.operand();
-            }
-            if (!(e instanceof Expr.ColumnRef ref)) {
+            KeyColumn k = keyColumn(t.expr(), scope, s);
+            if (k == null) {
                 return false;
             }
-            Scope.Resolved r = scope.resolve(ref);
-            if (r == null || r.depth() != 0 || r.source() != s) {
-                return false;
-            }
-            int col = r.column() == s.rowidAlias() ? -1 : r.column();
+            int col = k.col();
+            Collation explicit = k.explicit();
             if (col >= 0) {
                 Collation have = s.collations.get(col);
                 if (explicit != null && !explicit.name().equals(have.name())) {
@@ -88,20 +80,12 @@ final class OrderByIndex {
         }
         List<Integer> cols = new ArrayList<>();
         for (Expr key : keys) {
-            Expr e = key;
-            Collation explicit = null;
-            if (e instanceof Expr.Collate co) {
-                explicit = dev.petrel.schema.TableBuilder.collation(co.collation());
-                e = co.operand();
-            }
-            if (!(e instanceof Expr.ColumnRef ref)) {
+            KeyColumn k = keyColumn(key, scope, s);
+            if (k == null) {
                 return false;
             }
-            Scope.Resolved r = scope.resolve(ref);
-            if (r == null || r.depth() != 0 || r.source() != s) {
-                return false;
-            }
-            int col = r.column() == s.rowidAlias() ? -1 : r.column();
+            int col = k.col();
+            Collation explicit = k.explicit();
             if (explicit != null && (col < 0 || !explicit.name().equals(s.collations.get(col).name()))) {
                 return false;
             }
@@ -256,5 +240,25 @@ final class OrderByIndex {
             }
         }
         return true;
+    }
+
+    /** An ORDER BY or GROUP BY term that is a column of the source: its number (-1 the rowid) and COLLATE, if any. */
+    private record KeyColumn(int col, Collation explicit) {}
+
+    /** The column of {@code s} that term {@code e} names, or null when it is not a plain column of {@code s}. */
+    private static KeyColumn keyColumn(Expr e, Scope scope, Source s) {
+        Collation explicit = null;
+        if (e instanceof Expr.Collate co) {
+            explicit = dev.petrel.schema.TableBuilder.collation(co.collation());
+            e = co.operand();
+        }
+        if (!(e instanceof Expr.ColumnRef ref)) {
+            return null;
+        }
+        Scope.Resolved r = scope.resolve(ref);
+        if (r == null || r.depth() != 0 || r.source() != s) {
+            return null;
+        }
+        return new KeyColumn(r.column() == s.rowidAlias() ? -1 : r.column(), explicit);
     }
 }
