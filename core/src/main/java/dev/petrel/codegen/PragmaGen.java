@@ -125,21 +125,22 @@ final class PragmaGen {
                 return info(name);
             }
             default:
-                return SETTINGS.contains(name) ? settingPragma(name, arg) : null;
+                return SETTINGS.contains(name) ? settingPragma(name, arg, db) : null;
         }
     }
 
     /**
      * A settings pragma (see VmHost.pragmaSetting): the host applies it; a row is reported for every query except
-     * case_sensitive_like (which has none), and for the setters of {@link #SETTERS_THAT_REPORT}.
+     * case_sensitive_like (which has none), and for the setters of {@link #SETTERS_THAT_REPORT}. Pager settings
+     * apply to database {@code db} ({@code PRAGMA aux.cache_size}).
      */
-    private ResultInfo settingPragma(String name, String arg) {
+    private ResultInfo settingPragma(String name, String arg, int db) {
         boolean checkpoint = name.equals("wal_checkpoint");
         int r = b.regs(checkpoint ? 3 : 1);
         if (name.equals("auto_vacuum") || name.equals("max_page_count")) {
             c.touchesDatabase = true;
         }
-        b.emit(Opcode.PragmaSetting, 0, r, 0, new String[] {name, arg}, 0);
+        b.emit(Opcode.PragmaSetting, db, r, 0, new String[] {name, arg}, 0);
         boolean reports = arg == null ? !name.equals("case_sensitive_like") : SETTERS_THAT_REPORT.contains(name);
         if (!reports) {
             return null;

@@ -52,7 +52,14 @@ final class ConnectionSettings {
     }
 
     Object apply(String name, String value) {
-        Pager pager = database.pager();
+        return apply(database.pager(), name, value);
+    }
+
+    /**
+     * As {@link #apply(String, String)} for {@code PRAGMA schema.name}: the pager settings (synchronous, cache_size,
+     * page_size, wal_autocheckpoint, ...) are those of {@code pager}, the named database's.
+     */
+    Object apply(Pager pager, String name, String value) {
         switch (name) {
             case "synchronous":
                 if (value == null) {
@@ -108,12 +115,12 @@ final class ConnectionSettings {
                 // A database's text encoding is UTF-8 in Petrel; setting it after creation is a no-op in SQLite.
                 return value == null ? "UTF-8" : null;
             default:
-                return applyReported(name, value);
+                return applyReported(pager, name, value);
         }
     }
 
     /** The pragmas of {@link #apply} that only keep and report a value (or read one) without a pager setting. */
-    private Object applyReported(String name, String value) {
+    private Object applyReported(Pager pager, String name, String value) {
         long flagDefault = flagDefault(name);
         if (flagDefault >= 0) {
             if (value == null) {
@@ -122,7 +129,6 @@ final class ConnectionSettings {
             flags.put(name, PragmaValues.isTrue(value) ? 1L : 0L);
             return null;
         }
-        Pager pager = database.pager();
         switch (name) {
             case "cache_spill":
                 if (value == null) {

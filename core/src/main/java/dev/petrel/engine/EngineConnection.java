@@ -84,6 +84,11 @@ public final class EngineConnection implements Connection, VmHost {
     }
 
     @Override
+    public Object pragmaSetting(int db, String name, String value) {
+        return settings.apply(databases.get(db).pager(), name, value);
+    }
+
+    @Override
     public boolean caseSensitiveLike() {
         return settings.caseSensitiveLike();
     }

@@ -457,10 +457,10 @@ public enum Opcode {
      */
     JournalMode(false, ""),
     /**
-     * PragmaSetting * P2 * P4 *
+     * PragmaSetting P1 P2 * P4 *
      * Synopsis:
      * Applies the settings PRAGMA P4 (a two-element array: the name in lower case and the value text, or null to
-     * read it) to the connection, and stores the value it reports, or NULL, in r[P2] (a pragma that reports a row
+     * read it) to the connection and to the pager of database P1, and stores the value it reports, or NULL, in r[P2] (a pragma that reports a row
      * of several values, wal_checkpoint, fills r[P2] onwards).
      */
     PragmaSetting(false, ""),

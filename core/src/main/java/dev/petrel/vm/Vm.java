@@ -537,7 +537,7 @@ public final class Vm {
                     break;
                 case PragmaSetting: {
                     String[] setting = (String[]) in.p4;
-                    Object reported = host.pragmaSetting(setting[0], setting[1]);
+                    Object reported = host.pragmaSetting(in.p1, setting[0], setting[1]);
                     if (reported instanceof Object[] row) {
                         System.arraycopy(row, 0, mem, in.p2, row.length);
                     } else {

@@ -122,6 +122,11 @@ public interface VmHost extends FunctionContext {
         return null;
     }
 
+    /** As {@link #pragmaSetting(String, String)} for {@code PRAGMA schema.name}: pager settings of database db. */
+    default Object pragmaSetting(int db, String name, String value) {
+        return pragmaSetting(name, value);
+    }
+
     /** The in-memory schema must be reloaded from sqlite_schema. */
     void schemaChanged();
 
