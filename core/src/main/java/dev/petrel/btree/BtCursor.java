@@ -393,27 +393,40 @@ public final class BtCursor {
         }
         for (;;) {
             BtNode node = nodes[depth - 1];
-            int lo = 0;
-            int hi = node.cellCount - 1;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                long k = node.rowidAt(mid, info);
-                if (k == rowid && node.leaf) {
-                    idx[depth - 1] = mid;
-                    return 0;
-                }
-                if (k < rowid) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid - 1;
-                }
-            }
+            int lo = rowidLowerBound(node, rowid);
             if (node.leaf) {
-                return placeAtLeaf(lo);
+                return seekInLeaf(node, lo, rowid);
             }
             idx[depth - 1] = lo;
             pushChild(node.childPgno(lo));
         }
+    }
+
+    /**
+     * The first cell of {@code node} whose rowid is at least {@code rowid} (cellCount when there is none): in a
+     * leaf the entry or the place it would go, in an interior node the cell whose child covers the rowid.
+     */
+    private int rowidLowerBound(BtNode node, long rowid) {
+        int lo = 0;
+        int hi = node.cellCount - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (node.rowidAt(mid, info) < rowid) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Ends a rowid seek on leaf {@code node} at cell {@code lo} (its lower bound): 0 on the entry, else placed. */
+    private int seekInLeaf(BtNode node, int lo, long rowid) {
+        if (lo < node.cellCount && node.rowidAt(lo, info) == rowid) {
+            idx[depth - 1] = lo;
+            return 0;
+        }
+        return placeAtLeaf(lo);
     }
 
     private static final int NOT_IN_LEAF = Integer.MIN_VALUE;
@@ -439,22 +452,7 @@ public final class BtCursor {
         direction = 0;
         infoValid = false;
         chainLen = 0;
-        int lo = 0;
-        int hi = n - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long k = node.rowidAt(mid, info);
-            if (k == rowid) {
-                idx[depth - 1] = mid;
-                return 0;
-            }
-            if (k < rowid) {
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return placeAtLeaf(lo);
+        return seekInLeaf(node, rowidLowerBound(node, rowid), rowid);
     }
 
     /** Whether the (valid, pinned) path ends on the last entry of the tree. */
