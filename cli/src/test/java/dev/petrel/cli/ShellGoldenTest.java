@@ -45,6 +45,12 @@ class ShellGoldenTest {
         }
     }
 
+    /** {@link #assertSame} on an in-memory database in list mode, without and with headers. */
+    static void assertSameInListMode(String stdin) throws Exception {
+        assertSame(stdin, "-list", ":memory:");
+        assertSame(stdin, "-list", "-header", ":memory:");
+    }
+
     static void assertSame(String stdin, String... args) throws Exception {
         ShellRunner.Result expected = ShellRunner.sqlite3(dir, stdin, args);
         ShellRunner.Result actual = ShellRunner.petrel(stdin, args);

@@ -55,7 +55,6 @@ class ShellPragmaGoldenTest {
     @ParameterizedTest
     @MethodSource("scripts")
     void pragmaAndFunctionQueries(String script) throws Exception {
-        ShellGoldenTest.assertSame(script, "-list", ":memory:");
-        ShellGoldenTest.assertSame(script, "-list", "-header", ":memory:");
+        ShellGoldenTest.assertSameInListMode(script);
     }
 }
